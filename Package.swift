@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Steward",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "steward", targets: ["steward"]),
+        .library(name: "RF2", targets: ["RF2"]),
+        .library(name: "TerminologyStore", targets: ["TerminologyStore"]),
+        .library(name: "SyntheticRelease", targets: ["SyntheticRelease"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "RF2",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TerminologyStore",
+            dependencies: ["RF2", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SyntheticRelease",
+            dependencies: ["RF2"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "steward",
+            dependencies: [
+                "RF2", "TerminologyStore", "SyntheticRelease",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RF2Tests", dependencies: ["RF2"], swiftSettings: swiftSettings),
+        .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease"], swiftSettings: swiftSettings),
+        .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
+    ]
+)
