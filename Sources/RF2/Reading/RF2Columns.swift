@@ -1,0 +1,48 @@
+/// The fixed leading columns each kind of RF2 file must start with (RF2 §2).
+public enum RF2Columns {
+    public static let concept = ["id", "effectiveTime", "active", "moduleId", "definitionStatusId"]
+    public static let description = [
+        "id", "effectiveTime", "active", "moduleId", "conceptId", "languageCode", "typeId", "term", "caseSignificanceId",
+    ]
+    public static let relationship = [
+        "id", "effectiveTime", "active", "moduleId", "sourceId", "destinationId", "relationshipGroup", "typeId",
+        "characteristicTypeId", "modifierId",
+    ]
+    public static let concreteValues = [
+        "id", "effectiveTime", "active", "moduleId", "sourceId", "value", "relationshipGroup", "typeId",
+        "characteristicTypeId", "modifierId",
+    ]
+    public static let identifier = [
+        "identifierSchemeId", "alternateIdentifier", "effectiveTime", "active", "moduleId", "referencedComponentId",
+    ]
+    public static let refsetBase = ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId"]
+
+    /// The expected leading columns for a file kind; refsets add one column per pattern letter after these.
+    public static func expected(for kind: RF2FileKind) -> [String] {
+        switch kind {
+        case .concept: concept
+        case .description, .textDefinition: description
+        case .relationship, .statedRelationship: relationship
+        case .concreteValues: concreteValues
+        case .identifier: identifier
+        case .refset: refsetBase
+        }
+    }
+
+    /// Checks a header row against the kind; refset extra column names are free (they come from the header).
+    public static func validate(header: [String], kind: RF2FileKind, file: String) throws(RF2Error) {
+        let expected = expected(for: kind)
+        var expectedCount = expected.count
+        if case .refset(let pattern) = kind { expectedCount += pattern.count }
+        guard header.count == expectedCount else {
+            throw RF2Error(
+                .badHeader, file: file, line: 1, value: header.joined(separator: " "),
+                reason: "header has \(header.count) columns, expected \(expectedCount) (\(expected.joined(separator: ", "))\(expectedCount > expected.count ? " + \(expectedCount - expected.count) refset fields" : ""))")
+        }
+        for (index, name) in expected.enumerated() where header[index].lowercased() != name.lowercased() {
+            throw RF2Error(
+                .badHeader, file: file, line: 1, column: "\(index + 1)", value: header[index],
+                reason: "expected column '\(name)'")
+        }
+    }
+}
