@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "TerminologyStore",
-            dependencies: ["RF2", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["RF2", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(

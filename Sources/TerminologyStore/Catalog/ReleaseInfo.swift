@@ -1,0 +1,32 @@
+/// What a release store says about itself: identity, provenance, counts. Read without touching the data.
+public struct ReleaseInfo: Sendable, Codable, Hashable {
+    public struct Package: Sendable, Codable, Hashable {
+        public var name: String
+        public var path: String
+        public var effectiveTime: Int
+        public var countryNamespace: String
+        public var releaseType: String
+        public var fileCount: Int
+    }
+
+    public var name: String
+    /// `http://snomed.info/sct/<module>/version/<YYYYMMDD>`.
+    public var versionURI: String
+    public var effectiveTime: Int
+    public var editionModule: Int64
+    public var modules: [Int64]
+    /// `snapshot`, `full as of …`, `delta on …`.
+    public var source: String
+    public var importedAt: String
+    public var importSeconds: Double?
+    public var counts: [ComponentCount]
+    public var packages: [Package]
+    public var warnings: [String]
+    public var stages: [Stage]
+    public var path: String
+
+    public struct Stage: Sendable, Codable, Hashable {
+        public var name: String
+        public var seconds: Double
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import RF2
+
+/// Streams RF2 files into store tables: one thread parses, the calling thread inserts through prepared
+/// statements bound directly (no per-row allocation).
+struct BulkLoader {
+    /// In merge mode rows with an existing key are upserted keeping the newest effective time (Full, Delta,
+    /// several packages); otherwise a repeated key is a duplicate-id error.
+    let merge: Bool
+    let asOf: Int?
+    let progress: (@Sendable (String) -> Void)?
+
+    struct FileResult: Sendable {
+        let file: RF2File
+        let rows: Int
+        let header: [String]
+        let refsetIds: Set<Int64>
+    }
+
+    private enum Item: Sendable {
+        case header(fileIndex: Int, [String])
+        case batch(fileIndex: Int, RowBatch)
+        case endOfFile(fileIndex: Int)
+        case failed(RF2Error)
+        case finished
+    }
+
+    func load(_ files: [RF2File], into db: Database) throws -> [FileResult] {
+        let channel = BatchChannel<Item>(capacity: 6)
+        let asOf = self.asOf
+        let producer = Thread {
+            Self.produce(files: files, asOf: asOf, channel: channel)
+        }
+        producer.stackSize = 1 << 22
+        producer.start()
+
+        var results: [FileResult] = []
+        var statements: [TableLayout: Statement] = [:]
+        var header: [String] = []
+        var rows = 0
+        var refsetIds = Set<Int64>()
+        do {
+            loop: while true {
+                switch channel.take() {
+                case .header(let index, let names):
+                    header = names
+                    rows = 0
+                    refsetIds = []
+                    progress?("loading \(files[index].displayPath)")
+                case .batch(let index, let batch):
+                    let file = files[index]
+                    let layout = TableLayout.layout(for: file.kind!)
+                    let statement: Statement
+                    if let cached = statements[layout] {
+                        statement = cached
+                    } else {
+                        statement = try db.makeStatement(sql: layout.insertSQL(merge: merge))
+                        statements[layout] = statement
+                    }
+                    try insert(batch, layout: layout, statement: statement, db: db, file: file)
+                    rows += batch.count
+                    if layout.table == "refset_member" {
+                        for row in 0..<batch.count { refsetIds.insert(batch.ints[row * layout.intStride + 5]) }
+                    }
+                case .endOfFile(let index):
+                    results.append(FileResult(file: files[index], rows: rows, header: header, refsetIds: refsetIds))
+                case .failed(let error):
+                    throw error
+                case .finished:
+                    break loop
+                }
+            }
+        } catch {
+            channel.cancel()
+            throw error
+        }
+        return results
+    }
+
+    private static func produce(files: [RF2File], asOf: Int?, channel: BatchChannel<Item>) {
+        struct Cancelled: Error {}
+        do {
+            for (index, file) in files.enumerated() {
+                guard let kind = file.kind else { continue }
+                let layout = TableLayout.layout(for: kind)
+                let converter = RowConverter(kind: kind, asOf: asOf)
+                var batch = RowBatch(layout: layout)
+                try RF2RowReader(file: file).read(
+                    header: { names in
+                        try RF2Columns.validate(header: names, kind: kind, file: file.displayPath)
+                        if case .refset(let pattern) = kind, pattern.count > ReleaseSchema.maxRefsetFields {
+                            throw RF2Error(.badHeader, file: file.displayPath, line: 1, reason: "refsets with more than \(ReleaseSchema.maxRefsetFields) additional fields are not supported")
+                        }
+                        guard channel.put(.header(fileIndex: index, names)) else { throw Cancelled() }
+                    },
+                    row: { row in
+                        _ = try converter.append(row, to: &batch)
+                        if batch.count >= RowBatch.capacity {
+                            guard channel.put(.batch(fileIndex: index, batch)) else { throw Cancelled() }
+                            batch = RowBatch(layout: layout)
+                        }
+                    })
+                if batch.count > 0 {
+                    guard channel.put(.batch(fileIndex: index, batch)) else { throw Cancelled() }
+                }
+                guard channel.put(.endOfFile(fileIndex: index)) else { throw Cancelled() }
+            }
+            _ = channel.put(.finished)
+        } catch let error as RF2Error {
+            _ = channel.put(.failed(error))
+        } catch is Cancelled {
+            return
+        } catch {
+            _ = channel.put(.failed(RF2Error(.unreadable, reason: "\(error)")))
+        }
+    }
+
+    private func insert(_ batch: RowBatch, layout: TableLayout, statement: Statement, db: Database, file: RF2File) throws {
+        let handle = statement.sqliteStatement
+        let intStride = layout.intStride
+        let textStride = layout.textStride
+        let kinds = layout.kinds
+        try batch.ints.withUnsafeBufferPointer { ints in
+            try batch.text.withUnsafeBufferPointer { text in
+                let textBase = text.baseAddress.map { UnsafeRawPointer($0) }
+                var uuidBytes = [UInt8](repeating: 0, count: 16)
+                for row in 0..<batch.count {
+                    var intIndex = row * intStride
+                    var textIndex = row * textStride
+                    for (position, kind) in kinds.enumerated() {
+                        let parameter = Int32(position + 1)
+                        switch kind {
+                        case .int:
+                            sqlite3_bind_int64(handle, parameter, ints[intIndex])
+                            intIndex += 1
+                        case .text:
+                            let end = batch.textEnds[textIndex]
+                            let start = textIndex == 0 ? 0 : batch.textEnds[textIndex - 1]
+                            let pointer = (textBase ?? UnsafeRawPointer(bitPattern: 1)!).advanced(by: start)
+                            sqlite3_bind_text(handle, parameter, pointer.assumingMemoryBound(to: CChar.self), Int32(end - start), SQLITE_TRANSIENT_VALUE)
+                            textIndex += 1
+                        case .uuid:
+                            var high = UInt64(bitPattern: ints[intIndex]).bigEndian
+                            var low = UInt64(bitPattern: ints[intIndex + 1]).bigEndian
+                            withUnsafeBytes(of: &high) { uuidBytes.replaceSubrange(0..<8, with: $0) }
+                            withUnsafeBytes(of: &low) { uuidBytes.replaceSubrange(8..<16, with: $0) }
+                            uuidBytes.withUnsafeBytes { _ = sqlite3_bind_blob(handle, parameter, $0.baseAddress, 16, SQLITE_TRANSIENT_VALUE) }
+                            intIndex += 2
+                        }
+                    }
+                    let result = sqlite3_step(handle)
+                    sqlite3_reset(handle)
+                    if result != SQLITE_DONE {
+                        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                        if result == SQLITE_CONSTRAINT {
+                            let value: String
+                            if kinds[0] == .uuid {
+                                value = RF2UUID(high: UInt64(bitPattern: ints[row * intStride]), low: UInt64(bitPattern: ints[row * intStride + 1])).description
+                            } else {
+                                value = String(ints[row * intStride])
+                            }
+                            throw RF2Error(
+                                .duplicateId, file: file.displayPath, line: Int(batch.lines[row]), column: layout.columns[0] == "uuid" ? "id" : RF2Columns.expected(for: file.kind!)[0],
+                                value: value, reason: "duplicate id: the same id appears earlier in this release")
+                        }
+                        throw StoreError(.database, "writing \(file.displayPath) line \(batch.lines[row]): \(message)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// SQLite's `SQLITE_TRANSIENT`: the library copies the bound bytes.
+let SQLITE_TRANSIENT_VALUE = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

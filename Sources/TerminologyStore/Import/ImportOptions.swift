@@ -1,0 +1,34 @@
+/// How to turn packages into one release store.
+public struct ImportOptions: Sendable {
+    /// Store name; derived from the packages (`INT-20250101`, `NO-20250215`) when nil.
+    public var name: String?
+    /// Materialise Full files as of this `YYYYMMDD` date.
+    public var asOf: Int?
+    /// Apply the packages' Delta files to this release (name or version URI), producing a new store.
+    public var base: String?
+    /// Replace an existing store of the same name instead of refusing.
+    public var replace: Bool
+    /// Called with short human-readable progress lines.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(name: String? = nil, asOf: Int? = nil, base: String? = nil, replace: Bool = false, progress: (@Sendable (String) -> Void)? = nil) {
+        self.name = name
+        self.asOf = asOf
+        self.base = base
+        self.replace = replace
+        self.progress = progress
+    }
+}
+
+/// What an import produced, with the time each stage took.
+public struct ImportSummary: Sendable {
+    public var name: String
+    public var versionURI: String
+    public var effectiveTime: Int
+    public var path: String
+    public var counts: [ComponentCount]
+    public var closureRows: Int
+    public var stages: [(name: String, seconds: Double)]
+    public var warnings: [String]
+    public var seconds: Double
+}

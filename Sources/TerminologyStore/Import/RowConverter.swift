@@ -1,0 +1,109 @@
+import RF2
+
+/// Turns parsed RF2 rows into batch values, checking every field (ids, partitions, dates, flags, text).
+struct RowConverter: Sendable {
+    let kind: RF2FileKind
+    /// Rows newer than this are skipped: materialising a Full file as of a date.
+    let asOf: Int?
+
+    /// Appends the row; returns false when the row was filtered out by `asOf`.
+    func append(_ row: RF2Row, to batch: inout RowBatch) throws(RF2Error) -> Bool {
+        switch kind {
+        case .concept:
+            let id = try row.sctid(0, kind: .concept)
+            let time = try row.date(1)
+            if let asOf, time > asOf { return false }
+            batch.ints.append(id)
+            batch.ints.append(Int64(time))
+            batch.ints.append(try row.bool(2) ? 1 : 0)
+            batch.ints.append(try row.sctid(3, kind: .concept))
+            batch.ints.append(try row.sctid(4, kind: .concept))
+        case .description, .textDefinition:
+            let id = try row.sctid(0, kind: .description)
+            let time = try row.date(1)
+            if let asOf, time > asOf { return false }
+            batch.ints.append(id)
+            batch.ints.append(Int64(time))
+            batch.ints.append(try row.bool(2) ? 1 : 0)
+            batch.ints.append(try row.sctid(3, kind: .concept))
+            batch.ints.append(try row.sctid(4, kind: .concept))
+            try appendText(row, 5, to: &batch, allowEmpty: false)
+            batch.ints.append(try row.sctid(6, kind: .concept))
+            try appendText(row, 7, to: &batch, allowEmpty: false)
+            batch.ints.append(try row.sctid(8, kind: .concept))
+        case .relationship, .statedRelationship:
+            let id = try row.sctid(0, kind: .relationship)
+            let time = try row.date(1)
+            if let asOf, time > asOf { return false }
+            batch.ints.append(id)
+            batch.ints.append(Int64(time))
+            batch.ints.append(try row.bool(2) ? 1 : 0)
+            batch.ints.append(try row.sctid(3, kind: .concept))
+            batch.ints.append(try row.sctid(4, kind: .concept))
+            batch.ints.append(try row.sctid(5, kind: .concept))
+            batch.ints.append(try group(row, 6))
+            batch.ints.append(try row.sctid(7, kind: .concept))
+            batch.ints.append(try row.sctid(8, kind: .concept))
+            batch.ints.append(try row.sctid(9, kind: .concept))
+        case .concreteValues:
+            let id = try row.sctid(0, kind: .relationship)
+            let time = try row.date(1)
+            if let asOf, time > asOf { return false }
+            batch.ints.append(id)
+            batch.ints.append(Int64(time))
+            batch.ints.append(try row.bool(2) ? 1 : 0)
+            batch.ints.append(try row.sctid(3, kind: .concept))
+            batch.ints.append(try row.sctid(4, kind: .concept))
+            try appendText(row, 5, to: &batch, allowEmpty: false)
+            batch.ints.append(try group(row, 6))
+            batch.ints.append(try row.sctid(7, kind: .concept))
+            batch.ints.append(try row.sctid(8, kind: .concept))
+            batch.ints.append(try row.sctid(9, kind: .concept))
+        case .identifier:
+            let scheme = try row.sctid(0, kind: .concept)
+            let time = try row.date(2)
+            if let asOf, time > asOf { return false }
+            batch.ints.append(scheme)
+            try appendText(row, 1, to: &batch, allowEmpty: false)
+            batch.ints.append(Int64(time))
+            batch.ints.append(try row.bool(3) ? 1 : 0)
+            batch.ints.append(try row.sctid(4, kind: .concept))
+            batch.ints.append(try row.sctid(5))
+        case .refset(let pattern):
+            let uuid = try row.uuid(0)
+            let time = try row.date(1)
+            if let asOf, time > asOf { return false }
+            batch.ints.append(Int64(bitPattern: uuid.high))
+            batch.ints.append(Int64(bitPattern: uuid.low))
+            batch.ints.append(Int64(time))
+            batch.ints.append(try row.bool(2) ? 1 : 0)
+            batch.ints.append(try row.sctid(3, kind: .concept))
+            batch.ints.append(try row.sctid(4, kind: .concept))
+            batch.ints.append(try row.sctid(5))
+            var column = 6
+            for letter in pattern.utf8 {
+                switch letter {
+                case UInt8(ascii: "c"): batch.ints.append(try row.sctid(column))
+                case UInt8(ascii: "i"): batch.ints.append(try row.int(column))
+                default: try appendText(row, column, to: &batch, allowEmpty: true)
+                }
+                column += 1
+            }
+        }
+        batch.lines.append(Int32(truncatingIfNeeded: row.line))
+        return true
+    }
+
+    private func group(_ row: RF2Row, _ index: Int) throws(RF2Error) -> Int64 {
+        let value = try row.int(index)
+        guard value >= 0 else { throw row.error(.badInteger, index, "relationship group must not be negative") }
+        return value
+    }
+
+    private func appendText(_ row: RF2Row, _ index: Int, to batch: inout RowBatch, allowEmpty: Bool) throws(RF2Error) {
+        let bytes = row.bytes(index)
+        if !allowEmpty, bytes.isEmpty { throw row.error(.emptyValue, index, "must not be empty") }
+        guard row.isValidUTF8(index) else { throw row.error(.badText, index, "not valid UTF-8") }
+        batch.appendText(bytes)
+    }
+}

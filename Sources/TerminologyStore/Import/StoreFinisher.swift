@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import RF2
+
+/// The checks and derived data that follow the bulk load: referential integrity, module dependencies,
+/// preferred terms, refset field names and counts.
+struct StoreFinisher {
+    let db: Database
+    let loaded: [BulkLoader.FileResult]
+    let progress: (@Sendable (String) -> Void)?
+
+    struct Dependencies {
+        var editionModule: Int64
+        var effectiveTime: Int
+        var modules: [Int64]
+        var warnings: [String]
+    }
+
+    /// Core components must refer to concepts that exist; the first offender is reported with its file and line.
+    func checkIntegrity() throws {
+        progress?("checking referential integrity")
+        let checks: [(table: String, column: String, rf2Column: String, kinds: [RF2FileKind], target: String)] = [
+            ("description", "concept_id", "conceptId", [.description, .textDefinition], "concept"),
+            ("relationship", "source_id", "sourceId", [.relationship], "concept"),
+            ("relationship", "destination_id", "destinationId", [.relationship], "concept"),
+            ("relationship", "type_id", "typeId", [.relationship], "concept"),
+            ("stated_relationship", "source_id", "sourceId", [.statedRelationship], "concept"),
+            ("stated_relationship", "destination_id", "destinationId", [.statedRelationship], "concept"),
+            ("stated_relationship", "type_id", "typeId", [.statedRelationship], "concept"),
+            ("concrete_value", "source_id", "sourceId", [.concreteValues], "concept"),
+            ("concrete_value", "type_id", "typeId", [.concreteValues], "concept"),
+        ]
+        for check in checks {
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT t.id, t.\(check.column) FROM \(check.table) t
+                    WHERE NOT EXISTS (SELECT 1 FROM \(check.target) c WHERE c.id = t.\(check.column)) LIMIT 1
+                    """)
+            guard let row else { continue }
+            let id: Int64 = row[0]
+            let missing: Int64 = row[1]
+            let files = loaded.map(\.file).filter { check.kinds.contains($0.kind!) }
+            let location = Self.locate(id: id, in: files)
+            throw RF2Error(
+                .badIdentifier, file: location?.file, line: location?.line, column: check.rf2Column, value: String(missing),
+                reason: "\(check.table.replacingOccurrences(of: "_", with: " ")) \(id) refers to concept \(missing), which is not in the release")
+        }
+    }
+
+    /// Checks the module dependency refset: every module a present module depends on must be present too.
+    func checkModuleDependencies() throws -> Dependencies {
+        progress?("checking module dependencies")
+        var present = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT module_id FROM concept"))
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT module_id, referenced_component_id, a1, a2 FROM refset_member WHERE refset_id = ? AND active = 1",
+            arguments: [WellKnown.moduleDependency])
+        var versions: [Int64: Int] = [:]
+        for row in rows {
+            let source: Int64 = row[0]
+            present.insert(source)
+            if let time = Int((row[2] as String?) ?? "") { versions[source] = max(versions[source] ?? 0, time) }
+        }
+        var warnings: [String] = []
+        for row in rows {
+            let source: Int64 = row[0]
+            let target: Int64 = row[1]
+            let wanted = (row[3] as String?) ?? "?"
+            guard present.contains(target) else {
+                throw StoreError(
+                    .missingDependency,
+                    "module \(source) depends on module \(target) version \(wanted) (module dependency refset), but no imported package provides that module: import the package that contains it together with this one")
+            }
+            if let have = versions[target], let need = Int(wanted), have != need {
+                warnings.append("module \(source) was built against module \(target) version \(need), but version \(have) is imported")
+            }
+        }
+        let sources = Set(versions.keys)
+        let targets = Set(rows.map { $0[1] as Int64 })
+        let tops = sources.subtracting(targets)
+        let edition: Int64
+        if let top = tops.max(by: { (versions[$0] ?? 0, $0) < (versions[$1] ?? 0, $1) }) {
+            edition = top
+        } else {
+            edition = try Int64.fetchOne(db, sql: "SELECT module_id FROM concept GROUP BY module_id ORDER BY count(*) DESC LIMIT 1") ?? WellKnown.coreModule
+        }
+        let time = try versions[edition] ?? Int.fetchOne(db, sql: "SELECT max(effective_time) FROM concept") ?? 0
+        return Dependencies(editionModule: edition, effectiveTime: time, modules: present.sorted(), warnings: warnings)
+    }
+
+    /// Records each refset's additional field names and types from the file headers.
+    func recordRefsetFields() throws {
+        let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO refset_field VALUES(?,?,?,?)")
+        for result in loaded {
+            guard case .refset(let pattern) = result.file.kind! else { continue }
+            let names = Array(result.header.dropFirst(RF2Columns.refsetBase.count))
+            let letters = Array(pattern)
+            for refset in result.refsetIds {
+                for (position, name) in names.enumerated() {
+                    try statement.execute(arguments: [refset, position + 1, name, String(letters[position])])
+                }
+            }
+        }
+    }
+
+    /// The preferred synonym and FSN per concept per language refset, for display in any language.
+    func buildConceptTerms() throws {
+        let languageRefsets = try Int64.fetchAll(
+            db, sql: "SELECT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId' AND type = 'c'")
+        guard !languageRefsets.isEmpty else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO concept_term(concept_id, refset_id, type_id, description_id, term)
+                SELECT d.concept_id, m.refset_id, d.type_id, min(d.id), d.term
+                FROM refset_member m JOIN description d ON d.id = m.referenced_component_id
+                WHERE m.refset_id IN (\(languageRefsets.map(String.init).joined(separator: ",")))
+                  AND m.active = 1 AND m.a1 = ? AND d.active = 1 AND d.type_id IN (?, ?)
+                GROUP BY d.concept_id, m.refset_id, d.type_id
+                """,
+            arguments: [WellKnown.preferred, WellKnown.fullySpecifiedName, WellKnown.synonym])
+    }
+
+    /// Refset members that point at nothing are reported, not fatal: real packages carry a few.
+    func refsetWarnings() throws -> [String] {
+        var warnings: [String] = []
+        let languageRefsets = try Int64.fetchAll(
+            db, sql: "SELECT DISTINCT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId'")
+        if !languageRefsets.isEmpty {
+            let missing = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM refset_member m WHERE m.refset_id IN (\(languageRefsets.map(String.init).joined(separator: ",")))
+                    AND NOT EXISTS (SELECT 1 FROM description d WHERE d.id = m.referenced_component_id)
+                    """) ?? 0
+            if missing > 0 { warnings.append("\(missing) language refset members refer to descriptions that are not in the release") }
+        }
+        let missingRefsets = try Int64.fetchAll(
+            db, sql: "SELECT DISTINCT refset_id FROM refset_member m WHERE NOT EXISTS (SELECT 1 FROM concept c WHERE c.id = m.refset_id)")
+        if !missingRefsets.isEmpty {
+            warnings.append("refset ids without a concept in the release: \(missingRefsets.prefix(10).map(String.init).joined(separator: ", "))")
+        }
+        return warnings
+    }
+
+    /// Totals per component type, kept in the store so listing releases is instant.
+    func recordCounts() throws -> [ComponentCount] {
+        let queries: [(String, String)] = [
+            ("concepts", "SELECT count(*), total(active) FROM concept"),
+            ("descriptions", "SELECT count(*), total(active) FROM description WHERE type_id != \(WellKnown.definition)"),
+            ("text definitions", "SELECT count(*), total(active) FROM description WHERE type_id = \(WellKnown.definition)"),
+            ("inferred relationships", "SELECT count(*), total(active) FROM relationship"),
+            ("stated relationships", "SELECT count(*), total(active) FROM stated_relationship"),
+            ("concrete values", "SELECT count(*), total(active) FROM concrete_value"),
+            ("OWL axioms", "SELECT count(*), total(active) FROM refset_member WHERE refset_id IN (\(WellKnown.owlAxiomRefset), \(WellKnown.owlOntologyRefset))"),
+            ("refset members", "SELECT count(*), total(active) FROM refset_member"),
+            ("IS-A closure", "SELECT count(*), count(*) FROM isa_closure"),
+        ]
+        try db.execute(sql: "DELETE FROM component_count")
+        var counts: [ComponentCount] = []
+        for (name, sql) in queries {
+            guard let row = try Row.fetchOne(db, sql: sql) else { continue }
+            let count = ComponentCount(component: name, total: row[0], active: Int((row[1] as Double?) ?? 0))
+            counts.append(count)
+            try db.execute(sql: "INSERT INTO component_count VALUES(?,?,?)", arguments: [name, count.total, count.active])
+        }
+        return counts
+    }
+
+    /// Finds the file and line of a component id (error path only: scans the files).
+    static func locate(id: Int64, in files: [RF2File]) -> (file: String, line: Int)? {
+        let wanted = String(id)
+        for file in files {
+            var found: Int?
+            struct Found: Error {}
+            do {
+                try RF2RowReader(file: file).read(header: { _ in }) { row in
+                    if row.raw(0) == wanted {
+                        found = row.line
+                        throw Found()
+                    }
+                }
+            } catch {}
+            if let found { return (file.displayPath, found) }
+        }
+        return nil
+    }
+}
