@@ -162,7 +162,7 @@ struct StoreFinisher {
             guard let row = try Row.fetchOne(db, sql: sql) else { continue }
             let count = ComponentCount(component: name, total: row[0], active: Int((row[1] as Double?) ?? 0))
             counts.append(count)
-            try db.execute(sql: "INSERT INTO component_count VALUES(?,?,?)", arguments: [name, count.total, count.active])
+            try db.execute(sql: "INSERT INTO component_count(component, total, active) VALUES(?,?,?)", arguments: [name, count.total, count.active])
         }
         return counts
     }

@@ -42,7 +42,7 @@ public final class ReleaseStore: Sendable {
                 .incompatibleStore,
                 "\(path) has store schema version \(values["schema_version"] ?? "?"), this steward reads version \(ReleaseSchema.version): re-import the release")
         }
-        let counts = try Row.fetchAll(db, sql: "SELECT component, total, active FROM component_count ORDER BY rowid").map {
+        let counts = try Row.fetchAll(db, sql: "SELECT component, total, active FROM component_count ORDER BY position").map {
             ComponentCount(component: $0[0], total: $0[1], active: $0[2])
         }
         let packages = try Row.fetchAll(db, sql: "SELECT name, path, effective_time, country_namespace, release_type, file_count FROM package ORDER BY position").map {

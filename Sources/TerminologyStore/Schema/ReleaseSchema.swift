@@ -54,7 +54,7 @@ enum ReleaseSchema {
               country_namespace TEXT NOT NULL, release_type TEXT NOT NULL, file_count INTEGER NOT NULL, info_json TEXT);
             CREATE TABLE source_file(
               path TEXT NOT NULL, package_position INTEGER NOT NULL, kind TEXT NOT NULL, rows INTEGER NOT NULL);
-            CREATE TABLE component_count(component TEXT PRIMARY KEY, total INTEGER NOT NULL, active INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE component_count(position INTEGER PRIMARY KEY, component TEXT NOT NULL UNIQUE, total INTEGER NOT NULL, active INTEGER NOT NULL);
             CREATE TABLE import_stage(position INTEGER PRIMARY KEY, name TEXT NOT NULL, seconds REAL NOT NULL);
             CREATE TABLE import_warning(position INTEGER PRIMARY KEY, message TEXT NOT NULL);
             """)

@@ -1,0 +1,67 @@
+import RF2
+
+extension ReleaseStore {
+    /// The full picture of one concept, as shown by `steward concept` and the REST API.
+    public func conceptDetail(_ id: Int64, preference: LanguagePreference = .default) throws -> ConceptDetail? {
+        guard let concept = try concept(id) else { return nil }
+        let languageRefsets = Set(try languageRefsets())
+        var descriptions = try descriptions(of: id)
+        let parents = try parents(of: id)
+        let children = try children(of: id)
+        let attributeGroups = try attributes(of: id)
+        let memberships = try memberships(of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active }
+        let reason = try inactivationReason(of: id)
+        let associations = try historicalAssociations(of: id)
+
+        var ids = Set<Int64>([id, concept.moduleId, concept.definitionStatusId])
+        ids.formUnion(parents)
+        ids.formUnion(children)
+        for group in attributeGroups {
+            for relationship in group.relationships { ids.insert(relationship.typeId); ids.insert(relationship.destinationId) }
+            for value in group.concreteValues { ids.insert(value.typeId) }
+        }
+        ids.formUnion(memberships.map(\.refsetId))
+        ids.formUnion(memberships.flatMap { $0.fields.compactMap { if case .component(let c) = $0.value { c } else { nil } } })
+        if let reason { ids.insert(reason) }
+        for association in associations { ids.insert(association.refsetId); ids.insert(association.targetId) }
+        for description in descriptions {
+            ids.insert(description.typeId)
+            ids.formUnion(description.acceptability.map(\.refsetId))
+        }
+        let terms = try preferredTerms(for: Array(ids), preference: preference)
+        func named(_ id: Int64) -> ConceptDetail.Named { .init(id: id, term: terms[id] ?? "") }
+
+        // Order descriptions: active first, then by the rank of the first preference refset where preferred/acceptable.
+        let order = preference.refsetIds
+        func rank(_ description: Description) -> (Int, Int, Int, Int64) {
+            var best = (order.count + 1) * 2
+            for acceptability in description.acceptability {
+                if let position = order.firstIndex(of: acceptability.refsetId) {
+                    best = min(best, position * 2 + (acceptability.isPreferred ? 0 : 1))
+                }
+            }
+            let typeRank = description.typeId == WellKnown.fullySpecifiedName ? 0 : description.typeId == WellKnown.synonym ? 1 : 2
+            return (description.active ? 0 : 1, typeRank, best, description.id)
+        }
+        descriptions.sort { rank($0) < rank($1) }
+
+        let fsn = try fullySpecifiedNames(for: [id], preference: preference)[id]
+        var tag: String?
+        if let fsn, fsn.hasSuffix(")"), let open = fsn.lastIndex(of: "(") {
+            tag = String(fsn[fsn.index(after: open)..<fsn.index(before: fsn.endIndex)])
+        }
+        return ConceptDetail(
+            concept: concept, fullySpecifiedName: fsn, preferredTerm: terms[id], semanticTag: tag, descriptions: descriptions,
+            parents: parents.map(named), children: children.map(named),
+            groups: attributeGroups.map { group in
+                ConceptDetail.Group(
+                    group: group.group,
+                    attributes: group.relationships.map { .init(type: named($0.typeId), target: named($0.destinationId), concreteValue: nil) }
+                        + group.concreteValues.map { .init(type: named($0.typeId), target: nil, concreteValue: $0.value) })
+            },
+            memberships: memberships.map { .init(refset: named($0.refsetId), member: $0) },
+            inactivationReason: reason.map(named),
+            associations: associations.map { (refset: named($0.refsetId), target: named($0.targetId)) },
+            terms: terms)
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `steward` command line: a thin front over the libraries (see CLI.md for the contract).
+@main
+struct Steward: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steward",
+        abstract: "SNOMED CT release management: import, browse, validate and generate RF2 releases.",
+        subcommands: [
+            ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self,
+        ])
+}
