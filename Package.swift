@@ -47,7 +47,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RF2Tests", dependencies: ["RF2"], swiftSettings: swiftSettings),
-        .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease"], swiftSettings: swiftSettings),
+        .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
         .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
     ]

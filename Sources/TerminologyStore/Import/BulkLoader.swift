@@ -154,7 +154,7 @@ struct BulkLoader {
                     sqlite3_reset(handle)
                     if result != SQLITE_DONE {
                         let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-                        if result == SQLITE_CONSTRAINT {
+                        if result & 0xFF == SQLITE_CONSTRAINT {
                             let value: String
                             if kinds[0] == .uuid {
                                 value = RF2UUID(high: UInt64(bitPattern: ints[row * intStride]), low: UInt64(bitPattern: ints[row * intStride + 1])).description

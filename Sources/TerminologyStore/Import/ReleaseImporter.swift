@@ -78,13 +78,16 @@ public struct ReleaseImporter: Sendable {
             if baseURL == nil { try ReleaseSchema.createTables(db) }
             options.progress?("loading \(selected.count) files from \(packages.count) package(s)")
             let loader = BulkLoader(merge: merge || baseURL != nil, asOf: options.asOf, progress: options.progress)
-            try db.execute(sql: "BEGIN")
-            let loaded = try loader.load(selected.map(\.file), into: db)
-            try db.execute(sql: "COMMIT")
+            var loaded: [BulkLoader.FileResult] = []
+            try db.inTransaction {
+                loaded = try loader.load(selected.map(\.file), into: db)
+                return .commit
+            }
             stage("load")
 
             let finisher = StoreFinisher(db: db, loaded: loaded, progress: options.progress)
-            try db.execute(sql: "BEGIN")
+            var outcome: (StoreFinisher.Dependencies, Int, [String], [ComponentCount])?
+            try db.inTransaction {
             try finisher.checkIntegrity()
             stage("integrity")
             let dependency = try finisher.checkModuleDependencies()
@@ -103,8 +106,10 @@ public struct ReleaseImporter: Sendable {
             let warnings = try finisher.refsetWarnings()
             let counts = try finisher.recordCounts()
             stage("counts")
-            try db.execute(sql: "COMMIT")
-            return (dependency, closureRows, warnings, counts)
+            outcome = (dependency, closureRows, warnings, counts)
+            return .commit
+            }
+            return outcome!
         }
 
         // Name and metadata.
@@ -118,7 +123,7 @@ public struct ReleaseImporter: Sendable {
         }
         let versionURI = "http://snomed.info/sct/\(dependency.editionModule)/version/\(dependency.effectiveTime)"
         try builder.build { db in
-            try db.execute(sql: "BEGIN")
+            try db.inTransaction {
             let isDelta = baseURL != nil
             if !isDelta {
                 try db.execute(sql: "DELETE FROM package")
@@ -158,7 +163,8 @@ public struct ReleaseImporter: Sendable {
             for (key, value) in info {
                 try db.execute(sql: "INSERT OR REPLACE INTO release_info VALUES(?, ?)", arguments: [key, value])
             }
-            try db.execute(sql: "COMMIT")
+            return .commit
+            }
             try db.execute(sql: "ANALYZE")
         }
         stage("metadata")
