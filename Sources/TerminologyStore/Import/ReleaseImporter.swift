@@ -88,10 +88,10 @@ public struct ReleaseImporter: Sendable {
             let finisher = StoreFinisher(db: db, loaded: loaded, progress: options.progress)
             var outcome: (StoreFinisher.Dependencies, Int, [String], [ComponentCount])?
             try db.inTransaction {
-            try finisher.checkIntegrity()
-            stage("integrity")
             let dependency = try finisher.checkModuleDependencies()
             stage("module dependencies")
+            try finisher.checkIntegrity()
+            stage("integrity")
             try ReleaseSchema.createIndexes(db)
             stage("indexes")
             try ReleaseSchema.createDerivedTables(db)

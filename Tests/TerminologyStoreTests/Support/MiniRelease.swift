@@ -15,6 +15,9 @@ struct MiniRelease {
     var date = "20250101"
     var country = "INT"
     var moduleId = WellKnown.coreModule
+    var releaseType = ReleaseType.snapshot
+    /// Language suffix of the description and language refset file names.
+    var fileLanguage = "en"
 
     /// The metadata every release needs plus three clinical concepts in a chain under Clinical finding.
     static func standard() -> MiniRelease {
@@ -72,6 +75,21 @@ struct MiniRelease {
         }
     }
 
+    /// Adds one description with its language refset member.
+    mutating func addDescription(
+        conceptId: Int64, term: String, languageCode: String, type: Int64 = WellKnown.synonym, refset: Int64,
+        acceptability: Int64 = WellKnown.preferred, namespace: Int? = nil
+    ) {
+        nextItem += 1
+        let descriptionId = namespace.map { SCTID.make(item: nextItem, namespace: $0, partition: .extensionDescription) }
+            ?? SCTID.make(item: nextItem, partition: .description)
+        descriptions.append([
+            String(descriptionId), date, "1", String(moduleId), String(conceptId), languageCode, String(type), term,
+            String(WellKnown.entireTermCaseInsensitive),
+        ])
+        language.append([Self.uuid(nextItem + 1_000_000), date, "1", String(moduleId), String(refset), String(descriptionId), String(acceptability)])
+    }
+
     static func uuid(_ number: Int64) -> String {
         let hex = String(number, radix: 16)
         return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex
@@ -80,24 +98,63 @@ struct MiniRelease {
     /// Writes the package and returns its folder.
     func write(to parent: URL, name: String? = nil) throws -> URL {
         let folder = parent.appendingPathComponent(name ?? "SnomedCT_MiniRF2_PRODUCTION_\(date)T120000Z")
-        let terminology = folder.appendingPathComponent("Snapshot/Terminology")
-        let refsets = folder.appendingPathComponent("Snapshot/Refset")
+        let type = releaseType.rawValue
+        let terminology = folder.appendingPathComponent("\(type)/Terminology")
+        let refsets = folder.appendingPathComponent("\(type)/Refset")
         try FileManager.default.createDirectory(at: terminology, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: refsets, withIntermediateDirectories: true)
         func file(_ url: URL, _ header: [String], _ rows: [[String]]) throws {
             let text = ([header] + rows).map { $0.joined(separator: "\t") + "\r\n" }.joined()
             try Data(text.utf8).write(to: url)
         }
-        try file(terminology.appendingPathComponent("sct2_Concept_Snapshot_\(country)_\(date).txt"), RF2Columns.concept, concepts)
-        try file(terminology.appendingPathComponent("sct2_Description_Snapshot-en_\(country)_\(date).txt"), RF2Columns.description, descriptions)
-        try file(terminology.appendingPathComponent("sct2_Relationship_Snapshot_\(country)_\(date).txt"), RF2Columns.relationship, relationships)
+        try file(terminology.appendingPathComponent("sct2_Concept_\(type)_\(country)_\(date).txt"), RF2Columns.concept, concepts)
+        try file(terminology.appendingPathComponent("sct2_Description_\(type)-\(fileLanguage)_\(country)_\(date).txt"), RF2Columns.description, descriptions)
+        try file(terminology.appendingPathComponent("sct2_Relationship_\(type)_\(country)_\(date).txt"), RF2Columns.relationship, relationships)
         try file(
-            refsets.appendingPathComponent("der2_cRefset_LanguageSnapshot-en_\(country)_\(date).txt"),
+            refsets.appendingPathComponent("der2_cRefset_Language\(type)-\(fileLanguage)_\(country)_\(date).txt"),
             RF2Columns.refsetBase + ["acceptabilityId"], language)
         try file(
-            refsets.appendingPathComponent("der2_ssRefset_ModuleDependencySnapshot_\(country)_\(date).txt"),
+            refsets.appendingPathComponent("der2_ssRefset_ModuleDependency\(type)_\(country)_\(date).txt"),
             RF2Columns.refsetBase + ["sourceEffectiveTime", "targetEffectiveTime"], dependencies)
         return folder
+    }
+}
+
+extension MiniRelease {
+    /// The rows of `new` that differ from `old`: what a Delta between them holds.
+    static func delta(from old: MiniRelease, to new: MiniRelease) -> MiniRelease {
+        var delta = new
+        delta.releaseType = .delta
+        func changed(_ before: [[String]], _ after: [[String]]) -> [[String]] {
+            let previous = Set(before.map { $0.joined(separator: "\t") })
+            return after.filter { !previous.contains($0.joined(separator: "\t")) }
+        }
+        delta.concepts = changed(old.concepts, new.concepts)
+        delta.descriptions = changed(old.descriptions, new.descriptions)
+        delta.relationships = changed(old.relationships, new.relationships)
+        delta.language = changed(old.language, new.language)
+        delta.dependencies = changed(old.dependencies, new.dependencies)
+        return delta
+    }
+
+    /// Every row version of both releases: the Full files of `new`.
+    static func full(from old: MiniRelease, to new: MiniRelease) -> MiniRelease {
+        let delta = delta(from: old, to: new)
+        var full = new
+        full.releaseType = .full
+        full.concepts = old.concepts + delta.concepts
+        full.descriptions = old.descriptions + delta.descriptions
+        full.relationships = old.relationships + delta.relationships
+        full.language = old.language + delta.language
+        full.dependencies = old.dependencies + delta.dependencies
+        return full
+    }
+
+    /// Sets column `column` of the row whose first field is `id` and stamps it with this release's date.
+    mutating func change(_ table: WritableKeyPath<MiniRelease, [[String]]>, id: String, column: Int, to value: String) {
+        guard let index = self[keyPath: table].firstIndex(where: { $0[0] == id }) else { fatalError("no row \(id)") }
+        self[keyPath: table][index][column] = value
+        self[keyPath: table][index][1] = date
     }
 }
 
