@@ -63,3 +63,12 @@ public struct RF2File: Sendable, Hashable {
         }
     }
 }
+
+extension RF2File.Location: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .file(let url): url.path
+        case .zipEntry(let archive, let path): "\(archive.path):\(path)"
+        }
+    }
+}

@@ -84,6 +84,15 @@ public struct ReleaseImporter: Sendable {
                 return .commit
             }
             stage("load")
+            let packageOf = Dictionary(selected.map { ($0.file.displayPath + "|" + $0.file.location.description, $0.package) }, uniquingKeysWith: { first, _ in first })
+            for result in loaded {
+                try db.execute(
+                    sql: "INSERT INTO source_file(path, package_position, kind, rows) VALUES(?,?,?,?)",
+                    arguments: [
+                        result.file.displayPath, packageOf[result.file.displayPath + "|" + result.file.location.description] ?? 0,
+                        result.file.name.contentType + result.file.name.summary, result.rows,
+                    ])
+            }
 
             let finisher = StoreFinisher(db: db, loaded: loaded, progress: options.progress)
             var outcome: (StoreFinisher.Dependencies, Int, [String], [ComponentCount])?
