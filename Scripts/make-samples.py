@@ -1693,9 +1693,9 @@ def check_rows_syntax(P, label, table, rows):
     cols = column_partitions(table)
     for r in rows:
         rec = dict(zip(header, r))
-        if table in COMPONENT_TABLES:
-            pass
-        else:
+        P(len(r) == len(header), "%s %s %s: %d columns" % (label, table, r[0], len(r)))
+        P(not any(ch in field for field in r for ch in "\t\r\n"), "%s %s %s: TAB/CR/LF in a field" % (label, table, r[0]))
+        if table not in COMPONENT_TABLES:
             P(bool(UUID_RE.match(r[0])), "%s %s: bad UUID %s" % (label, table, r[0]))
         P(valid_date(r[1]), "%s %s %s: bad effectiveTime %r" % (label, table, r[0], r[1]))
         P(r[2] in ("0", "1"), "%s %s %s: bad active %r" % (label, table, r[0], r[2]))
