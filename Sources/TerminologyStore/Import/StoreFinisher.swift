@@ -76,15 +76,15 @@ struct StoreFinisher {
                 warnings.append("module \(source) was built against module \(target) version \(need), but version \(have) is imported")
             }
         }
-        let sources = Set(versions.keys)
-        let targets = Set(rows.map { $0[1] as Int64 })
-        let tops = sources.subtracting(targets)
-        let edition: Int64
-        if let top = tops.max(by: { (versions[$0] ?? 0, $0) < (versions[$1] ?? 0, $1) }) {
-            edition = top
-        } else {
-            edition = try Int64.fetchOne(db, sql: "SELECT module_id FROM concept GROUP BY module_id ORDER BY count(*) DESC LIMIT 1") ?? WellKnown.coreModule
-        }
+        // The edition module is the concept-owning module that no other concept-owning module depends on
+        // (INT: core, not the ICD-10 map module; INT + NO: the Norway module). Ties go to the larger module.
+        let conceptCounts = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT module_id, count(*) FROM concept GROUP BY module_id").map { ($0[0] as Int64, $0[1] as Int) })
+        let owning = Set(conceptCounts.keys)
+        let dependedOn = Set(rows.filter { owning.contains($0[0] as Int64) }.map { $0[1] as Int64 })
+        let tops = owning.subtracting(dependedOn)
+        let edition = tops.max { (conceptCounts[$0] ?? 0, $0) < (conceptCounts[$1] ?? 0, $1) }
+            ?? conceptCounts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? WellKnown.coreModule
         let time = try versions[edition] ?? Int.fetchOne(db, sql: "SELECT max(effective_time) FROM concept") ?? 0
         return Dependencies(editionModule: edition, effectiveTime: time, modules: present.sorted(), warnings: warnings)
     }
