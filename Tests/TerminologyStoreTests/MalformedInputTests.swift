@@ -135,7 +135,7 @@ import ZIPFoundation
         }
         let error = try #require(outcome.error as? StoreError)
         #expect(error.code == .missingDependency)
-        #expect(error.message.contains("module 51000202101 depends on module 449080006 version 20241001"))
+        #expect(error.message.hasPrefix("module 51000202101 depends on 449080006 (version 20241001), which no imported package provides"))
         #expect(outcome.leftovers.isEmpty)
     }
 

@@ -63,18 +63,24 @@ struct StoreFinisher {
             if let time = Int((row[2] as String?) ?? "") { versions[source] = max(versions[source] ?? 0, time) }
         }
         var warnings: [String] = []
-        for row in rows {
+        var missing: [Int64: [String]] = [:]
+        for row in rows.sorted(by: { ($0[0] as Int64, $0[1] as Int64) < ($1[0] as Int64, $1[1] as Int64) }) {
             let source: Int64 = row[0]
             let target: Int64 = row[1]
             let wanted = (row[3] as String?) ?? "?"
             guard present.contains(target) else {
-                throw StoreError(
-                    .missingDependency,
-                    "module \(source) depends on module \(target) version \(wanted) (module dependency refset), but no imported package provides that module: import the package that contains it together with this one")
+                missing[source, default: []].append("\(target) (version \(wanted))")
+                continue
             }
             if let have = versions[target], let need = Int(wanted), have != need {
                 warnings.append("module \(source) was built against module \(target) version \(need), but version \(have) is imported")
             }
+        }
+        if !missing.isEmpty {
+            let details = missing.keys.sorted().map { "module \($0) depends on \(missing[$0]!.joined(separator: ", "))" }
+            throw StoreError(
+                .missingDependency,
+                "\(details.joined(separator: "; ")), which no imported package provides (module dependency refset): import the packages that contain them together with this one")
         }
         // The edition module is the concept-owning module that no other concept-owning module depends on
         // (INT: core, not the ICD-10 map module; INT + NO: the Norway module). Ties go to the larger module.

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Runs the built `steward` binary the way scripts do: exit status, stdout data, stderr messages.
+struct Steward {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steward")
+    static func sample(_ name: String) -> String { root.appendingPathComponent("Releases/\(name)").path }
+    static let int1 = sample("SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z")
+    static let int2 = sample("SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z")
+    static let norway = sample("SnomedCT_ManagedServiceNO_PRODUCTION_NO1000202_20250215T120000Z")
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let data: URL
+
+    init() throws {
+        data = FileManager.default.temporaryDirectory.appendingPathComponent("steward-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    }
+
+    func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments + ["--data", data.path]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: data) }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func importListAndShowConcepts() throws {
+        let steward = try Steward()
+        defer { steward.remove() }
+        let first = try steward.run(["import", Steward.int1])
+        #expect(first.status == 0)
+        #expect(first.stdout == "INT-20250101\n")
+        let edition = try steward.run(["import", Steward.int2, Steward.norway])
+        #expect(edition.stdout == "NO-20250215\n")
+
+        let releases = try steward.run(["releases", "--format", "json"])
+        #expect(releases.status == 0)
+        let list = try JSONSerialization.jsonObject(with: Data(releases.stdout.utf8)) as! [[String: Any]]
+        #expect(list.map { $0["name"] as! String } == ["INT-20250101", "NO-20250215"])
+        #expect(list[1]["editionModule"] as? String == "51000202101")
+        #expect(list[1]["effectiveTime"] as? String == "20250215")
+
+        // Default release is the newest; --lang orders and picks terms.
+        let concept = try steward.run(["concept", "22298006", "--lang", "nb,nn,en", "--format", "json"])
+        #expect(concept.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(concept.stdout.utf8)) as! [String: Any]
+        #expect(json["id"] as? String == "22298006")
+        #expect(json["preferredTerm"] as? String == "hjerteinfarkt")
+        #expect(json["fsn"] as? String == "Myocardial infarction (disorder)")
+        #expect(json["semanticTag"] as? String == "disorder")
+        #expect((json["parents"] as! [[String: Any]]).map { $0["id"] as! String } == ["414545008"])
+
+        let old = try steward.run(["concept", "13645005", "--release", "INT-20250101", "--lang", "en-US"])
+        #expect(old.status == 0)
+        #expect(old.stdout.hasPrefix("13645005 |Chronic obstructive lung disease|"))
+
+        let inactive = try steward.run(["concept", "9900031000202105", "--release", "http://snomed.info/sct/51000202101/version/20250215"])
+        #expect(inactive.stdout.contains("INACTIVE"))
+        #expect(inactive.stdout.contains("reason      900000000000484002"))
+        #expect(inactive.stdout.contains("82272006"))
+        #expect(inactive.stdout.contains("386689009"))
+
+        let info = try steward.run(["info", "--release", "NO-20250215"])
+        #expect(info.status == 0)
+        #expect(info.stdout.contains("61000202103"))
+        #expect(info.stdout.contains("51000202101 20250215 → 900000000000207008"))
+    }
+
+    @Test func errorsAreOneLineWithNonZeroExit() throws {
+        let steward = try Steward()
+        defer { steward.remove() }
+        let none = try steward.run(["concept", "22298006"])
+        #expect(none.status != 0)
+        #expect(none.stderr.contains("no releases imported"))
+
+        #expect(try steward.run(["import", Steward.int1]).status == 0)
+        let badId = try steward.run(["concept", "22298007"])
+        #expect(badId.status != 0)
+        #expect(badId.stderr.contains("'22298007' is not a valid concept id"))
+
+        let unknown = try steward.run(["concept", "22298006", "--release", "XX-1"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("unknown release 'XX-1' (imported: INT-20250101)"))
+
+        let again = try steward.run(["import", Steward.int1])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("release INT-20250101 already exists"))
+
+        let missing = try steward.run(["import", "/nonexistent/package"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("/nonexistent/package: no such file or folder"))
+
+        let alone = try steward.run(["import", Steward.norway])
+        #expect(alone.status != 0)
+        #expect(alone.stderr.contains("module 51000202101 depends on 900000000000012004 (version 20250201), 900000000000207008 (version 20250201), which no imported package provides"))
+
+        let badLang = try steward.run(["concept", "22298006", "--lang", "klingon"])
+        #expect(badLang.status != 0)
+        #expect(badLang.stderr.contains("unknown language tag 'klingon'"))
+
+        let listed = try FileManager.default.contentsOfDirectory(atPath: steward.data.appendingPathComponent("releases").path)
+        #expect(listed == ["INT-20250101.sqlite"])
+    }
+
+    @Test func fullAsOfAndDeltaFromTheCommandLine() throws {
+        let steward = try Steward()
+        defer { steward.remove() }
+        #expect(try steward.run(["import", Steward.int1]).stdout == "INT-20250101\n")
+        let delta = try steward.run(["import", Steward.int2, "--base", "INT-20250101", "--name", "INT-20250201-delta"])
+        #expect(delta.status == 0)
+        #expect(delta.stdout == "INT-20250201-delta\n")
+        let full = try steward.run(["import", Steward.int2, "--as-of", "20250101", "--name", "asof"])
+        #expect(full.stdout == "asof\n")
+        let badDate = try steward.run(["import", Steward.int2, "--as-of", "2025-01-01"])
+        #expect(badDate.status != 0)
+        #expect(badDate.stderr.contains("--as-of must be a date written YYYYMMDD"))
+    }
+}
