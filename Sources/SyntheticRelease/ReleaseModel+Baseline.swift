@@ -224,7 +224,7 @@ extension ReleaseModel {
             m.attributes.append((0, Attribute.manufacturedDoseForm, Hierarchy.qualifier))
             m.attributes.append((1, Attribute.activeIngredient, Hierarchy.substance))
             m.attributes.append((1, Attribute.preciseActiveIngredient, Hierarchy.substance))
-            if rng.chance(0.8) {
+            if rng.chance(0.55) {
                 let strength = [5, 10, 20, 25, 50, 100, 125, 250, 500, 1000][rng.below(10)]
                 m.concrete.append((1, Attribute.strengthNumeratorValue, rng.chance(0.2) ? "#\(strength).5" : "#\(strength)"))
                 m.concrete.append((0, Attribute.countOfBase, "#1"))
@@ -256,11 +256,11 @@ extension ReleaseModel {
     func addICD10Map(concept: Int64, date: Int64, rng: inout SplitMix64) {
         let module: Int64 = 449080006
         let refset = meta["icd10Map"]!
-        let groups = rng.chance(0.25) ? 2 : 1
+        let groups = rng.chance(0.35) ? 2 : 1
         for g in 1...groups {
             let code = "\(Character(UnicodeScalar(UInt8(65 + rng.below(26)))))\(10 + rng.below(90)).\(rng.below(10))"
             var rules: [(String, String)] = [("TRUE", "ALWAYS \(code)")]
-            if rng.chance(0.2) {
+            if rng.chance(0.45) {
                 let young = "\(code.prefix(3)).\(rng.below(10))"
                 rules = [("IFA 445518008 | Age at onset of clinical finding (observable entity) | < 18.0 years",
                           "IF AGE AT ONSET OF CLINICAL FINDING BEFORE 18.0 YEARS CHOOSE \(young)"),
