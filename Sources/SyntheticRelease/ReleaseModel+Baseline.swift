@@ -143,7 +143,8 @@ extension ReleaseModel {
             let historical = rng.count(mean: active ? p.inactiveRelationships : 2.0)
             for _ in 0..<historical {
                 let type = rng.chance(0.4) ? WellKnown.isA : rng.pick(Attribute.object)
-                let other = concepts.current[firstContent + rng.below(concepts.count - firstContent), Col.id]
+                var other = concepts.current[firstContent + rng.below(concepts.count - firstContent), Col.id]
+                if other == id { other = parents[0] }
                 addRelationship(source: id, destination: other, group: type == WellKnown.isA ? 0 : rng.below(3), type: type,
                                 active: false, module: WellKnown.coreModule, date: date)
             }

@@ -8,8 +8,13 @@ func internationalScale() throws {
     let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["STEWARD_GEN_INTERNATIONAL"]!)
     let full = ProcessInfo.processInfo.environment["STEWARD_GEN_FULL"] != nil
     let start = Date()
-    let packages = try SyntheticReleaseGenerator(profile: .international, seed: 42, versions: 1, writeFull: full)
+    let profile: GenerationProfile = ProcessInfo.processInfo.environment["STEWARD_GEN_PROFILE"] == "norway" ? .norway() : .international
+    let versions = Int(ProcessInfo.processInfo.environment["STEWARD_GEN_VERSIONS"] ?? "1") ?? 1
+    let packages = try SyntheticReleaseGenerator(profile: profile, seed: 42, versions: versions, writeFull: full)
         .write(to: dir, progress: { print(String(format: "%6.1fs ", Date().timeIntervalSince(start)) + $0) })
-    for (name, count) in packages[0].rowCounts.sorted(by: { $0.key < $1.key }) where name.contains("Snapshot") { print(name, count) }
+    for package in packages {
+        print(package.name)
+        for (name, count) in package.rowCounts.sorted(by: { $0.key < $1.key }) { print("  ", name, count) }
+    }
     print("total seconds", Date().timeIntervalSince(start))
 }

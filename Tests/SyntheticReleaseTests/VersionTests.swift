@@ -160,3 +160,20 @@ private func snapshotLines(_ files: PackageFiles, _ package: String, _ fragment:
     #expect(a != ReleaseModel.uuidString(key: 1, seed: 43))
     #expect(a.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil)
 }
+
+@Test func zipWritesOneArchivePerPackage() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steward-gen-zip-\(UUID().uuidString)")
+    var profile = GenerationProfile.sample
+    profile.conceptCount = 200
+    let packages = try SyntheticReleaseGenerator(profile: profile, seed: 1, versions: 2, writeFull: false).write(to: dir, zip: true)
+    #expect(packages.map { $0.url.lastPathComponent } == [
+        "SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z.zip", "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z.zip",
+    ])
+    for package in packages {
+        let data = try Data(contentsOf: package.url)
+        #expect(data.prefix(2) == Data("PK".utf8))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(package.name).path))
+        #expect(package.rowCounts.keys.allSatisfy { $0.contains("Snapshot") })
+    }
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("changes-20250201.json").path))
+}
