@@ -30,6 +30,8 @@ struct PackageWriter {
     let modules: [Int64]
     let languages: [String]
     let writeFull: Bool
+    /// Prefix file names with `x` (alpha/beta packages).
+    let provisional: Bool
     var rowCounts: [String: Int] = [:]
 
     mutating func writeAll(progress: (String) -> Void) throws {
@@ -74,6 +76,8 @@ struct PackageWriter {
     }
 
     private mutating func emptyFile(_ folder: String, _ name: RF2FileName, _ columns: [String]) throws {
+        var name = name
+        if provisional { name.status = "x" }
         for type in writeFull ? [RF2FileName.ReleaseType.snapshot, .full] : [.snapshot] {
             let writer = try RF2Writer(url: try directory(type, folder).appendingPathComponent(name.with(type).fileName), columns: columns)
             try writer.close()
@@ -83,6 +87,8 @@ struct PackageWriter {
 
     /// Writes the Snapshot file, then the Full file (history + current; a copy when there is no history).
     private mutating func file(_ folder: String, _ name: RF2FileName, _ table: VersionedTable, _ extra: (Int, [Int64])?) throws {
+        var name = name
+        if provisional { name.status = "x" }
         let filter = Filter(modules: modules, column: extra?.0, values: extra?.1 ?? [])
         let snapshotURL = try directory(.snapshot, folder).appendingPathComponent(name.fileName)
         rowCounts[name.fileName] = try write(url: snapshotURL, tables: [table.current], filter: filter)

@@ -37,7 +37,7 @@ extension ReleaseModel {
             let d = parentRow >= 0 ? depth[Int(parentRow)] + 1 : 0
             let row = addConcept(id: id, module: module, active: true, defined: false, date: date,
                                  hierarchy: top.map(UInt8.init) ?? 255, tag: 0, depth: d, parent: parentRow)
-            if let top { topRow.append(row); _ = top }
+            if top != nil { topRow.append(row) }
             addNamedDescriptions(concept: id, module: module, date: date, term: m.term, tag: m.tag, dialects: dialects)
             for parent in parents {
                 addRelationship(source: id, destination: parent, group: 0, type: WellKnown.isA, active: true, module: module, date: date)
@@ -87,7 +87,7 @@ extension ReleaseModel {
         for i in 0..<n {
             if i % 100_000 == 0 && i > 0 { progress("concepts \(i)/\(n)") }
             let h = rng.weighted(weights)
-            let hierarchy = Hierarchy.all[h]
+            let info = Hierarchy.all[h]
             let active = rng.chance(p.activeFraction)
             let candidates = activeContent[h]
             var parent = topRow[h]
@@ -95,9 +95,9 @@ extension ReleaseModel {
                 parent = candidates[Int(Double(candidates.count) * pow(rng.unit(), 1.25))]
             }
             while Int(depth[Int(parent)]) >= p.maxDepth { parent = primaryParent[Int(parent)] }
-            let shaped = hierarchy.shape != .plain
-            let defined = active && shaped && hierarchy.shape != .bodyStructure && rng.chance(0.35)
-            let tag = UInt8(rng.below(hierarchy.tags.count))
+            let shaped = info.shape != .plain
+            let defined = active && shaped && info.shape != .bodyStructure && rng.chance(0.35)
+            let tag = UInt8(rng.below(info.tags.count))
             let row = addConcept(id: mintConcept(), module: WellKnown.coreModule, active: active, defined: defined, date: date,
                                  hierarchy: UInt8(h), tag: tag, depth: depth[Int(parent)] + 1, parent: parent)
             guard active else { continue }

@@ -15,7 +15,8 @@ public struct SyntheticReleaseGenerator: Sendable {
     public var startDate: String
     /// Also write the `Full` folder (cheap for one version: Full files are copies of Snapshot ones).
     public var writeFull: Bool
-    /// `PRODUCTION` (plain file names) or `ALPHA`/`BETA` (`x`-prefixed file names are not used; names only).
+    /// Package release status: `PRODUCTION`, or `ALPHA`/`BETA`, which also gives every file the
+    /// provisional `x` prefix so synthetic output cannot pass for a published release (RF2 §7).
     public var releaseStatus: String
 
     public init(profile: GenerationProfile, seed: UInt64 = 42, versions: Int = 1, startDate: String = "20250101",
@@ -103,7 +104,8 @@ public struct SyntheticReleaseGenerator: Sendable {
         let folder = directory.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
         var writer = PackageWriter(model: model, root: folder, country: country, namespace: namespace, date: date,
-                                   modules: modules, languages: languages, writeFull: writeFull)
+                                   modules: modules, languages: languages, writeFull: writeFull,
+                                   provisional: releaseStatus != "PRODUCTION")
         try writer.writeAll(progress: say)
         try writeMetadata(folder: folder, name: name, date: date, country: country, previous: previous)
         var url = folder

@@ -165,15 +165,17 @@ private func snapshotLines(_ files: PackageFiles, _ package: String, _ fragment:
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steward-gen-zip-\(UUID().uuidString)")
     var profile = GenerationProfile.sample
     profile.conceptCount = 200
-    let packages = try SyntheticReleaseGenerator(profile: profile, seed: 1, versions: 2, writeFull: false).write(to: dir, zip: true)
+    let packages = try SyntheticReleaseGenerator(profile: profile, seed: 1, versions: 2, writeFull: false, releaseStatus: "ALPHA")
+        .write(to: dir, zip: true)
     #expect(packages.map { $0.url.lastPathComponent } == [
-        "SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z.zip", "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z.zip",
+        "SnomedCT_InternationalRF2_ALPHA_20250101T120000Z.zip", "SnomedCT_InternationalRF2_ALPHA_20250201T120000Z.zip",
     ])
+    #expect(packages[0].rowCounts["xsct2_Concept_Snapshot_INT_20250101.txt"] == 343)
     for package in packages {
         let data = try Data(contentsOf: package.url)
         #expect(data.prefix(2) == Data("PK".utf8))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(package.name).path))
-        #expect(package.rowCounts.keys.allSatisfy { $0.contains("Snapshot") })
+        #expect(package.rowCounts.keys.allSatisfy { $0.contains("Snapshot") && $0.hasPrefix("x") })
     }
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("changes-20250201.json").path))
 }
