@@ -108,6 +108,8 @@ extension ReleaseModel {
                 if other != parent && other != primaryParent[Int(parent)] && Int(depth[Int(other)]) < p.maxDepth {
                     extraParents[row] = [other]
                     activeChildren[Int(other)] += 1
+                    // `depth` is the longest IS-A path, so walking up primary parents always makes it shorter.
+                    depth[Int(row)] = max(depth[Int(row)], depth[Int(other)] + 1)
                 }
             }
         }

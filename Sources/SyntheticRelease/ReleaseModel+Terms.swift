@@ -84,14 +84,16 @@ extension ReleaseModel {
             TermFactory.uniqueWord(o, into: &out)
             out.append(32)
             out += TermFactory.morphologies[rng.below(TermFactory.morphologies.count)]
+            if rng.chance(0.35) { out += Array(" of ".utf8); out += TermFactory.sites[rng.below(TermFactory.sites.count)] }
         case .procedure:
             out += TermFactory.procedures[rng.below(TermFactory.procedures.count)]
             out.append(32)
             TermFactory.uniqueWord(o, into: &out)
             if rng.chance(0.5) { out.append(32); out += TermFactory.sites[rng.below(TermFactory.sites.count)] }
         default:
+            if rng.chance(0.4) { out += TermFactory.sites[rng.below(TermFactory.sites.count)]; out.append(32) }
             TermFactory.uniqueWord(o, into: &out)
-            let words = rng.below(3)
+            let words = 1 + rng.below(3)
             for _ in 0..<words { out.append(32); out += TermFactory.nouns[rng.below(TermFactory.nouns.count)] }
         }
         return out

@@ -170,19 +170,22 @@ extension ReleaseModel {
             let rows = descsByConcept[id] ?? []
             guard let pt = rows.first(where: { d in
                 descriptions.current.isActive(d) && descriptions.current[d, Col.typeId] == WellKnown.synonym
-                    && (langByDescription[descriptions.current[d, Col.id]] ?? []).filter {
+                    && (langByDescription[descriptions.current[d, Col.id]] ?? []).contains {
                         language.current.isActive($0) && language.current[$0, Col.extra] == WellKnown.preferred
-                    }.count == 2
+                            && language.current[$0, Col.refset] == WellKnown.usEnglish
+                    }
             }) else { continue }
             let old = descriptions.current[pt, Col.id]
             let term = variant(of: Array(descriptions.current.strings[Col.term].bytes(pt)), avoiding: terms(of: rows), rng: &rng)
             let new = addDescription(concept: id, module: module, date: date, active: true, language: Self.en, type: WellKnown.synonym, term: term)
+            // The new term becomes preferred wherever the old one was (US only when GB has its own spelling).
+            var refsets: [Int64] = []
             for m in langByDescription[old] ?? [] where language.current.isActive(m) {
                 language.update(m, date: date) { $0[m, Col.extra] = WellKnown.acceptable }
+                refsets.append(language.current[m, Col.refset])
                 addLanguage(description: new, refset: language.current[m, Col.refset], acceptability: WellKnown.preferred, active: true, module: module, date: date)
             }
-            record.preferredTermChanges.append(.init(conceptId: id, languageRefsetIds: [WellKnown.usEnglish, WellKnown.gbEnglish],
-                                                     oldDescriptionId: old, newDescriptionId: new))
+            record.preferredTermChanges.append(.init(conceptId: id, languageRefsetIds: refsets, oldDescriptionId: old, newDescriptionId: new))
         }
 
         // FSN changes: the old FSN is inactivated (Outdated), a new FSN becomes preferred.

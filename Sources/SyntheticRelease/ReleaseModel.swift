@@ -27,6 +27,7 @@ final class ReleaseModel {
     var hierarchy: [UInt8] = []          // index into Hierarchy.all; 255 for metadata
     var tagIndex: [UInt8] = []
     var ordinal: [Int32] = []
+    /// Longest IS-A path from the root (kept ≤ maxDepth when choosing parents).
     var depth: [UInt8] = []
     var referenced: [Bool] = []
     var activeChildren: [Int32] = []
