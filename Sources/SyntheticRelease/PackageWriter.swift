@@ -51,7 +51,7 @@ struct PackageWriter {
         try file("Terminology", .component("StatedRelationship", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.stated, nil)
         try file("Terminology", .component("RelationshipConcreteValues", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.concrete, nil)
         try emptyFile("Terminology", .component("Identifier", .snapshot, country: country, namespace: namespace, effectiveTime: date), RF2Columns.identifier)
-        try file("Terminology", .refset(pattern: "s", name: "OWLExpression", .snapshot, country: country, namespace: namespace, effectiveTime: date, fileType: .sct), m.owl, nil)
+        try file("Terminology", .refset(pattern: "s", name: "OWLExpression", .snapshot, country: country, namespace: namespace, effectiveTime: date, fileType: "sct"), m.owl, nil)
         progress("relationships and axioms written")
         try file("Refset/Content", .refset(pattern: "", name: "Simple", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.simple, nil)
         try file("Refset/Content", .refset(pattern: "c", name: "Association", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.association, nil)
@@ -69,7 +69,7 @@ struct PackageWriter {
         try file("Refset/Metadata", .refset(pattern: "ss", name: "ModuleDependency", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.mdrs, nil)
     }
 
-    private func directory(_ type: RF2FileName.ReleaseType, _ folder: String) throws -> URL {
+    private func directory(_ type: ReleaseType, _ folder: String) throws -> URL {
         let url = root.appendingPathComponent(type.rawValue).appendingPathComponent(folder)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -78,7 +78,7 @@ struct PackageWriter {
     private mutating func emptyFile(_ folder: String, _ name: RF2FileName, _ columns: [String]) throws {
         var name = name
         if provisional { name.status = "x" }
-        for type in writeFull ? [RF2FileName.ReleaseType.snapshot, .full] : [.snapshot] {
+        for type in writeFull ? [ReleaseType.snapshot, .full] : [.snapshot] {
             let writer = try RF2Writer(url: try directory(type, folder).appendingPathComponent(name.with(type).fileName), columns: columns)
             try writer.close()
             rowCounts[name.with(type).fileName] = 0

@@ -39,7 +39,7 @@ struct TableSchema: Sendable {
         [.int, .int, .int, .int, .int, .int, .int, .int, .constant(WellKnown.statedRelationship),
          .constant(WellKnown.existentialRestriction)])
     static let concrete = TableSchema(
-        RF2Columns.concreteRelationship,
+        RF2Columns.concreteValues,
         [.int, .int, .int, .int, .int, .string, .int, .int, .constant(WellKnown.inferredRelationship),
          .constant(WellKnown.existentialRestriction)])
 

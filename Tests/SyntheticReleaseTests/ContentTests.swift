@@ -74,7 +74,7 @@ private var latest: String { Shared.sample.1.last!.name }
             let expected: [String] =
                 name.contains("_Concept_") ? RF2Columns.concept
                 : name.contains("_Description_") || name.contains("_TextDefinition_") ? RF2Columns.description
-                : name.contains("RelationshipConcreteValues") ? RF2Columns.concreteRelationship
+                : name.contains("RelationshipConcreteValues") ? RF2Columns.concreteValues
                 : name.contains("Relationship_") ? RF2Columns.relationship
                 : name.contains("Identifier") ? RF2Columns.identifier
                 : name.contains("Language") ? RF2Columns.languageRefset

@@ -8,7 +8,7 @@ import Testing
         == "sct2_Description_Full-en_INT_20250101.txt")
     #expect(RF2FileName.refset(pattern: "c", name: "Language", .snapshot, language: "no", country: "NO", namespace: 1000202,
                                effectiveTime: "20250215").fileName == "der2_cRefset_LanguageSnapshot-no_NO1000202_20250215.txt")
-    #expect(RF2FileName.refset(pattern: "s", name: "OWLExpression", .snapshot, effectiveTime: "20250101", fileType: .sct).fileName
+    #expect(RF2FileName.refset(pattern: "s", name: "OWLExpression", .snapshot, effectiveTime: "20250101", fileType: "sct").fileName
         == "sct2_sRefset_OWLExpressionSnapshot_INT_20250101.txt")
     #expect(RF2FileName.refset(pattern: "", name: "Simple", .delta, effectiveTime: "20250101", provisional: true).fileName
         == "xder2_Refset_SimpleDelta_INT_20250101.txt")

@@ -17,6 +17,22 @@ public enum RF2Columns {
     ]
     public static let refsetBase = ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId"]
 
+    /// A refset header: the base columns followed by `additional` (named as in the refset descriptor).
+    public static func refset(_ additional: [String]) -> [String] { refsetBase + additional }
+
+    public static let simpleRefset = refset([])
+    public static let languageRefset = refset(["acceptabilityId"])
+    public static let associationRefset = refset(["targetComponentId"])
+    public static let attributeValueRefset = refset(["valueId"])
+    public static let simpleMapRefset = refset(["mapTarget"])
+    public static let extendedMapRefset = refset([
+        "mapGroup", "mapPriority", "mapRule", "mapAdvice", "mapTarget", "correlationId", "mapCategoryId",
+    ])
+    public static let owlExpressionRefset = refset(["owlExpression"])
+    public static let moduleDependencyRefset = refset(["sourceEffectiveTime", "targetEffectiveTime"])
+    public static let refsetDescriptorRefset = refset(["attributeDescription", "attributeType", "attributeOrder"])
+    public static let descriptionTypeRefset = refset(["descriptionFormat", "descriptionLength"])
+
     /// The expected leading columns for a file kind; refsets add one column per pattern letter after these.
     public static func expected(for kind: RF2FileKind) -> [String] {
         switch kind {
