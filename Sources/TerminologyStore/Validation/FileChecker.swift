@@ -71,7 +71,7 @@ struct FileChecker {
 
         try LineScanner(file: file).forEachLine { line, number, terminated in
             if skip { return }
-            guard let base = line.baseAddress else {
+            guard let base = line.baseAddress, !line.isEmpty else {
                 // An empty line (LF only, or nothing at all).
                 if terminated {
                     withoutCR += 1
