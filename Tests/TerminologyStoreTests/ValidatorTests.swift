@@ -2,7 +2,7 @@ import Foundation
 import RF2
 import Testing
 
-@testable import TerminologyStore
+import TerminologyStore
 
 /// `ReleaseValidator` on small packages written into a temporary folder: one clean package, then one broken
 /// case per rule, each asserting the exact rule, file, line, column and value reported.

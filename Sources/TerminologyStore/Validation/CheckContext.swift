@@ -8,16 +8,17 @@ struct CheckContext {
     let inputs: [StructuralPass.Input]
     var problems: ProblemCollector
 
-    /// Reports a problem at a staged row (`file` is the staged file index).
+    /// Reports a problem at a staged row (`file` is the staged file index); value and message are only
+    /// built while the rule's listing cap has room.
     mutating func report(
-        _ severity: ValidationProblem.Severity, _ rule: ValidationRule, file: Int?, line: Int?, column: String?, value: String?,
-        _ message: @autoclosure () -> String
+        _ severity: ValidationProblem.Severity, _ rule: ValidationRule, file: Int?, line: Int?, column: String?,
+        value: @autoclosure () -> String?, _ message: @autoclosure () -> String
     ) {
         let inputs = self.inputs
         problems.report(rule, severity) {
             let input = file.flatMap { inputs.indices.contains($0) ? inputs[$0] : nil }
             return ValidationProblem(
-                severity, rule, package: input?.packageName, file: input?.file.displayPath, line: line, column: column, value: value,
+                severity, rule, package: input?.packageName, file: input?.file.displayPath, line: line, column: column, value: value(),
                 message: message())
         }
     }

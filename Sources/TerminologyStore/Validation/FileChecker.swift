@@ -56,6 +56,10 @@ struct FileChecker {
         var ends: [Int] = []
         var values: [Int64] = []
         var uuidLow: Int64 = 0
+        var lastValid: [Int64] = []
+        var sources: [[Int]] = []
+        var constants: [Int64] = []
+        let fileValue = Int64(fileIndex)
         var batch = Batch(planCount: 0)
         var withoutCR = 0
         var firstWithoutCR = 0
@@ -114,12 +118,14 @@ struct FileChecker {
                 }
                 (rules, columns) = checked
                 plans = StagingPlan.plans(for: kind, header: names)
+                (sources, constants) = Self.encode(plans)
                 try plansFound(plans)
                 summary.staged = true
                 batch = Batch(planCount: plans.count)
                 starts = Array(repeating: 0, count: rules.count)
                 ends = Array(repeating: 0, count: rules.count)
                 values = Array(repeating: 0, count: rules.count)
+                lastValid = Array(repeating: ValidationValues.null, count: rules.count)
                 return
             }
 
@@ -152,7 +158,13 @@ struct FileChecker {
 
             for column in 0..<expected {
                 let bytes = UnsafeBufferPointer(start: base + starts[column], count: ends[column] - starts[column])
-                values[column] = check(bytes, rules[column], column: columns[column], line: number, uuidLow: &uuidLow, problem: problem)
+                var issues: FieldIssues = []
+                values[column] = Self.check(bytes, rules[column], lastValid: &lastValid[column], uuidLow: &uuidLow, issues: &issues)
+                if !issues.isEmpty {
+                    for (rule, message) in Self.describe(issues, rule: rules[column], value: values[column]) {
+                        problem(.error, rule, line: number, column: columns[column], value: String(decoding: bytes, as: UTF8.self), message)
+                    }
+                }
             }
 
             let module = values[moduleIndex]
@@ -163,16 +175,16 @@ struct FileChecker {
 
             // Rows without a usable id cannot take part in cross-file rules.
             guard !plans.isEmpty, values[0] != ValidationValues.null else { return }
-            for (planIndex, plan) in plans.enumerated() {
-                for source in plan.sources {
+            for planIndex in 0..<sources.count {
+                let codes = sources[planIndex]
+                for code in codes {
                     let value: Int64
-                    switch source {
-                    case .package: value = Int64(packageIndex)
-                    case .file: value = Int64(fileIndex)
-                    case .line: value = Int64(number)
-                    case .field(let index): value = values[index]
-                    case .uuidLow: value = uuidLow
-                    case .constant(let constant): value = constant
+                    switch code {
+                    case 0...: value = values[code]
+                    case Self.fileCode: value = fileValue
+                    case Self.lineCode: value = Int64(number)
+                    case Self.uuidLowCode: value = uuidLow
+                    default: value = constants[Self.constantBase - code]
                     }
                     batch.values[planIndex].append(value)
                 }
@@ -244,48 +256,61 @@ struct FileChecker {
         return (rules, columns)
     }
 
+    /// What can be wrong with one field.
+    struct FieldIssues: OptionSet {
+        let rawValue: Int
+        static let empty = FieldIssues(rawValue: 1 << 0)
+        static let notSCTID = FieldIssues(rawValue: 1 << 1)
+        static let wrongPartition = FieldIssues(rawValue: 1 << 2)
+        static let reservedPartition = FieldIssues(rawValue: 1 << 3)
+        static let checkDigit = FieldIssues(rawValue: 1 << 4)
+        static let notDate = FieldIssues(rawValue: 1 << 5)
+        static let notBoolean = FieldIssues(rawValue: 1 << 6)
+        static let notInteger = FieldIssues(rawValue: 1 << 7)
+        static let outOfRange = FieldIssues(rawValue: 1 << 8)
+        static let negative = FieldIssues(rawValue: 1 << 9)
+        static let notUUID = FieldIssues(rawValue: 1 << 10)
+        static let notUTF8 = FieldIssues(rawValue: 1 << 11)
+    }
+
     /// Checks one field; returns its numeric value (SCTID, date, flag, integer, UUID high bits) or
-    /// ``ValidationValues/null``.
+    /// ``ValidationValues/null``, and sets `issues`. Pure and allocation-free: it runs for every field.
     @inline(__always)
-    private func check(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ rule: FieldRule, column: String, line: Int, uuidLow: inout Int64,
-        problem: (ValidationProblem.Severity, ValidationRule, Int, String?, String?, @autoclosure () -> String) -> Void
+    static func check(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ rule: FieldRule, lastValid: inout Int64, uuidLow: inout Int64, issues: inout FieldIssues
     ) -> Int64 {
-        func text() -> String { String(decoding: bytes, as: UTF8.self) }
         switch rule {
         case .sctid(let kind):
             guard !bytes.isEmpty else {
-                problem(.error, .value, line, column, "", "must not be empty")
+                issues.insert(.empty)
                 return ValidationValues.null
             }
             guard let value = digits(bytes), bytes.count >= 6, bytes[0] != 48 else {
-                problem(.error, .value, line, column, text(), "not an SCTID (6 to 18 digits, no leading zero)")
+                issues.insert(.notSCTID)
                 return ValidationValues.null
             }
+            // Metadata columns repeat the same few ids on every row: a value seen valid needs no second look.
+            if value == lastValid { return value }
             if let partition = SCTID.partition(of: value) {
-                if let kind, partition.componentKind != kind {
-                    problem(.error, .partition, line, column, text(),
-                            "partition \(Self.partitionDigits(value)) names a \(partition.componentKind.rawValue), expected a \(kind.rawValue)")
-                }
+                if let kind, partition.componentKind != kind { issues.insert(.wrongPartition) }
             } else {
-                problem(.error, .partition, line, column, text(), "partition \(Self.partitionDigits(value)) is reserved")
+                issues.insert(.reservedPartition)
             }
-            if !Verhoeff.isValid(UInt64(value)) {
-                problem(.error, .checkDigit, line, column, text(), "the Verhoeff check digit is wrong")
-            }
+            if !CheckDigitTable.isValid(value) { issues.insert(.checkDigit) }
+            if issues.isEmpty { lastValid = value }
             return value
         case .date:
             guard bytes.count == 8, let value = digits(bytes), RF2Date.isValid(Int(value)) else {
-                problem(.error, .value, line, column, text(), bytes.isEmpty ? "must not be empty (published files always carry an effective time)" : "not a valid YYYYMMDD date")
+                issues.insert(bytes.isEmpty ? .empty : .notDate)
                 return ValidationValues.null
             }
             return value
         case .boolean:
             guard bytes.count == 1, bytes[0] == 48 || bytes[0] == 49 else {
-                problem(.error, .value, line, column, text(), "expected 1 or 0")
+                issues.insert(bytes.isEmpty ? .empty : .notBoolean)
                 return ValidationValues.null
             }
-            return Int64(bytes[0] - 48)
+            return Int64(bytes[0] &- 48)
         case .integer(let nonNegative):
             var negative = false
             var start = 0
@@ -294,44 +319,89 @@ struct FileChecker {
                 start = 1
             }
             guard bytes.count > start, bytes.count - start <= 10, let magnitude = digits(UnsafeBufferPointer(rebasing: bytes[start...])) else {
-                problem(.error, .value, line, column, text(), "not an integer")
+                issues.insert(bytes.isEmpty ? .empty : .notInteger)
                 return ValidationValues.null
             }
             let value = negative ? -magnitude : magnitude
             guard value >= Int64(Int32.min), value <= Int64(Int32.max) else {
-                problem(.error, .value, line, column, text(), "outside the 32-bit integer range")
+                issues.insert(.outOfRange)
                 return ValidationValues.null
             }
             if nonNegative, value < 0 {
-                problem(.error, .value, line, column, text(), "must not be negative")
+                issues.insert(.negative)
                 return ValidationValues.null
             }
             return value
         case .uuid:
             guard let uuid = RF2UUID(bytes: bytes) else {
-                problem(.error, .value, line, column, text(), "not a UUID (8-4-4-4-12 hexadecimal digits)")
+                issues.insert(.notUUID)
                 return ValidationValues.null
             }
             uuidLow = Int64(bitPattern: uuid.low)
             return Int64(bitPattern: uuid.high)
         case .text(let mandatory):
             if mandatory, bytes.isEmpty {
-                problem(.error, .value, line, column, "", "must not be empty")
+                issues.insert(.empty)
                 return ValidationValues.null
             }
             for byte in bytes where byte >= 0x80 {
-                if String(validating: bytes, as: UTF8.self) == nil {
-                    problem(.error, .value, line, column, text(), "not valid UTF-8")
-                }
+                if String(validating: bytes, as: UTF8.self) == nil { issues.insert(.notUTF8) }
                 break
             }
             return 0
         }
     }
 
+    /// The rule and message for each issue of a field (error path only).
+    static func describe(_ issues: FieldIssues, rule: FieldRule, value: Int64) -> [(ValidationRule, String)] {
+        var found: [(ValidationRule, String)] = []
+        if issues.contains(.empty) {
+            found.append((.value, rule == .date ? "must not be empty (published files always carry an effective time)" : "must not be empty"))
+        }
+        if issues.contains(.notSCTID) { found.append((.value, "not an SCTID (6 to 18 digits, no leading zero)")) }
+        if issues.contains(.wrongPartition), case .sctid(let kind?) = rule, let partition = SCTID.partition(of: value) {
+            found.append((.partition, "partition \(partitionDigits(value)) names a \(partition.componentKind.rawValue), expected a \(kind.rawValue)"))
+        }
+        if issues.contains(.reservedPartition) { found.append((.partition, "partition \(partitionDigits(value)) is reserved")) }
+        if issues.contains(.checkDigit) { found.append((.checkDigit, "the Verhoeff check digit is wrong")) }
+        if issues.contains(.notDate) { found.append((.value, "not a valid YYYYMMDD date")) }
+        if issues.contains(.notBoolean) { found.append((.value, "expected 1 or 0")) }
+        if issues.contains(.notInteger) { found.append((.value, "not an integer")) }
+        if issues.contains(.outOfRange) { found.append((.value, "outside the 32-bit integer range")) }
+        if issues.contains(.negative) { found.append((.value, "must not be negative")) }
+        if issues.contains(.notUUID) { found.append((.value, "not a UUID (8-4-4-4-12 hexadecimal digits)")) }
+        if issues.contains(.notUTF8) { found.append((.value, "not valid UTF-8")) }
+        return found
+    }
+
+    // Codes for staged values that do not come from a field (fields use their index, 0 and up).
+    private static let fileCode = -2
+    private static let lineCode = -3
+    private static let uuidLowCode = -4
+    private static let constantBase = -5
+
+    /// Flattens plans into integer codes so the per-row staging loop does no enum or array-of-struct work.
+    private static func encode(_ plans: [StagingPlan]) -> ([[Int]], [Int64]) {
+        var constants: [Int64] = []
+        let codes = plans.map { plan in
+            plan.sources.map { source -> Int in
+                switch source {
+                case .field(let index): return index
+                case .file: return fileCode
+                case .line: return lineCode
+                case .uuidLow: return uuidLowCode
+                case .constant(let value):
+                    constants.append(value)
+                    return constantBase - (constants.count - 1)
+                }
+            }
+        }
+        return (codes, constants)
+    }
+
     /// A non-negative decimal of up to 18 digits, or nil.
     @inline(__always)
-    private func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var value: Int64 = 0
         for byte in bytes {

@@ -78,9 +78,9 @@ struct LanguageCheck {
             WHERE m.kind = \(language) AND m.active = 1 AND d.active = 0
             ORDER BY m.file, m.line
             """) { row in
-            let description = String(row[2] as Int64)
+            let description: Int64 = row[2]
             context.report(
-                .error, .languageMirrorsDescription, file: row[0], line: row[1], column: "referencedComponentId", value: description,
+                .error, .languageMirrorsDescription, file: row[0], line: row[1], column: "referencedComponentId", value: String(description),
                 "active language refset member on inactive description \(description): inactivate the member too")
         }
         try context.forEach("""
@@ -88,9 +88,9 @@ struct LanguageCheck {
             WHERE d.active = 1 AND NOT EXISTS (SELECT 1 FROM c_member m WHERE m.rcid = d.id AND m.kind = \(language) AND m.active = 1)
             ORDER BY d.file, d.line
             """) { row in
-            let description = String(row[2] as Int64)
+            let description: Int64 = row[2]
             context.report(
-                .warning, .languageMirrorsDescription, file: row[0], line: row[1], column: "id", value: description,
+                .warning, .languageMirrorsDescription, file: row[0], line: row[1], column: "id", value: String(description),
                 "the active description has no active language refset member, so no dialect says whether to use it")
         }
     }

@@ -70,9 +70,9 @@ struct ReferenceCheck {
                 ORDER BY t.file, t.line
                 """
             try context.forEach(sql) { row in
-                let missing = String(row[2] as Int64)
+                let missing: Int64 = row[2]
                 context.report(
-                    .error, .referentialIntegrity, file: row[0], line: row[1], column: reference.rf2Column, value: missing,
+                    .error, .referentialIntegrity, file: row[0], line: row[1], column: reference.rf2Column, value: String(missing),
                     "refers to \(reference.target.noun) \(missing), which is not in the validated packages")
             }
         }

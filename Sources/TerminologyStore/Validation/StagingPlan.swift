@@ -8,24 +8,24 @@ struct StagingPlan: Sendable, Hashable {
     enum Table: String, Sendable, Hashable, CaseIterable {
         case concept, description, relationship, concrete, member, mdrs
 
-        /// Column names after the common `pkg, file, line`.
+        /// Column names after the common `file, line` (the staged file index gives the package too).
+        /// Module ids are tracked while scanning instead, which keeps the tables narrow and inserts fast.
         var columns: [String] {
             switch self {
-            case .concept: ["id", "et", "active", "module"]
-            case .description: ["id", "et", "active", "module", "concept_id", "type_id", "is_def"]
-            case .relationship: ["id", "et", "active", "module", "source_id", "destination_id", "type_id", "stated"]
-            case .concrete: ["id", "et", "active", "module", "source_id", "type_id"]
-            case .member: ["uhi", "ulo", "et", "active", "module", "refset_id", "rcid", "kind", "c1"]
+            case .concept: ["id", "et", "active"]
+            case .description: ["id", "et", "active", "concept_id", "type_id", "is_def"]
+            case .relationship: ["id", "et", "active", "source_id", "destination_id", "type_id", "stated"]
+            case .concrete: ["id", "et", "active", "source_id", "type_id"]
+            case .member: ["uhi", "ulo", "et", "active", "refset_id", "rcid", "kind", "c1"]
             case .mdrs: ["uhi", "ulo", "et", "active", "module", "target", "source_time", "target_time"]
             }
         }
 
-        var allColumns: [String] { ["pkg", "file", "line"] + columns }
+        var allColumns: [String] { ["file", "line"] + columns }
     }
 
     /// Where a staged value comes from.
     enum Source: Sendable, Hashable {
-        case package
         case file
         case line
         /// The parsed field at this index (for a UUID field: its high 64 bits).
@@ -48,22 +48,22 @@ struct StagingPlan: Sendable, Hashable {
 
     /// Plans for a file, from its kind and header; empty for files no cross-file rule reads.
     static func plans(for kind: RF2FileKind, header: [String]) -> [StagingPlan] {
-        let common: [Source] = [.package, .file, .line]
+        let common: [Source] = [.file, .line]
         switch kind {
         case .concept:
-            return [StagingPlan(table: .concept, sources: common + [.field(0), .field(1), .field(2), .field(3)])]
+            return [StagingPlan(table: .concept, sources: common + [.field(0), .field(1), .field(2)])]
         case .description, .textDefinition:
             let isDefinition: Int64 = kind == .textDefinition ? 1 : 0
             return [StagingPlan(
                 table: .description,
-                sources: common + [.field(0), .field(1), .field(2), .field(3), .field(4), .field(6), .constant(isDefinition)])]
+                sources: common + [.field(0), .field(1), .field(2), .field(4), .field(6), .constant(isDefinition)])]
         case .relationship, .statedRelationship:
             let stated: Int64 = kind == .statedRelationship ? 1 : 0
             return [StagingPlan(
                 table: .relationship,
-                sources: common + [.field(0), .field(1), .field(2), .field(3), .field(4), .field(5), .field(7), .constant(stated)])]
+                sources: common + [.field(0), .field(1), .field(2), .field(4), .field(5), .field(7), .constant(stated)])]
         case .concreteValues:
-            return [StagingPlan(table: .concrete, sources: common + [.field(0), .field(1), .field(2), .field(3), .field(4), .field(7)])]
+            return [StagingPlan(table: .concrete, sources: common + [.field(0), .field(1), .field(2), .field(4), .field(7)])]
         case .identifier:
             return []
         case .refset(let pattern):
@@ -71,7 +71,7 @@ struct StagingPlan: Sendable, Hashable {
             let c1: Source = pattern.first == "c" ? .field(6) : .constant(ValidationValues.null)
             var plans = [StagingPlan(
                 table: .member,
-                sources: common + [.field(0), .uuidLow, .field(1), .field(2), .field(3), .field(4), .field(5), .constant(memberKind.rawValue), c1])]
+                sources: common + [.field(0), .uuidLow, .field(1), .field(2), .field(4), .field(5), .constant(memberKind.rawValue), c1])]
             if memberKind == .moduleDependency {
                 plans.append(StagingPlan(
                     table: .mdrs,

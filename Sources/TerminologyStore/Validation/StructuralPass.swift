@@ -37,7 +37,7 @@ struct StructuralPass {
 
         var summaries = [FileChecker.Summary?](repeating: nil, count: inputs.count)
         var plans: [Int: [StagingPlan]] = [:]
-        var statements: [StagingPlan.Table: Statement] = [:]
+        var inserters: [StagingPlan.Table: StagingDatabase.Inserter] = [:]
         var problems = ProblemCollector(cap: cap)
         do {
             try db.execute(sql: "BEGIN")
@@ -48,14 +48,14 @@ struct StructuralPass {
                     progress?("checking \(inputs[index].packageName)/\(inputs[index].file.displayPath)")
                 case .batch(let index, let batch):
                     for (position, plan) in (plans[index] ?? []).enumerated() {
-                        let statement: Statement
-                        if let cached = statements[plan.table] {
-                            statement = cached
+                        let inserter: StagingDatabase.Inserter
+                        if let cached = inserters[plan.table] {
+                            inserter = cached
                         } else {
-                            statement = try db.makeStatement(sql: StagingDatabase.insertSQL(plan.table))
-                            statements[plan.table] = statement
+                            inserter = try StagingDatabase.Inserter(plan.table, db: db)
+                            inserters[plan.table] = inserter
                         }
-                        try StagingDatabase.insert(batch.values[position], stride: plan.sources.count, statement: statement, db: db)
+                        try inserter.insert(batch.values[position], db: db)
                     }
                 case .fileDone(let index, let summary):
                     summaries[index] = summary
