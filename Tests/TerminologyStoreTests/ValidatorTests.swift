@@ -99,6 +99,25 @@ import TerminologyStore
         #expect(report.problems.first?.message == "concept id \(c) is already used at \(Self.conceptFile):\(row + 2)")
     }
 
+    @Test func fullFilesKeyIdsByEffectiveTime() throws {
+        var fixture = Fixture.international()
+        fixture.type = "Full"
+        let row = fixture.conceptRow(a)
+        var older = fixture.concepts[row]
+        older[1] = "20240101"
+        older[2] = "0"
+        fixture.concepts.insert(older, at: 0)
+        var report = try validate(fixture)
+        #expect(report.problems == [])
+        #expect(report.releaseTypes == [.full])
+
+        fixture.concepts.append(older)
+        report = try validate(fixture)
+        #expect(report.problems.map(\.located) == [
+            problem(.uniqueId, "Full/Terminology/sct2_Concept_Full_INT_20250101.txt", fixture.concepts.count + 1, "id", String(a))
+        ])
+    }
+
     @Test func badFileName() throws {
         let folder = try Fixture.international().write()
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
@@ -271,6 +290,8 @@ private struct Fixture {
     var associations: [[String]] = []
     var dependencies: [[String]] = []
     var lineEnding = "\r\n"
+    /// `Snapshot` or `Full`: the folder and file-name release type.
+    var type = "Snapshot"
     /// Appended after the concept file's last line (e.g. a blank line).
     var conceptTrailer = ""
     private var nextItem: Int64 = 1
@@ -392,16 +413,17 @@ private struct Fixture {
 
     /// Writes the package into a fresh temporary folder and returns the package folder.
     func write() throws -> URL {
+        let type = self.type
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("validator-\(UUID().uuidString)")
         let folder = root.appendingPathComponent(name)
         let refsetBase = RF2Columns.refsetBase
         let files: [(String, [String], [[String]], String)] = [
-            ("Snapshot/Terminology/sct2_Concept_Snapshot_\(suffix)_\(date).txt", conceptHeader, concepts, conceptTrailer),
-            ("Snapshot/Terminology/sct2_Description_Snapshot-\(languageSuffix)_\(suffix)_\(date).txt", RF2Columns.description, descriptions, ""),
-            ("Snapshot/Terminology/sct2_Relationship_Snapshot_\(suffix)_\(date).txt", RF2Columns.relationship, relationships, ""),
-            ("Snapshot/Refset/Language/der2_cRefset_LanguageSnapshot-\(languageSuffix)_\(suffix)_\(date).txt", refsetBase + ["acceptabilityId"], language, ""),
-            ("Snapshot/Refset/Content/der2_cRefset_AssociationSnapshot_\(suffix)_\(date).txt", refsetBase + ["targetComponentId"], associations, ""),
-            ("Snapshot/Refset/Metadata/der2_ssRefset_ModuleDependencySnapshot_\(suffix)_\(date).txt", refsetBase + ["sourceEffectiveTime", "targetEffectiveTime"], dependencies, ""),
+            ("\(type)/Terminology/sct2_Concept_\(type)_\(suffix)_\(date).txt", conceptHeader, concepts, conceptTrailer),
+            ("\(type)/Terminology/sct2_Description_\(type)-\(languageSuffix)_\(suffix)_\(date).txt", RF2Columns.description, descriptions, ""),
+            ("\(type)/Terminology/sct2_Relationship_\(type)_\(suffix)_\(date).txt", RF2Columns.relationship, relationships, ""),
+            ("\(type)/Refset/Language/der2_cRefset_Language\(type)-\(languageSuffix)_\(suffix)_\(date).txt", refsetBase + ["acceptabilityId"], language, ""),
+            ("\(type)/Refset/Content/der2_cRefset_Association\(type)_\(suffix)_\(date).txt", refsetBase + ["targetComponentId"], associations, ""),
+            ("\(type)/Refset/Metadata/der2_ssRefset_ModuleDependency\(type)_\(suffix)_\(date).txt", refsetBase + ["sourceEffectiveTime", "targetEffectiveTime"], dependencies, ""),
         ]
         for (path, header, rows, trailer) in files where !(rows.isEmpty && path.contains("Association")) {
             let url = folder.appendingPathComponent(path)
