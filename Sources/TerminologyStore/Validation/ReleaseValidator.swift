@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import RF2
+
+/// Checks RF2 release packages against the RF2 rules without importing them, listing every problem found.
+///
+/// Importing stops at the first malformed row because a half-loaded store is worse than none; a release
+/// author needs the opposite — the complete list, with file, line, column and value, in one run. The
+/// validator therefore scans each file tolerantly (one pass, both cores), stages the rows it needs in a
+/// temporary SQLite file, and runs the cross-file rules (uniqueness, referential integrity, language
+/// refsets, hierarchy, historical associations, module dependencies) as SQL over the combined packages.
+///
+/// ```swift
+/// let report = try ReleaseValidator.validate(packages: [international, norway])
+/// if report.hasErrors { ... }
+/// ```
+public struct ReleaseValidator: Sendable {
+    /// Default number of problems listed per rule; the rest are only counted.
+    public static let defaultProblemsPerRule = 1000
+
+    /// Validates one package, or an edition plus the extensions to be combined with it.
+    ///
+    /// - Parameters:
+    ///   - packages: package folders or `.zip` files; extensions must come with the packages their module
+    ///     dependency refset names, otherwise the `mdrs` rule reports the missing ones.
+    ///   - releaseType: which files to check; by default Snapshot, else Full, else Delta per package. The
+    ///     cross-file rules are skipped for Delta files, which are not self-contained.
+    ///   - maxProblemsPerRule: listing cap per rule, so a broken International release cannot exhaust memory.
+    ///   - temporaryDirectory: where the staging database goes (deleted afterwards); the system default if nil.
+    ///   - progress: short human-readable progress lines.
+    /// - Returns: every problem found (listed up to the cap) and totals per rule.
+    /// - Throws: ``StoreError`` when no package is given or the staging database fails; problems in the
+    ///   packages themselves are reported, never thrown.
+    public static func validate(
+        packages: [URL], releaseType: ReleaseType? = nil, maxProblemsPerRule: Int = defaultProblemsPerRule,
+        temporaryDirectory: URL? = nil, progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> ValidationReport {
+        let started = Date()
+        guard !packages.isEmpty else { throw StoreError(.invalidOptions, "no package given") }
+        let cap = max(0, maxProblemsPerRule)
+        var problems = ProblemCollector(cap: cap)
+        var notes: [String] = []
+
+        // Discover and select files.
+        var names: [String] = []
+        var types: [ReleaseType] = []
+        var inputs: [StructuralPass.Input] = []
+        for url in packages {
+            let opened = PackageDiscovery.open(url, problems: &problems)
+            names.append(opened.name)
+            guard let package = opened.package,
+                let (type, files) = PackageDiscovery.select(package, requested: releaseType, problems: &problems)
+            else { continue }
+            types.append(type)
+            let order = files.sorted { (Self.order($0.kind!), $0.displayPath) < (Self.order($1.kind!), $1.displayPath) }
+            inputs += order.map { StructuralPass.Input(packageIndex: names.count - 1, packageName: opened.name, file: $0) }
+        }
+
+        let directory = temporaryDirectory ?? FileManager.default.temporaryDirectory
+        let staging: StagingDatabase
+        do { staging = try StagingDatabase(directory: directory) } catch {
+            throw StoreError(.database, "cannot create the temporary validation database in \(directory.path): \(error)")
+        }
+        defer { staging.remove() }
+
+        var rows = 0
+        do {
+            try staging.run { db in
+                try StagingDatabase.createTables(db)
+                let output = try StructuralPass(inputs: inputs, cap: cap, progress: progress).run(db: db)
+                problems.merge(output.problems)
+                rows = output.summaries.reduce(0) { $0 + ($1?.rows ?? 0) }
+
+                var modulesUsed: [Int64: (file: Int, line: Int)] = [:]
+                for (index, summary) in output.summaries.enumerated() {
+                    for (module, line) in summary?.modules ?? [:] where modulesUsed[module] == nil {
+                        modulesUsed[module] = (index, line)
+                    }
+                }
+
+                progress?("indexing staged rows")
+                try StagingDatabase.createKeyIndexes(db)
+                var context = CheckContext(db: db, inputs: inputs, problems: problems)
+                progress?("checking unique ids")
+                try IdentifierCheck(keyIncludesTime: types.contains(.full)).run(&context)
+
+                if types.contains(.delta) {
+                    notes.append("cross-file rules (referential integrity, language refsets, hierarchy, associations, module dependencies) were skipped: Delta files are not self-contained")
+                } else {
+                    let materialize = inputs.contains { $0.packageIndex != inputs[0].packageIndex } || types.contains(.full)
+                    progress?("building the combined current state")
+                    try StagingDatabase.createCurrentState(db, materialize: materialize)
+                    try StagingDatabase.createRuleIndexes(db, materialized: materialize)
+                    progress?("checking referential integrity")
+                    try ReferenceCheck().run(&context)
+                    progress?("checking language refsets")
+                    try LanguageCheck().run(&context)
+                    if try context.exists("SELECT 1 FROM relationship WHERE stated = 0") {
+                        progress?("checking the IS-A hierarchy")
+                        try HierarchyCheck().run(&context)
+                    } else {
+                        notes.append("IS-A rules (isa-cycle, isa-parent) were skipped: no inferred Relationship file")
+                    }
+                    progress?("checking historical associations")
+                    try AssociationCheck().run(&context)
+                    progress?("checking module dependencies")
+                    try ModuleDependencyCheck(modulesUsed: modulesUsed).run(&context)
+                }
+                problems = context.problems
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(.database, "validation database failed: \(error)")
+        }
+
+        return ValidationReport(
+            packages: names, releaseTypes: types, files: inputs.map { "\($0.packageName)/\($0.file.displayPath)" }, rows: rows,
+            problems: problems.problems, counts: problems.counts(), notes: notes, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Component files first, so the file list and problem order follow the RF2 reading order.
+    private static func order(_ kind: RF2FileKind) -> Int {
+        switch kind {
+        case .concept: 0
+        case .description: 1
+        case .textDefinition: 2
+        case .relationship: 3
+        case .statedRelationship: 4
+        case .concreteValues: 5
+        case .identifier: 6
+        case .refset: 7
+        }
+    }
+}
