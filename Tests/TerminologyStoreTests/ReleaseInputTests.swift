@@ -35,7 +35,7 @@ import Testing
             var result: [String: [String]] = [:]
             let tables = [
                 ("concept", "id"), ("description", "id"), ("relationship", "id"), ("stated_relationship", "id"), ("concrete_value", "id"),
-                ("refset_member", "uuid"), ("refset_field", "refset_id, position"), ("isa_closure", "descendant_id, ancestor_id"),
+                ("refset_member", "uuid"), ("refset_field", "refset_id, position"), ("isa_closure", "concept_id"),
                 ("concept_term", "concept_id, refset_id, type_id"),
             ]
             for (table, key) in tables {

@@ -10,6 +10,8 @@ struct BulkLoader {
     /// several packages); otherwise a repeated key is a duplicate-id error.
     let merge: Bool
     let asOf: Int?
+    /// Concepts already in the store (the base of a delta); concept files add to them as they load.
+    let knownConcepts: Set<Int64>
     let progress: (@Sendable (String) -> Void)?
 
     struct FileResult: Sendable {
@@ -30,8 +32,9 @@ struct BulkLoader {
     func load(_ files: [RF2File], into db: Database) throws -> [FileResult] {
         let channel = BatchChannel<Item>(capacity: 6)
         let asOf = self.asOf
+        let known = knownConcepts
         let producer = Thread {
-            Self.produce(files: files, asOf: asOf, channel: channel)
+            Self.produce(files: files, asOf: asOf, knownConcepts: known, channel: channel)
         }
         producer.stackSize = 1 << 22
         producer.start()
@@ -79,8 +82,11 @@ struct BulkLoader {
         return results
     }
 
-    private static func produce(files: [RF2File], asOf: Int?, channel: BatchChannel<Item>) {
+    /// Parses on its own thread. Concept references in descriptions and relationships are checked here,
+    /// against every concept loaded so far (concept files come first), so the error names the exact line.
+    private static func produce(files: [RF2File], asOf: Int?, knownConcepts: Set<Int64>, channel: BatchChannel<Item>) {
         struct Cancelled: Error {}
+        var concepts = knownConcepts
         do {
             for (index, file) in files.enumerated() {
                 guard let kind = file.kind else { continue }
@@ -96,7 +102,23 @@ struct BulkLoader {
                         guard channel.put(.header(fileIndex: index, names)) else { throw Cancelled() }
                     },
                     row: { row in
-                        _ = try converter.append(row, to: &batch)
+                        guard try converter.append(row, to: &batch) else { return }
+                        let base = (batch.count - 1) * layout.intStride
+                        switch kind {
+                        case .concept:
+                            concepts.insert(batch.ints[base])
+                        case .description, .textDefinition:
+                            try check(batch.ints[base + 4], column: 4, row: row, concepts: concepts)
+                        case .relationship, .statedRelationship:
+                            try check(batch.ints[base + 4], column: 4, row: row, concepts: concepts)
+                            try check(batch.ints[base + 5], column: 5, row: row, concepts: concepts)
+                            try check(batch.ints[base + 7], column: 7, row: row, concepts: concepts)
+                        case .concreteValues:
+                            try check(batch.ints[base + 4], column: 4, row: row, concepts: concepts)
+                            try check(batch.ints[base + 6], column: 7, row: row, concepts: concepts)
+                        case .identifier, .refset:
+                            break
+                        }
                         if batch.count >= RowBatch.capacity {
                             guard channel.put(.batch(fileIndex: index, batch)) else { throw Cancelled() }
                             batch = RowBatch(layout: layout)
@@ -114,6 +136,12 @@ struct BulkLoader {
             return
         } catch {
             _ = channel.put(.failed(RF2Error(.unreadable, reason: "\(error)")))
+        }
+    }
+
+    private static func check(_ id: Int64, column: Int, row: RF2Row, concepts: Set<Int64>) throws(RF2Error) {
+        guard concepts.contains(id) else {
+            throw row.error(.badIdentifier, column, "refers to concept \(id), which is not in the release")
         }
     }
 

@@ -1,9 +1,8 @@
 import GRDB
-import GRDBSQLite
 import RF2
 
 /// Computes the transitive closure of active inferred IS-A in memory over a dense concept index and writes
-/// it sorted, so the WITHOUT ROWID table is filled by appends only.
+/// one row per concept with its ancestors and descendants as sorted id arrays.
 struct ClosureBuilder {
     /// Builds `isa_closure`; returns the number of (descendant, ancestor) pairs. A cycle is an error that
     /// names concepts on it.
@@ -77,21 +76,27 @@ struct ClosureBuilder {
             throw StoreError(.isaCycle, "the active IS-A relationships contain a cycle through concepts \(stuck.joined(separator: ", "))")
         }
 
-        let statement = try db.makeStatement(sql: "INSERT INTO isa_closure(descendant_id, ancestor_id) VALUES(?, ?)")
-        let handle = statement.sqliteStatement
+        // Descendant lists by counting sort over the ancestor lists (both end up sorted by id).
+        var descendantStart = [Int](repeating: 0, count: count + 1)
         var total = 0
         for node in 0..<count {
+            total += ancestors[node].count
+            for ancestor in ancestors[node] { descendantStart[Int(ancestor) + 1] += 1 }
+        }
+        for position in 0..<count { descendantStart[position + 1] += descendantStart[position] }
+        var fill = descendantStart
+        var descendants = [Int32](repeating: 0, count: total)
+        for node in 0..<count {
             for ancestor in ancestors[node] {
-                sqlite3_bind_int64(handle, 1, ids[node])
-                sqlite3_bind_int64(handle, 2, ids[Int(ancestor)])
-                let result = sqlite3_step(handle)
-                sqlite3_reset(handle)
-                guard result == SQLITE_DONE else {
-                    throw StoreError(.database, "writing the IS-A closure: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-                }
-                total += 1
+                descendants[fill[Int(ancestor)]] = Int32(node)
+                fill[Int(ancestor)] += 1
             }
-            ancestors[node] = []
+        }
+        let statement = try db.makeStatement(sql: "INSERT INTO isa_closure(concept_id, ancestors, descendants) VALUES(?, ?, ?)")
+        for node in 0..<count where !ancestors[node].isEmpty || descendantStart[node + 1] > descendantStart[node] {
+            let up = IDArray.encode(ancestors[node].lazy.map { ids[Int($0)] })
+            let down = IDArray.encode(descendants[descendantStart[node]..<descendantStart[node + 1]].lazy.map { ids[Int($0)] })
+            try statement.execute(arguments: [ids[node], up, down])
         }
         return total
     }

@@ -55,6 +55,12 @@ public struct ReleaseImporter: Sendable {
         selected.sort { Self.loadOrder($0.file.kind!) < Self.loadOrder($1.file.kind!) || (Self.loadOrder($0.file.kind!) == Self.loadOrder($1.file.kind!) && $0.package < $1.package) }
         let merge = packages.count > 1 || releaseTypes.contains { $0 != .snapshot }
 
+        var baseModules = Set<Int64>()
+        if let baseURL {
+            baseModules = Set(try ReleaseStore(path: baseURL.path).info.modules)
+        }
+        try ModuleDependencyPrecheck.check(selected.map(\.file), baseModules: baseModules, asOf: options.asOf)
+
         try FileManager.default.createDirectory(at: catalog.releasesDirectory, withIntermediateDirectories: true)
         if let name = options.name, !options.replace, FileManager.default.fileExists(atPath: catalog.storeURL(name: name).path) {
             throw StoreError(.releaseExists, "release \(name) already exists (use --replace to rebuild it)")
@@ -77,7 +83,8 @@ public struct ReleaseImporter: Sendable {
         let (dependency, closureRows, warnings, counts) = try builder.build { db in
             if baseURL == nil { try ReleaseSchema.createTables(db) }
             options.progress?("loading \(selected.count) files from \(packages.count) package(s)")
-            let loader = BulkLoader(merge: merge || baseURL != nil, asOf: options.asOf, progress: options.progress)
+            let known = baseURL == nil ? [] : Set(try Int64.fetchAll(db, sql: "SELECT id FROM concept"))
+            let loader = BulkLoader(merge: merge || baseURL != nil, asOf: options.asOf, knownConcepts: known, progress: options.progress)
             var loaded: [BulkLoader.FileResult] = []
             try db.inTransaction {
                 loaded = try loader.load(selected.map(\.file), into: db)
@@ -99,14 +106,11 @@ public struct ReleaseImporter: Sendable {
             try db.inTransaction {
             let dependency = try finisher.checkModuleDependencies()
             stage("module dependencies")
-            try finisher.checkIntegrity()
-            stage("integrity")
             try ReleaseSchema.createIndexes(db)
             stage("indexes")
             try ReleaseSchema.createDerivedTables(db)
             options.progress?("computing the IS-A closure")
             let closureRows = try ClosureBuilder.build(db)
-            try ReleaseSchema.createDerivedIndexes(db)
             stage("closure")
             options.progress?("computing preferred terms")
             try finisher.recordRefsetFields()

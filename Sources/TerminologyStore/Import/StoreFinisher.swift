@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import RF2
 
-/// The checks and derived data that follow the bulk load: referential integrity, module dependencies,
-/// preferred terms, refset field names and counts.
+/// The checks and derived data that follow the bulk load: module dependencies, preferred terms, refset field
+/// names and counts. (Concept references are checked while parsing, see ``BulkLoader``.)
 struct StoreFinisher {
     let db: Database
     let loaded: [BulkLoader.FileResult]
@@ -16,39 +16,8 @@ struct StoreFinisher {
         var warnings: [String]
     }
 
-    /// Core components must refer to concepts that exist; the first offender is reported with its file and line.
-    func checkIntegrity() throws {
-        progress?("checking referential integrity")
-        let checks: [(table: String, column: String, rf2Column: String, kinds: [RF2FileKind], target: String)] = [
-            ("description", "concept_id", "conceptId", [.description, .textDefinition], "concept"),
-            ("relationship", "source_id", "sourceId", [.relationship], "concept"),
-            ("relationship", "destination_id", "destinationId", [.relationship], "concept"),
-            ("relationship", "type_id", "typeId", [.relationship], "concept"),
-            ("stated_relationship", "source_id", "sourceId", [.statedRelationship], "concept"),
-            ("stated_relationship", "destination_id", "destinationId", [.statedRelationship], "concept"),
-            ("stated_relationship", "type_id", "typeId", [.statedRelationship], "concept"),
-            ("concrete_value", "source_id", "sourceId", [.concreteValues], "concept"),
-            ("concrete_value", "type_id", "typeId", [.concreteValues], "concept"),
-        ]
-        for check in checks {
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT t.id, t.\(check.column) FROM \(check.table) t
-                    WHERE NOT EXISTS (SELECT 1 FROM \(check.target) c WHERE c.id = t.\(check.column)) LIMIT 1
-                    """)
-            guard let row else { continue }
-            let id: Int64 = row[0]
-            let missing: Int64 = row[1]
-            let files = loaded.map(\.file).filter { check.kinds.contains($0.kind!) }
-            let location = Self.locate(id: id, in: files)
-            throw RF2Error(
-                .badIdentifier, file: location?.file, line: location?.line, column: check.rf2Column, value: String(missing),
-                reason: "\(check.table.replacingOccurrences(of: "_", with: " ")) \(id) refers to concept \(missing), which is not in the release")
-        }
-    }
-
-    /// Checks the module dependency refset: every module a present module depends on must be present too.
+    /// Reads the module dependency refset: version mismatches become warnings, and the edition module and
+    /// release date are decided. (Missing modules were refused before loading, see ``ModuleDependencyPrecheck``.)
     func checkModuleDependencies() throws -> Dependencies {
         progress?("checking module dependencies")
         var present = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT module_id FROM concept"))
@@ -63,24 +32,12 @@ struct StoreFinisher {
             if let time = Int((row[2] as String?) ?? "") { versions[source] = max(versions[source] ?? 0, time) }
         }
         var warnings: [String] = []
-        var missing: [Int64: [String]] = [:]
         for row in rows.sorted(by: { ($0[0] as Int64, $0[1] as Int64) < ($1[0] as Int64, $1[1] as Int64) }) {
             let source: Int64 = row[0]
             let target: Int64 = row[1]
-            let wanted = (row[3] as String?) ?? "?"
-            guard present.contains(target) else {
-                missing[source, default: []].append("\(target) (version \(wanted))")
-                continue
-            }
-            if let have = versions[target], let need = Int(wanted), have != need {
+            if let have = versions[target], let need = Int((row[3] as String?) ?? ""), have != need {
                 warnings.append("module \(source) was built against module \(target) version \(need), but version \(have) is imported")
             }
-        }
-        if !missing.isEmpty {
-            let details = missing.keys.sorted().map { "module \($0) depends on \(missing[$0]!.joined(separator: ", "))" }
-            throw StoreError(
-                .missingDependency,
-                "\(details.joined(separator: "; ")), which no imported package provides (module dependency refset): import the packages that contain them together with this one")
         }
         // The edition module is the concept-owning module that no other concept-owning module depends on
         // (INT: core, not the ICD-10 map module; INT + NO: the Norway module). Ties go to the larger module.
@@ -160,7 +117,7 @@ struct StoreFinisher {
             ("concrete values", "SELECT count(*), total(active) FROM concrete_value"),
             ("OWL axioms", "SELECT count(*), total(active) FROM refset_member WHERE refset_id IN (\(WellKnown.owlAxiomRefset), \(WellKnown.owlOntologyRefset))"),
             ("refset members", "SELECT count(*), total(active) FROM refset_member"),
-            ("IS-A closure", "SELECT count(*), count(*) FROM isa_closure"),
+            ("IS-A closure", "SELECT coalesce(sum(length(ancestors)), 0) / 8, CAST(coalesce(sum(length(ancestors)), 0) / 8 AS REAL) FROM isa_closure"),
         ]
         try db.execute(sql: "DELETE FROM component_count")
         var counts: [ComponentCount] = []
@@ -171,24 +128,5 @@ struct StoreFinisher {
             try db.execute(sql: "INSERT INTO component_count(component, total, active) VALUES(?,?,?)", arguments: [name, count.total, count.active])
         }
         return counts
-    }
-
-    /// Finds the file and line of a component id (error path only: scans the files).
-    static func locate(id: Int64, in files: [RF2File]) -> (file: String, line: Int)? {
-        let wanted = String(id)
-        for file in files {
-            var found: Int?
-            struct Found: Error {}
-            do {
-                try RF2RowReader(file: file).read(header: { _ in }) { row in
-                    if row.raw(0) == wanted {
-                        found = row.line
-                        throw Found()
-                    }
-                }
-            } catch {}
-            if let found { return (file.displayPath, found) }
-        }
-        return nil
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import RF2
 
@@ -22,33 +23,36 @@ extension ReleaseStore {
         }
     }
 
-    /// Every ancestor (not the concept itself), from the precomputed closure.
+    /// Every ancestor (not the concept itself) in id order, from the precomputed closure.
     public func ancestors(of id: Int64) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: "SELECT ancestor_id FROM isa_closure WHERE descendant_id = ? ORDER BY ancestor_id", arguments: [id])
+            try Data.fetchOne(db, sql: "SELECT ancestors FROM isa_closure WHERE concept_id = ?", arguments: [id]).map { IDArray.decode($0) } ?? []
         }
     }
 
     /// Descendants (not the concept itself) in id order, paged.
     public func descendants(of id: Int64, limit: Int = Int.max, offset: Int = 0) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(
-                db, sql: "SELECT descendant_id FROM isa_closure WHERE ancestor_id = ? ORDER BY descendant_id LIMIT ? OFFSET ?",
-                arguments: [id, limit == Int.max ? -1 : limit, offset])
+            guard let data = try Data.fetchOne(db, sql: "SELECT descendants FROM isa_closure WHERE concept_id = ?", arguments: [id]) else { return [] }
+            let end = limit == Int.max ? Int.max : offset + limit
+            return IDArray.decode(data, range: offset..<end)
         }
     }
 
     public func descendantCount(of id: Int64) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM isa_closure WHERE ancestor_id = ?", arguments: [id]) ?? 0 }
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT length(descendants) / 8 FROM isa_closure WHERE concept_id = ?", arguments: [id]) ?? 0
+        }
     }
 
     /// True when `descendant` is `ancestor` or below it.
     public func isSubsumed(_ descendant: Int64, by ancestor: Int64) throws -> Bool {
         if descendant == ancestor { return true }
         return try read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS(SELECT 1 FROM isa_closure WHERE descendant_id = ? AND ancestor_id = ?)",
-                arguments: [descendant, ancestor]) ?? false
+            guard let data = try Data.fetchOne(db, sql: "SELECT ancestors FROM isa_closure WHERE concept_id = ?", arguments: [descendant]) else {
+                return false
+            }
+            return IDArray.contains(data, ancestor)
         }
     }
 

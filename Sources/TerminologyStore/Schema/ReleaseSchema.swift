@@ -6,7 +6,7 @@ import GRDB
 /// value columns `a1…aN` whose names and types per refset live in `refset_field` (taken from the file header).
 enum ReleaseSchema {
     /// Bumped whenever the layout changes; readers refuse stores with another version.
-    static let version = 1
+    static let version = 2
     static let maxRefsetFields = 10
 
     static var refsetValueColumns: [String] { (1...maxRefsetFields).map { "a\($0)" } }
@@ -73,14 +73,16 @@ enum ReleaseSchema {
             """)
     }
 
+    /// The IS-A closure is kept per concept as two sorted arrays of little-endian 64-bit ids (ancestors and
+    /// descendants, the concept itself excluded): one row per concept instead of ten million pairs, and
+    /// exactly the sorted-array form that set algebra (ECL, subsumption, impact) works on.
     /// Tables derived from the components; rebuilt whenever components change (e.g. a delta on a base).
     static func createDerivedTables(_ db: Database) throws {
         try db.execute(sql: """
             DROP TABLE IF EXISTS isa_closure;
             DROP TABLE IF EXISTS concept_term;
             CREATE TABLE isa_closure(
-              descendant_id INTEGER NOT NULL, ancestor_id INTEGER NOT NULL,
-              PRIMARY KEY(descendant_id, ancestor_id)) WITHOUT ROWID;
+              concept_id INTEGER PRIMARY KEY, ancestors BLOB NOT NULL, descendants BLOB NOT NULL);
             CREATE TABLE concept_term(
               concept_id INTEGER NOT NULL, refset_id INTEGER NOT NULL, type_id INTEGER NOT NULL,
               description_id INTEGER NOT NULL, term TEXT NOT NULL,
@@ -88,7 +90,4 @@ enum ReleaseSchema {
             """)
     }
 
-    static func createDerivedIndexes(_ db: Database) throws {
-        try db.execute(sql: "CREATE INDEX isa_closure_ancestor ON isa_closure(ancestor_id, descendant_id)")
-    }
 }
