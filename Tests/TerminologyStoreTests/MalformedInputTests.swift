@@ -108,6 +108,31 @@ import ZIPFoundation
         #expect(outcome.leftovers.isEmpty)
     }
 
+    @Test func duplicateMemberId() throws {
+        let outcome = try importFailure { release in
+            var copy = release.language[3]
+            copy[5] = release.language[4][5]
+            release.language.append(copy)
+        }
+        let error = try #require(outcome.error as? RF2Error)
+        #expect(error.code == .duplicateId)
+        #expect(error.file == "Snapshot/Refset/der2_cRefset_LanguageSnapshot-en_INT_20250101.txt")
+        #expect(error.line == 36)
+        #expect(error.column == "id")
+        #expect(error.value == MiniRelease.uuid(104))
+        #expect(outcome.leftovers.isEmpty)
+    }
+
+    @Test func languageMemberWithoutDescriptionIsAWarning() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var release = MiniRelease.standard()
+        release.language[0][5] = String(SCTID.make(item: 999_999, partition: .description))
+        let package = try release.write(to: directory)
+        let summary = try ReleaseImporter(catalog: ReleaseCatalog(dataDirectory: directory)).importRelease(from: [package])
+        #expect(summary.warnings == ["Snapshot/Refset/der2_cRefset_LanguageSnapshot-en_INT_20250101.txt: 1 language refset members refer to descriptions that are not in the release"])
+    }
+
     @Test func relationshipToMissingConcept() throws {
         let missing = String(SCTID.make(item: 987654, partition: .concept))
         let outcome = try importFailure { $0.relationships[5][5] = missing }

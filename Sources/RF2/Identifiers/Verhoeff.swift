@@ -18,31 +18,34 @@ public enum Verhoeff {
     ]
     private static let inverse: [UInt8] = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9]
 
+    /// Multiplication and permutation tables flattened for the hot path (one SCTID per column per row).
+    private static let flatMultiplication: [UInt8] = multiplication.flatMap { $0 }
+    private static let flatPermutation: [UInt8] = permutation.flatMap { $0 }
+
     /// The check digit to append to `payload` (the identifier without its last digit).
     public static func checkDigit(for payload: UInt64) -> Int {
-        var check: UInt8 = 0
-        var rest = payload
-        var position = 1
-        repeat {
-            let digit = Int(rest % 10)
-            check = multiplication[Int(check)][Int(permutation[position % 8][digit])]
-            rest /= 10
-            position += 1
-        } while rest > 0
-        return Int(inverse[Int(check)])
+        Int(inverse[Int(fold(payload, startPosition: 1))])
     }
 
     /// True when the last digit of `number` is the correct Verhoeff check digit for the rest.
     public static func isValid(_ number: UInt64) -> Bool {
-        var check: UInt8 = 0
-        var rest = number
-        var position = 0
-        repeat {
-            let digit = Int(rest % 10)
-            check = multiplication[Int(check)][Int(permutation[position % 8][digit])]
-            rest /= 10
-            position += 1
-        } while rest > 0
-        return check == 0
+        fold(number, startPosition: 0) == 0
+    }
+
+    private static func fold(_ number: UInt64, startPosition: Int) -> UInt8 {
+        flatMultiplication.withUnsafeBufferPointer { d in
+            flatPermutation.withUnsafeBufferPointer { p in
+                var check: UInt8 = 0
+                var rest = number
+                var position = startPosition
+                repeat {
+                    let digit = Int(rest % 10)
+                    check = d[Int(check) &* 10 &+ Int(p[(position & 7) &* 10 &+ digit])]
+                    rest /= 10
+                    position &+= 1
+                } while rest > 0
+                return check
+            }
+        }
     }
 }

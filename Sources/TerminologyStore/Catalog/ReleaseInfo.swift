@@ -23,6 +23,9 @@ public struct ReleaseInfo: Sendable, Codable, Hashable {
     public var packages: [Package]
     public var warnings: [String]
     public var stages: [Stage]
+    /// Every metadata entry of the store (`release_info`), including import diagnostics such as
+    /// `load_parser_blocked_seconds` and `load_writer_idle_seconds`.
+    public var metadata: [String: String]
     public var path: String
 
     public struct Stage: Sendable, Codable, Hashable {

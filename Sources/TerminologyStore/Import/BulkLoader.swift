@@ -12,6 +12,8 @@ struct BulkLoader {
     let asOf: Int?
     /// Concepts already in the store (the base of a delta); concept files add to them as they load.
     let knownConcepts: Set<Int64>
+    /// Descriptions already in the store, for checking language refset members.
+    let knownDescriptions: Set<Int64>
     let progress: (@Sendable (String) -> Void)?
 
     struct FileResult: Sendable {
@@ -29,12 +31,26 @@ struct BulkLoader {
         case finished
     }
 
+    /// Seconds the parser waited for the writer and the writer for the parser during the last load.
+    final class Balance: @unchecked Sendable {
+        var parserBlocked = 0.0
+        var writerIdle = 0.0
+        /// Language refset members whose description is not in the release, per file (a warning, not fatal).
+        var danglingLanguageMembers: [String: Int] = [:]
+    }
+    let balance = Balance()
+
     func load(_ files: [RF2File], into db: Database) throws -> [FileResult] {
         let channel = BatchChannel<Item>(capacity: 6)
         let asOf = self.asOf
         let known = knownConcepts
+        let knownDescriptions = knownDescriptions
+        let merge = self.merge
+        let balance = self.balance
         let producer = Thread {
-            Self.produce(files: files, asOf: asOf, knownConcepts: known, channel: channel)
+            Self.produce(
+                files: files, asOf: asOf, merge: merge, knownConcepts: known, knownDescriptions: knownDescriptions, balance: balance,
+                channel: channel)
         }
         producer.stackSize = 1 << 22
         producer.start()
@@ -72,6 +88,7 @@ struct BulkLoader {
                 case .failed(let error):
                     throw error
                 case .finished:
+                    (balance.parserBlocked, balance.writerIdle) = channel.waitingTimes()
                     break loop
                 }
             }
@@ -84,17 +101,29 @@ struct BulkLoader {
 
     /// Parses on its own thread. Concept references in descriptions and relationships are checked here,
     /// against every concept loaded so far (concept files come first), so the error names the exact line.
-    private static func produce(files: [RF2File], asOf: Int?, knownConcepts: Set<Int64>, channel: BatchChannel<Item>) {
+    ///
+    /// Without merging, refset member ids must be unique; that is checked here too, in memory, because a
+    /// UUID index in SQLite costs more than the rest of the import.
+    private static func produce(
+        files: [RF2File], asOf: Int?, merge: Bool, knownConcepts: Set<Int64>, knownDescriptions: Set<Int64>, balance: Balance,
+        channel: BatchChannel<Item>
+    ) {
         struct Cancelled: Error {}
         var concepts = knownConcepts
+        var descriptions = knownDescriptions
+        var memberIds = Set<RF2UUID>()
+        var dangling: [String: Int] = [:]
+        defer { balance.danglingLanguageMembers = dangling }
         do {
             for (index, file) in files.enumerated() {
                 guard let kind = file.kind else { continue }
                 let layout = TableLayout.layout(for: kind)
                 let converter = RowConverter(kind: kind, asOf: asOf)
                 var batch = RowBatch(layout: layout)
+                var isLanguageRefset = false
                 try RF2RowReader(file: file).read(
                     header: { names in
+                        isLanguageRefset = kind == .refset(pattern: "c") && names[6].lowercased() == "acceptabilityid"
                         try RF2Columns.validate(header: names, kind: kind, file: file.displayPath)
                         if case .refset(let pattern) = kind, pattern.count > ReleaseSchema.maxRefsetFields {
                             throw RF2Error(.badHeader, file: file.displayPath, line: 1, reason: "refsets with more than \(ReleaseSchema.maxRefsetFields) additional fields are not supported")
@@ -109,6 +138,7 @@ struct BulkLoader {
                             concepts.insert(batch.ints[base])
                         case .description, .textDefinition:
                             try check(batch.ints[base + 4], column: 4, row: row, concepts: concepts)
+                            descriptions.insert(batch.ints[base])
                         case .relationship, .statedRelationship:
                             try check(batch.ints[base + 4], column: 4, row: row, concepts: concepts)
                             try check(batch.ints[base + 5], column: 5, row: row, concepts: concepts)
@@ -116,7 +146,17 @@ struct BulkLoader {
                         case .concreteValues:
                             try check(batch.ints[base + 4], column: 4, row: row, concepts: concepts)
                             try check(batch.ints[base + 6], column: 7, row: row, concepts: concepts)
-                        case .identifier, .refset:
+                        case .refset:
+                            if !merge {
+                                let id = RF2UUID(high: UInt64(bitPattern: batch.ints[base]), low: UInt64(bitPattern: batch.ints[base + 1]))
+                                guard memberIds.insert(id).inserted else {
+                                    throw row.error(.duplicateId, 0, "duplicate id: the same member id appears earlier in this release")
+                                }
+                            }
+                            if isLanguageRefset, !descriptions.contains(batch.ints[base + 6]) {
+                                dangling[file.displayPath, default: 0] += 1
+                            }
+                        case .identifier:
                             break
                         }
                         if batch.count >= RowBatch.capacity {
@@ -136,6 +176,13 @@ struct BulkLoader {
             return
         } catch {
             _ = channel.put(.failed(RF2Error(.unreadable, reason: "\(error)")))
+        }
+    }
+
+    /// Language members that point at no description, one line per file.
+    func referenceWarnings() -> [String] {
+        balance.danglingLanguageMembers.sorted { $0.key < $1.key }.map {
+            "\($0.key): \($0.value) language refset members refer to descriptions that are not in the release"
         }
     }
 

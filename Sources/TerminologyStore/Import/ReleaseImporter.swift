@@ -80,17 +80,24 @@ public struct ReleaseImporter: Sendable {
         }
 
         let builder = try StoreBuilder(path: temporary.path, fresh: baseURL == nil)
+        var loadBalance = (0.0, 0.0)
         let (dependency, closureRows, warnings, counts) = try builder.build { db in
             if baseURL == nil { try ReleaseSchema.createTables(db) }
+            let merging = merge || baseURL != nil
+            if merging { try ReleaseSchema.createMergeIndexes(db) }
             options.progress?("loading \(selected.count) files from \(packages.count) package(s)")
             let known = baseURL == nil ? [] : Set(try Int64.fetchAll(db, sql: "SELECT id FROM concept"))
-            let loader = BulkLoader(merge: merge || baseURL != nil, asOf: options.asOf, knownConcepts: known, progress: options.progress)
+            let knownDescriptions = baseURL == nil ? [] : Set(try Int64.fetchAll(db, sql: "SELECT id FROM description"))
+            let loader = BulkLoader(
+                merge: merging, asOf: options.asOf, knownConcepts: known, knownDescriptions: knownDescriptions, progress: options.progress)
             var loaded: [BulkLoader.FileResult] = []
             try db.inTransaction {
                 loaded = try loader.load(selected.map(\.file), into: db)
                 return .commit
             }
+            if merging { try ReleaseSchema.dropMergeIndexes(db) }
             stage("load")
+            loadBalance = (loader.balance.parserBlocked, loader.balance.writerIdle)
             let packageOf = Dictionary(selected.map { ($0.file.displayPath + "|" + $0.file.location.description, $0.package) }, uniquingKeysWith: { first, _ in first })
             for result in loaded {
                 try db.execute(
@@ -116,7 +123,7 @@ public struct ReleaseImporter: Sendable {
             try finisher.recordRefsetFields()
             try finisher.buildConceptTerms()
             stage("preferred terms")
-            let warnings = try finisher.refsetWarnings()
+            let warnings = try finisher.refsetWarnings() + loader.referenceWarnings()
             let counts = try finisher.recordCounts()
             stage("counts")
             outcome = (dependency, closureRows, warnings, counts)
@@ -171,6 +178,8 @@ public struct ReleaseImporter: Sendable {
                 ("modules", dependency.modules.map(String.init).joined(separator: ",")),
                 ("source", source),
                 ("closure_rows", String(closureRows)),
+                ("load_parser_blocked_seconds", String(format: "%.2f", loadBalance.0)),
+                ("load_writer_idle_seconds", String(format: "%.2f", loadBalance.1)),
                 ("imported_at", ISO8601DateFormatter().string(from: Date())),
             ]
             for (key, value) in info {
@@ -178,6 +187,7 @@ public struct ReleaseImporter: Sendable {
             }
             return .commit
             }
+            try db.execute(sql: "PRAGMA analysis_limit = 2000")
             try db.execute(sql: "ANALYZE")
         }
         stage("metadata")

@@ -72,38 +72,26 @@ struct StoreFinisher {
         let languageRefsets = try Int64.fetchAll(
             db, sql: "SELECT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId' AND type = 'c'")
         guard !languageRefsets.isEmpty else { return }
+        // Descriptions in id order, members by the (component, refset) index: sequential on both sides. The
+        // first preferred description per (concept, refset, type) wins, i.e. the lowest id.
         try db.execute(
             sql: """
-                INSERT INTO concept_term(concept_id, refset_id, type_id, description_id, term)
-                SELECT d.concept_id, m.refset_id, d.type_id, min(d.id), d.term
-                FROM refset_member m JOIN description d ON d.id = m.referenced_component_id
+                INSERT OR IGNORE INTO concept_term(concept_id, refset_id, type_id, description_id, term)
+                SELECT d.concept_id, m.refset_id, d.type_id, d.id, d.term
+                FROM description d CROSS JOIN refset_member m INDEXED BY member_component ON m.referenced_component_id = d.id
                 WHERE m.refset_id IN (\(languageRefsets.map(String.init).joined(separator: ",")))
                   AND m.active = 1 AND m.a1 = ? AND d.active = 1 AND d.type_id IN (?, ?)
-                GROUP BY d.concept_id, m.refset_id, d.type_id
+                ORDER BY d.id
                 """,
             arguments: [WellKnown.preferred, WellKnown.fullySpecifiedName, WellKnown.synonym])
     }
 
-    /// Refset members that point at nothing are reported, not fatal: real packages carry a few.
+    /// Refsets without a refset concept are reported, not fatal: real packages carry a few oddities.
     func refsetWarnings() throws -> [String] {
-        var warnings: [String] = []
-        let languageRefsets = try Int64.fetchAll(
-            db, sql: "SELECT DISTINCT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId'")
-        if !languageRefsets.isEmpty {
-            let missing = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM refset_member m WHERE m.refset_id IN (\(languageRefsets.map(String.init).joined(separator: ",")))
-                    AND NOT EXISTS (SELECT 1 FROM description d WHERE d.id = m.referenced_component_id)
-                    """) ?? 0
-            if missing > 0 { warnings.append("\(missing) language refset members refer to descriptions that are not in the release") }
-        }
         let missingRefsets = try Int64.fetchAll(
-            db, sql: "SELECT DISTINCT refset_id FROM refset_member m WHERE NOT EXISTS (SELECT 1 FROM concept c WHERE c.id = m.refset_id)")
-        if !missingRefsets.isEmpty {
-            warnings.append("refset ids without a concept in the release: \(missingRefsets.prefix(10).map(String.init).joined(separator: ", "))")
-        }
-        return warnings
+            db, sql: "SELECT DISTINCT refset_id FROM refset_field f WHERE NOT EXISTS (SELECT 1 FROM concept c WHERE c.id = f.refset_id) ORDER BY refset_id")
+        guard !missingRefsets.isEmpty else { return [] }
+        return ["refset ids without a concept in the release: \(missingRefsets.prefix(10).map(String.init).joined(separator: ", "))"]
     }
 
     /// Totals per component type, kept in the store so listing releases is instant.

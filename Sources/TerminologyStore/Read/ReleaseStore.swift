@@ -61,6 +61,6 @@ public final class ReleaseStore: Sendable {
             source: values["source"] ?? "",
             importedAt: values["imported_at"] ?? "",
             importSeconds: Double(values["import_seconds"] ?? ""),
-            counts: counts, packages: packages, warnings: warnings, stages: stages, path: path)
+            counts: counts, packages: packages, warnings: warnings, stages: stages, metadata: values, path: path)
     }
 }

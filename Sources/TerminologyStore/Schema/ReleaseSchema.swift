@@ -2,6 +2,11 @@ import GRDB
 
 /// The layout of a release store. One file per release; written once by the importer, then read-only.
 ///
+/// Refset members carry no index on their UUID: sorting millions of random keys would cost more than the
+/// rest of the import, duplicates are caught while parsing, and diffs join members by hash in memory.
+/// Imports that merge rows (Full, Delta, several packages) build a temporary UUID index for their upserts
+/// (``createMergeIndexes(_:)``) and drop it when done, so every store has the same layout.
+///
 /// Refset members of every pattern share one table: the fixed columns plus up to ``maxRefsetFields`` typed
 /// value columns `a1…aN` whose names and types per refset live in `refset_field` (taken from the file header).
 enum ReleaseSchema {
@@ -42,7 +47,7 @@ enum ReleaseSchema {
               referenced_component_id INTEGER NOT NULL,
               PRIMARY KEY(identifier_scheme_id, alternate_identifier)) WITHOUT ROWID;
             CREATE TABLE refset_member(
-              uuid BLOB NOT NULL UNIQUE, effective_time INTEGER NOT NULL, active INTEGER NOT NULL,
+              uuid BLOB NOT NULL, effective_time INTEGER NOT NULL, active INTEGER NOT NULL,
               module_id INTEGER NOT NULL, refset_id INTEGER NOT NULL, referenced_component_id INTEGER NOT NULL,
               \(refsetValueColumns.joined(separator: ", ")));
             CREATE TABLE refset_field(
@@ -65,7 +70,7 @@ enum ReleaseSchema {
         try db.execute(sql: """
             CREATE INDEX IF NOT EXISTS description_concept ON description(concept_id, type_id);
             CREATE INDEX IF NOT EXISTS relationship_source ON relationship(source_id, type_id);
-            CREATE INDEX IF NOT EXISTS relationship_destination ON relationship(destination_id, type_id);
+            CREATE INDEX IF NOT EXISTS relationship_destination ON relationship(destination_id, type_id) WHERE active = 1;
             CREATE INDEX IF NOT EXISTS stated_relationship_source ON stated_relationship(source_id);
             CREATE INDEX IF NOT EXISTS concrete_value_source ON concrete_value(source_id);
             CREATE INDEX IF NOT EXISTS member_component ON refset_member(referenced_component_id, refset_id);
@@ -76,6 +81,14 @@ enum ReleaseSchema {
     /// The IS-A closure is kept per concept as two sorted arrays of little-endian 64-bit ids (ancestors and
     /// descendants, the concept itself excluded): one row per concept instead of ten million pairs, and
     /// exactly the sorted-array form that set algebra (ECL, subsumption, impact) works on.
+    static func createMergeIndexes(_ db: Database) throws {
+        try db.execute(sql: "CREATE UNIQUE INDEX IF NOT EXISTS member_uuid ON refset_member(uuid)")
+    }
+
+    static func dropMergeIndexes(_ db: Database) throws {
+        try db.execute(sql: "DROP INDEX IF EXISTS member_uuid")
+    }
+
     /// Tables derived from the components; rebuilt whenever components change (e.g. a delta on a base).
     static func createDerivedTables(_ db: Database) throws {
         try db.execute(sql: """

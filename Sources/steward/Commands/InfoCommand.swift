@@ -80,6 +80,9 @@ struct InfoCommand: ParsableCommand {
             if !info.stages.isEmpty {
                 print("\nImport stages")
                 for stage in info.stages { print("  \(stage.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%6.2f", stage.seconds)) s") }
+                if let blocked = info.metadata["load_parser_blocked_seconds"], let idle = info.metadata["load_writer_idle_seconds"] {
+                    print("  (during load the parser waited \(blocked) s for the writer, the writer \(idle) s for the parser)")
+                }
             }
             if !info.warnings.isEmpty {
                 print("\nWarnings")
