@@ -134,3 +134,46 @@ struct Steward {
         #expect(badDate.stderr.contains("--as-of must be a date written YYYYMMDD"))
     }
 }
+
+@Suite(.serialized) struct CLIValidateAndGenerateTests {
+    @Test func validateReportsCleanAndBrokenPackages() throws {
+        let steward = try Steward()
+        defer { steward.remove() }
+        let clean = try steward.run(["validate", Steward.int2, Steward.norway])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.isEmpty)
+        #expect(clean.stderr.contains("0 errors, 0 warnings"))
+
+        let alone = try steward.run(["validate", Steward.norway, "--format", "json"])
+        #expect(alone.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as! [String: Any]
+        let problems = report["problems"] as! [[String: Any]]
+        let mdrs = problems.filter { $0["rule"] as? String == "mdrs" }
+        #expect(mdrs.count == 2)
+        #expect(mdrs.map { $0["value"] as? String } == ["900000000000012004", "900000000000207008"])
+    }
+
+    @Test func generateWritesImportablePackages() throws {
+        let steward = try Steward()
+        defer { steward.remove() }
+        let out = steward.data.appendingPathComponent("gen").path
+        let generated = try steward.run(["generate", "--profile", "sample", "--seed", "7", "--versions", "2", "--out", out])
+        #expect(generated.status == 0)
+        let paths = generated.stdout.split(separator: "\n").map(String.init)
+        #expect(paths.map { URL(fileURLWithPath: $0).lastPathComponent } == [
+            "SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z", "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z",
+        ])
+        #expect(FileManager.default.fileExists(atPath: out + "/changes-20250201.json"))
+        #expect(try steward.run(["validate", paths[1]]).status == 0)
+        #expect(try steward.run(["import", paths[0]]).stdout == "INT-20250101\n")
+        #expect(try steward.run(["import", paths[1], "--base", "INT-20250101"]).stdout == "INT-20250201\n")
+
+        let zipped = try steward.run(["generate", "--profile", "sample", "--seed", "7", "--out", out + "-zip", "--zip", "--no-full"])
+        #expect(zipped.stdout.hasSuffix(".zip\n"))
+        #expect(try steward.run(["import", zipped.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "--name", "zipped"]).stdout == "zipped\n")
+
+        let bad = try steward.run(["generate", "--profile", "sample", "--versions", "0", "--out", out])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--versions must be at least 1"))
+    }
+}

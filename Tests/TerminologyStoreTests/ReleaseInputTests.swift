@@ -61,12 +61,17 @@ import Testing
         let summary = try importer.importRelease(from: [delta], options: ImportOptions(name: "delta2", base: "snap1"))
         #expect(summary.effectiveTime == 20250201)
 
+        // International packages ship no Delta: the Full rows newer than the base are the delta.
+        let since = try importer.importRelease(from: [full], options: ImportOptions(name: "since1", base: "snap1"))
+        #expect(since.effectiveTime == 20250201)
         let snap1 = try Self.digest(catalog.open("snap1"))
         let snap2 = try Self.digest(catalog.open("snap2"))
         #expect(snap1 != snap2)
         #expect(try Self.digest(catalog.open("full1")) == snap1)
         #expect(try Self.digest(catalog.open("full2")) == snap2)
         #expect(try Self.digest(catalog.open("delta2")) == snap2)
+        #expect(try Self.digest(catalog.open("since1")) == snap2)
+        #expect(try catalog.open("since1").info.source == "full rows after snap1")
 
         let store = try catalog.open("delta2")
         #expect(try store.parents(of: MiniRelease.heartDisease) == [MiniRelease.clinicalFinding])

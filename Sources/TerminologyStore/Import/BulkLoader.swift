@@ -9,7 +9,7 @@ struct BulkLoader {
     /// In merge mode rows with an existing key are upserted keeping the newest effective time (Full, Delta,
     /// several packages); otherwise a repeated key is a duplicate-id error.
     let merge: Bool
-    let asOf: Int?
+    let window: TimeWindow
     /// Concepts already in the store (the base of a delta); concept files add to them as they load.
     let knownConcepts: Set<Int64>
     /// Descriptions already in the store, for checking language refset members.
@@ -42,14 +42,14 @@ struct BulkLoader {
 
     func load(_ files: [RF2File], into db: Database) throws -> [FileResult] {
         let channel = BatchChannel<Item>(capacity: 6)
-        let asOf = self.asOf
+        let window = self.window
         let known = knownConcepts
         let knownDescriptions = knownDescriptions
         let merge = self.merge
         let balance = self.balance
         let producer = Thread {
             Self.produce(
-                files: files, asOf: asOf, merge: merge, knownConcepts: known, knownDescriptions: knownDescriptions, balance: balance,
+                files: files, window: window, merge: merge, knownConcepts: known, knownDescriptions: knownDescriptions, balance: balance,
                 channel: channel)
         }
         producer.stackSize = 1 << 22
@@ -105,7 +105,7 @@ struct BulkLoader {
     /// Without merging, refset member ids must be unique; that is checked here too, in memory, because a
     /// UUID index in SQLite costs more than the rest of the import.
     private static func produce(
-        files: [RF2File], asOf: Int?, merge: Bool, knownConcepts: Set<Int64>, knownDescriptions: Set<Int64>, balance: Balance,
+        files: [RF2File], window: TimeWindow, merge: Bool, knownConcepts: Set<Int64>, knownDescriptions: Set<Int64>, balance: Balance,
         channel: BatchChannel<Item>
     ) {
         struct Cancelled: Error {}
@@ -118,7 +118,7 @@ struct BulkLoader {
             for (index, file) in files.enumerated() {
                 guard let kind = file.kind else { continue }
                 let layout = TableLayout.layout(for: kind)
-                let converter = RowConverter(kind: kind, asOf: asOf)
+                let converter = RowConverter(kind: kind, window: window)
                 var batch = RowBatch(layout: layout)
                 var isLanguageRefset = false
                 try RF2RowReader(file: file).read(

@@ -30,7 +30,8 @@ public struct ReleaseImporter: Sendable {
         for (position, package) in packages.enumerated() {
             let type: ReleaseType
             if baseURL != nil {
-                type = .delta
+                // Delta files when the package has them; otherwise the Full rows newer than the base.
+                type = package.files(.delta).isEmpty && !package.files(.full).isEmpty ? .full : .delta
             } else if options.asOf != nil {
                 type = .full
             } else if !package.files(.snapshot).isEmpty {
@@ -56,10 +57,13 @@ public struct ReleaseImporter: Sendable {
         let merge = packages.count > 1 || releaseTypes.contains { $0 != .snapshot }
 
         var baseModules = Set<Int64>()
+        var window = TimeWindow(after: nil, asOf: options.asOf)
         if let baseURL {
-            baseModules = Set(try ReleaseStore(path: baseURL.path).info.modules)
+            let base = try ReleaseStore(path: baseURL.path).info
+            baseModules = Set(base.modules)
+            if releaseTypes.contains(.full) { window.after = base.effectiveTime }
         }
-        try ModuleDependencyPrecheck.check(selected.map(\.file), baseModules: baseModules, asOf: options.asOf)
+        try ModuleDependencyPrecheck.check(selected.map(\.file), baseModules: baseModules, window: window)
 
         try FileManager.default.createDirectory(at: catalog.releasesDirectory, withIntermediateDirectories: true)
         if let name = options.name, !options.replace, FileManager.default.fileExists(atPath: catalog.storeURL(name: name).path) {
@@ -89,7 +93,7 @@ public struct ReleaseImporter: Sendable {
             let known = baseURL == nil ? [] : Set(try Int64.fetchAll(db, sql: "SELECT id FROM concept"))
             let knownDescriptions = baseURL == nil ? [] : Set(try Int64.fetchAll(db, sql: "SELECT id FROM description"))
             let loader = BulkLoader(
-                merge: merging, asOf: options.asOf, knownConcepts: known, knownDescriptions: knownDescriptions, progress: options.progress)
+                merge: merging, window: window, knownConcepts: known, knownDescriptions: knownDescriptions, progress: options.progress)
             var loaded: [BulkLoader.FileResult] = []
             try db.inTransaction {
                 loaded = try loader.load(selected.map(\.file), into: db)
@@ -163,7 +167,7 @@ public struct ReleaseImporter: Sendable {
             }
             let source: String
             if let base = options.base {
-                source = "delta on \(base)"
+                source = releaseTypes.contains(.full) ? "full rows after \(base)" : "delta on \(base)"
             } else if let asOf = options.asOf {
                 source = "full as of \(asOf)"
             } else {

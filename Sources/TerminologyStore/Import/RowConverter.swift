@@ -3,16 +3,16 @@ import RF2
 /// Turns parsed RF2 rows into batch values, checking every field (ids, partitions, dates, flags, text).
 struct RowConverter: Sendable {
     let kind: RF2FileKind
-    /// Rows newer than this are skipped: materialising a Full file as of a date.
-    let asOf: Int?
+    /// Rows outside the window are skipped (Full as of a date, Full since a base release).
+    let window: TimeWindow
 
-    /// Appends the row; returns false when the row was filtered out by `asOf`.
+    /// Appends the row; returns false when the row was filtered out by the time window.
     func append(_ row: RF2Row, to batch: inout RowBatch) throws(RF2Error) -> Bool {
         switch kind {
         case .concept:
             let id = try row.sctid(0, kind: .concept)
             let time = try row.date(1)
-            if let asOf, time > asOf { return false }
+            guard window.contains(time) else { return false }
             batch.ints.append(id)
             batch.ints.append(Int64(time))
             batch.ints.append(try row.bool(2) ? 1 : 0)
@@ -21,7 +21,7 @@ struct RowConverter: Sendable {
         case .description, .textDefinition:
             let id = try row.sctid(0, kind: .description)
             let time = try row.date(1)
-            if let asOf, time > asOf { return false }
+            guard window.contains(time) else { return false }
             batch.ints.append(id)
             batch.ints.append(Int64(time))
             batch.ints.append(try row.bool(2) ? 1 : 0)
@@ -34,7 +34,7 @@ struct RowConverter: Sendable {
         case .relationship, .statedRelationship:
             let id = try row.sctid(0, kind: .relationship)
             let time = try row.date(1)
-            if let asOf, time > asOf { return false }
+            guard window.contains(time) else { return false }
             batch.ints.append(id)
             batch.ints.append(Int64(time))
             batch.ints.append(try row.bool(2) ? 1 : 0)
@@ -48,7 +48,7 @@ struct RowConverter: Sendable {
         case .concreteValues:
             let id = try row.sctid(0, kind: .relationship)
             let time = try row.date(1)
-            if let asOf, time > asOf { return false }
+            guard window.contains(time) else { return false }
             batch.ints.append(id)
             batch.ints.append(Int64(time))
             batch.ints.append(try row.bool(2) ? 1 : 0)
@@ -62,7 +62,7 @@ struct RowConverter: Sendable {
         case .identifier:
             let scheme = try row.sctid(0, kind: .concept)
             let time = try row.date(2)
-            if let asOf, time > asOf { return false }
+            guard window.contains(time) else { return false }
             batch.ints.append(scheme)
             try appendText(row, 1, to: &batch, allowEmpty: false)
             batch.ints.append(Int64(time))
@@ -72,7 +72,7 @@ struct RowConverter: Sendable {
         case .refset(let pattern):
             let uuid = try row.uuid(0)
             let time = try row.date(1)
-            if let asOf, time > asOf { return false }
+            guard window.contains(time) else { return false }
             batch.ints.append(Int64(bitPattern: uuid.high))
             batch.ints.append(Int64(bitPattern: uuid.low))
             batch.ints.append(Int64(time))
