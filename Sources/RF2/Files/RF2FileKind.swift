@@ -16,4 +16,19 @@ public enum RF2FileKind: Hashable, Sendable {
         if case .refset = self { return true }
         return false
     }
+
+    /// Concepts first, then descriptions, relationships and refsets: the order in which files can be read
+    /// so that every reference points at something already read.
+    public var readingOrder: Int {
+        switch self {
+        case .concept: 0
+        case .description: 1
+        case .textDefinition: 2
+        case .relationship: 3
+        case .statedRelationship: 4
+        case .concreteValues: 5
+        case .identifier: 6
+        case .refset: 7
+        }
+    }
 }

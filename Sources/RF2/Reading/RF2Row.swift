@@ -47,7 +47,12 @@ public struct RF2Row {
     /// A non-negative decimal integer of up to 18 digits, or nil when the field is not one.
     @inlinable
     func digits(_ index: Int) -> Int64? {
-        let field = bytes(index)
+        Self.decimal(bytes(index))
+    }
+
+    /// Parses a non-negative decimal of up to 18 digits straight from bytes; nil when it is not one.
+    @inlinable
+    public static func decimal(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard !field.isEmpty, field.count <= 18 else { return nil }
         var value: Int64 = 0
         for byte in field {

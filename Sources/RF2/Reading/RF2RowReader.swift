@@ -93,25 +93,9 @@ private struct LineState {
             return
         }
         let expected = columns.count
-        var field = 0
-        var fieldStart = begin
-        var index = begin
-        while index < length {
-            if base[index] == 9 {
-                if field < expected {
-                    starts[field] = fieldStart
-                    ends[field] = index
-                }
-                field += 1
-                fieldStart = index + 1
-            }
-            index += 1
-        }
-        if field < expected {
-            starts[field] = fieldStart
-            ends[field] = length
-        }
-        field += 1
+        let field = RF2FieldSplitter.split(
+            base, begin: begin, length: length, starts: UnsafeMutableBufferPointer(start: starts, count: expected),
+            ends: UnsafeMutableBufferPointer(start: ends, count: expected))
         guard field == expected else {
             throw RF2Error(
                 .wrongColumnCount, file: file, line: line,

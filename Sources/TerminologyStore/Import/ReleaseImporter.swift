@@ -53,7 +53,7 @@ public struct ReleaseImporter: Sendable {
         if baseURL == nil, !selected.contains(where: { $0.file.kind == .concept }) {
             throw StoreError(.missingFiles, "no Concept file among the packages: this is not a complete release")
         }
-        selected.sort { Self.loadOrder($0.file.kind!) < Self.loadOrder($1.file.kind!) || (Self.loadOrder($0.file.kind!) == Self.loadOrder($1.file.kind!) && $0.package < $1.package) }
+        selected.sort { ($0.file.kind!.readingOrder, $0.package) < ($1.file.kind!.readingOrder, $1.package) }
         let merge = packages.count > 1 || releaseTypes.contains { $0 != .snapshot }
 
         var baseModules = Set<Int64>()
@@ -209,18 +209,5 @@ public struct ReleaseImporter: Sendable {
         return ImportSummary(
             name: name, versionURI: versionURI, effectiveTime: dependency.effectiveTime, path: finalURL.path, counts: counts,
             closureRows: closureRows, stages: stages, warnings: dependency.warnings + warnings, seconds: seconds)
-    }
-
-    static func loadOrder(_ kind: RF2FileKind) -> Int {
-        switch kind {
-        case .concept: 0
-        case .description: 1
-        case .textDefinition: 2
-        case .relationship: 3
-        case .statedRelationship: 4
-        case .concreteValues: 5
-        case .identifier: 6
-        case .refset: 7
-        }
     }
 }

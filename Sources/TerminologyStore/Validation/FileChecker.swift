@@ -131,25 +131,11 @@ struct FileChecker {
 
             // Split into fields, remembering only as many as the header has.
             let expected = rules.count
-            var field = 0
-            var fieldStart = begin
-            var index = begin
-            while index < length {
-                if base[index] == 9 {
-                    if field < expected {
-                        starts[field] = fieldStart
-                        ends[field] = index
-                    }
-                    field += 1
-                    fieldStart = index + 1
+            let field = starts.withUnsafeMutableBufferPointer { starts in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    RF2FieldSplitter.split(base, begin: begin, length: length, starts: starts, ends: ends)
                 }
-                index += 1
             }
-            if field < expected {
-                starts[field] = fieldStart
-                ends[field] = length
-            }
-            field += 1
             guard field == expected else {
                 problem(.error, .columnCount, line: number, value: String(field), "the row has \(field) columns, the header has \(expected)")
                 return
@@ -285,7 +271,7 @@ struct FileChecker {
                 issues.insert(.empty)
                 return ValidationValues.null
             }
-            guard let value = digits(bytes), bytes.count >= 6, bytes[0] != 48 else {
+            guard let value = RF2Row.decimal(bytes), bytes.count >= 6, bytes[0] != 48 else {
                 issues.insert(.notSCTID)
                 return ValidationValues.null
             }
@@ -300,7 +286,7 @@ struct FileChecker {
             if issues.isEmpty { lastValid = value }
             return value
         case .date:
-            guard bytes.count == 8, let value = digits(bytes), RF2Date.isValid(Int(value)) else {
+            guard bytes.count == 8, let value = RF2Row.decimal(bytes), RF2Date.isValid(Int(value)) else {
                 issues.insert(bytes.isEmpty ? .empty : .notDate)
                 return ValidationValues.null
             }
@@ -318,7 +304,7 @@ struct FileChecker {
                 negative = true
                 start = 1
             }
-            guard bytes.count > start, bytes.count - start <= 10, let magnitude = digits(UnsafeBufferPointer(rebasing: bytes[start...])) else {
+            guard bytes.count > start, bytes.count - start <= 10, let magnitude = RF2Row.decimal(UnsafeBufferPointer(rebasing: bytes[start...])) else {
                 issues.insert(bytes.isEmpty ? .empty : .notInteger)
                 return ValidationValues.null
             }
@@ -397,19 +383,6 @@ struct FileChecker {
             }
         }
         return (codes, constants)
-    }
-
-    /// A non-negative decimal of up to 18 digits, or nil.
-    @inline(__always)
-    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
-        var value: Int64 = 0
-        for byte in bytes {
-            let digit = byte &- 48
-            guard digit < 10 else { return nil }
-            value = value &* 10 &+ Int64(digit)
-        }
-        return value
     }
 
     private static func partitionDigits(_ value: Int64) -> String {

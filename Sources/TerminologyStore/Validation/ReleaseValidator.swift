@@ -52,7 +52,7 @@ public struct ReleaseValidator: Sendable {
                 let (type, files) = PackageDiscovery.select(package, requested: releaseType, problems: &problems)
             else { continue }
             types.append(type)
-            let order = files.sorted { (Self.order($0.kind!), $0.displayPath) < (Self.order($1.kind!), $1.displayPath) }
+            let order = files.sorted { ($0.kind!.readingOrder, $0.displayPath) < ($1.kind!.readingOrder, $1.displayPath) }
             inputs += order.map { StructuralPass.Input(packageIndex: names.count - 1, packageName: opened.name, file: $0) }
         }
 
@@ -115,19 +115,5 @@ public struct ReleaseValidator: Sendable {
         return ValidationReport(
             packages: names, releaseTypes: types, files: inputs.map { "\($0.packageName)/\($0.file.displayPath)" }, rows: rows,
             problems: problems.problems, counts: problems.counts(), notes: notes, seconds: Date().timeIntervalSince(started))
-    }
-
-    /// Component files first, so the file list and problem order follow the RF2 reading order.
-    private static func order(_ kind: RF2FileKind) -> Int {
-        switch kind {
-        case .concept: 0
-        case .description: 1
-        case .textDefinition: 2
-        case .relationship: 3
-        case .statedRelationship: 4
-        case .concreteValues: 5
-        case .identifier: 6
-        case .refset: 7
-        }
     }
 }
