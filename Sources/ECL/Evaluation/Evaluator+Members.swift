@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+
+/// Member-of: refset members, member filters and field selection.
+extension Evaluator {
+    /// One member row with its additional field values by name.
+    struct Member {
+        var refsetId: Int64
+        var referencedComponentId: Int64
+        var active: Bool
+        var moduleId: Int64
+        var effectiveTime: Int
+        var uuid: Data
+        var values: [String: DatabaseValue]
+
+        /// A field by its RF2 column name, fixed columns included.
+        func value(_ field: String) -> DatabaseValue? {
+            switch field.lowercased() {
+            case "referencedcomponentid": referencedComponentId.databaseValue
+            case "refsetid": refsetId.databaseValue
+            case "moduleid": moduleId.databaseValue
+            case "effectivetime": effectiveTime.databaseValue
+            case "active": (active ? 1 : 0).databaseValue
+            case "id": Self.uuidString(uuid).databaseValue
+            default: values.first { $0.key.lowercased() == field.lowercased() }?.value
+            }
+        }
+
+        static func uuidString(_ data: Data) -> String {
+            let hex = data.map { String(format: "%02x", $0) }.joined()
+            guard hex.count == 32 else { return hex }
+            let characters = Array(hex)
+            return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+        }
+    }
+
+    /// Referenced components of the members of `refsets`. Without an `active` member filter only active
+    /// members count, whatever the status of the member concepts themselves (specification and Snowstorm).
+    func referencedComponents(refsets: [Int64], memberOf: MemberOf) throws -> [Int64] {
+        if refsets.isEmpty { return [] }
+        if memberOf.memberFilters.isEmpty {
+            var ids: [Int64] = []
+            try forEachChunk(of: refsets) { list in
+                ids += try Int64.fetchAll(db, sql: "SELECT referenced_component_id FROM refset_member WHERE refset_id IN (\(list)) AND active = 1")
+            }
+            return SortedIDs.normalized(ids)
+        }
+        return SortedIDs.normalized(try members(refsets: refsets, memberOf: memberOf).map(\.referencedComponentId))
+    }
+
+    /// Members passing the member filters, in refset then referenced-component order.
+    func members(refsets: [Int64], memberOf: MemberOf) throws -> [Member] {
+        let filters = memberOf.memberFilters.flatMap { $0 }
+        let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
+        var fieldNames: [Int64: [Int: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT refset_id, position, name FROM refset_field") {
+            fieldNames[row[0], default: [:]][row[1]] = row[2]
+        }
+        var result: [Member] = []
+        let valueColumns = (1...10).map { "a\($0)" }.joined(separator: ", ")
+        try forEachChunk(of: refsets) { list in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT refset_id, referenced_component_id, active, module_id, effective_time, uuid, \(valueColumns)
+                    FROM refset_member WHERE refset_id IN (\(list))\(filtersOnActive ? "" : " AND active = 1")
+                    ORDER BY refset_id, referenced_component_id
+                    """)
+            for row in rows {
+                let refsetId: Int64 = row[0]
+                var values: [String: DatabaseValue] = [:]
+                for (position, name) in fieldNames[refsetId] ?? [:] where position >= 1 && position <= 10 {
+                    values[name] = row[5 + position]
+                }
+                result.append(Member(
+                    refsetId: refsetId, referencedComponentId: row[1], active: row[2], moduleId: row[3], effectiveTime: row[4],
+                    uuid: row[5] ?? Data(), values: values))
+            }
+        }
+        if filters.isEmpty { return result }
+        var prepared: [Int: IDSet] = [:]
+        for (index, filter) in filters.enumerated() {
+            switch filter {
+            case .fieldExpression(_, _, let sub): prepared[index] = try idSet(sub)
+            case .module(_, let set): prepared[index] = .ids(try conceptSet(set))
+            default: break
+            }
+        }
+        return result.filter { member in
+            filters.enumerated().allSatisfy { index, filter in matches(member, filter, prepared[index]) }
+        }
+    }
+
+    private func matches(_ member: Member, _ filter: MemberFilter, _ set: IDSet?) -> Bool {
+        func equality(_ op: EqualityOperator, _ holds: Bool) -> Bool { op == .equal ? holds : !holds }
+        switch filter {
+        case .fieldExpression(let field, let op, _):
+            guard let value = member.value(field), let id = Int64.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Int64.init) else { return false }
+            return equality(op, set?.contains(id) ?? false)
+        case .fieldNumeric(let field, let op, let number):
+            guard let value = member.value(field), let double = Double.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Double.init) else { return false }
+            return op.holds(double, number.value)
+        case .fieldString(let field, let op, let terms):
+            guard let value = member.value(field) else { return false }
+            let text = String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init) ?? ""
+            return equality(op, terms.contains { TermMatcher.matches($0, text) })
+        case .fieldBoolean(let field, let op, let expected):
+            guard let value = member.value(field) else { return false }
+            let text = (String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init) ?? "").lowercased()
+            let actual = text == "true" || text == "1"
+            return equality(op, actual == expected)
+        case .fieldTime(let field, let op, let times):
+            guard let value = member.value(field), let time = Int.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Int.init) else { return false }
+            return Self.compare(time, op, times)
+        case .module(let op, _):
+            return equality(op, set?.contains(member.moduleId) ?? false)
+        case .effectiveTime(let op, let times):
+            return Self.compare(member.effectiveTime, op, times)
+        case .active(let op, let expected):
+            return equality(op, member.active == expected)
+        }
+    }
+
+    /// `value op t` for a time set: `=` any, `!=` none, ordering against every value.
+    static func compare(_ value: Int, _ op: NumericOperator, _ times: [Int]) -> Bool {
+        switch op {
+        case .equal: times.contains(value)
+        case .notEqual: !times.contains(value)
+        default: times.allSatisfy { op.holds(value, $0) }
+        }
+    }
+
+    /// `^ [fields] refset`: the selected field values of each member (rows in refset, component order).
+    func memberRows(_ sub: SubExpression, selection: MemberOf.Fields) throws -> ([String], [[String]]) {
+        guard let memberOf = sub.memberOf else { return ([], []) }
+        let refsets = try focus(sub.focus)
+        let members = try self.members(refsets: refsets, memberOf: memberOf)
+        let fields: [String]
+        switch selection {
+        case .names(let names): fields = names
+        case .all:
+            var names = ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId"]
+            let extra = try Row.fetchAll(
+                db, sql: "SELECT name FROM refset_field WHERE refset_id IN (\(refsets.map(String.init).joined(separator: ",").isEmpty ? "0" : refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id, position")
+            for row in extra where !names.contains(row[0]) { names.append(row[0]) }
+            fields = names
+        }
+        let rows = members.map { member in
+            fields.map { field -> String in
+                guard let value = member.value(field) else { return "" }
+                return String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init) ?? value.description
+            }
+        }
+        return (fields, rows)
+    }
+
+    /// Ids of a filter's concept set (an id list or a sub-expression).
+    func conceptSet(_ set: ConceptSet) throws -> [Int64] {
+        switch set {
+        case .ids(let references): SortedIDs.normalized(references.map(\.id))
+        case .expression(let sub): try evaluate(sub)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import GRDB
+import RF2
+
+/// One evaluation on one read connection: walks the tree, caching what several nodes share.
+final class Evaluator {
+    let db: Database
+    private var activeConceptsCache: [Int64]?
+
+    /// Ids per `IN (…)` list: well under SQLite's variable limit.
+    static let chunkSize = 500
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Every active concept: what `*` means (Snowstorm evaluates over active concepts).
+    func activeConcepts() throws -> [Int64] {
+        if let cached = activeConceptsCache { return cached }
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM concept WHERE active = 1 ORDER BY id")
+        activeConceptsCache = ids
+        return ids
+    }
+
+    func evaluate(_ expression: ECLExpression) throws -> [Int64] {
+        switch expression {
+        case .constraint(let sub):
+            return try evaluate(sub)
+        case .refined(let sub, let refinement):
+            return try refine(try evaluate(sub), refinement)
+        case .dotted(let sub, let attributes):
+            var current = try evaluate(sub)
+            for attribute in attributes {
+                current = try attributeValues(of: current, types: try idSet(attribute))
+            }
+            return current
+        case .conjunction(let operands):
+            // Most selective first: evaluate all, then intersect from the smallest up.
+            var sets = try operands.map { try evaluate($0) }
+            sets.sort { $0.count < $1.count }
+            return sets.dropFirst().reduce(sets[0]) { SortedIDs.intersection($0, $1) }
+        case .disjunction(let operands):
+            return try operands.reduce([Int64]()) { SortedIDs.union($0, try evaluate($1)) }
+        case .exclusion(let left, let right):
+            let included = try evaluate(left)
+            if included.isEmpty { return [] }
+            return SortedIDs.difference(included, try evaluate(right))
+        }
+    }
+
+    /// A sub-expression as a set that may stay symbolic when it is a bare `*`.
+    func idSet(_ sub: SubExpression) throws -> IDSet {
+        if sub.focus == .wildcard, sub.hierarchyOperator == nil || sub.hierarchyOperator == .descendantOrSelfOf || sub.hierarchyOperator == .ancestorOrSelfOf,
+            sub.memberOf == nil, sub.filters.isEmpty, sub.history == nil
+        {
+            return .all
+        }
+        return .ids(try evaluate(sub))
+    }
+
+    func evaluate(_ sub: SubExpression) throws -> [Int64] {
+        var ids: [Int64]
+        if let memberOf = sub.memberOf {
+            ids = try referencedComponents(refsets: try focus(sub.focus), memberOf: memberOf)
+        } else {
+            ids = try focus(sub.focus)
+        }
+        if let op = sub.hierarchyOperator {
+            ids = try apply(op, to: ids, wildcard: sub.focus == .wildcard && sub.memberOf == nil)
+        }
+        for filter in sub.filters {
+            if ids.isEmpty { break }
+            switch filter {
+            case .concept(let filters): ids = try applyConceptFilters(filters, to: ids)
+            case .description(let filters): ids = try applyDescriptionFilters(filters, to: ids)
+            }
+        }
+        if let history = sub.history {
+            ids = try supplement(ids, with: history)
+        }
+        return ids
+    }
+
+    /// A concept reference yields the concept whatever its status (so that member-of, filters and history
+    /// can reach inactive concepts); an id not in the release yields nothing.
+    func focus(_ focus: SubExpression.Focus) throws -> [Int64] {
+        switch focus {
+        case .concept(let reference):
+            return try Int64.fetchOne(db, sql: "SELECT id FROM concept WHERE id = ?", arguments: [reference.id]).map { [$0] } ?? []
+        case .wildcard:
+            return try activeConcepts()
+        case .nested(let expression):
+            return try evaluate(expression)
+        case .alternateIdentifier(let identifier):
+            return try resolve(identifier)
+        }
+    }
+
+    /// Runs `sql` with `?` replaced by chunks of `ids`, collecting rows.
+    func forEachChunk(of ids: [Int64], _ body: (String) throws -> Void) rethrows {
+        var start = 0
+        while start < ids.count {
+            let end = min(start + Self.chunkSize, ids.count)
+            try body(ids[start..<end].map(String.init).joined(separator: ","))
+            start = end
+        }
+    }
+
+    /// The values of attributes of `types` on `sources` (dotted attributes), over active inferred relationships.
+    func attributeValues(of sources: [Int64], types: IDSet) throws -> [Int64] {
+        var values: [Int64] = []
+        let typeClause: String
+        switch types {
+        case .all: typeClause = ""
+        case .ids(let ids):
+            if ids.isEmpty { return [] }
+            typeClause = " AND type_id IN (\(ids.map(String.init).joined(separator: ",")))"
+        }
+        try forEachChunk(of: sources) { list in
+            values += try Int64.fetchAll(db, sql: "SELECT destination_id FROM relationship WHERE source_id IN (\(list)) AND active = 1\(typeClause)")
+        }
+        return SortedIDs.normalized(values)
+    }
+
+    /// Concepts named by an alternate identifier. The scheme is a concept id or an alias matched against the
+    /// terms of the schemes the release's identifier file uses (case-insensitive), so no alias table is needed.
+    func resolve(_ identifier: AlternateIdentifier) throws -> [Int64] {
+        guard try db.tableExists("identifier") else { return [] }
+        var schemes: [Int64]
+        if let id = Int64(identifier.scheme) {
+            schemes = [id]
+        } else {
+            schemes = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT s.identifier_scheme_id FROM (SELECT DISTINCT identifier_scheme_id FROM identifier) s
+                    JOIN description d ON d.concept_id = s.identifier_scheme_id AND d.active = 1
+                    WHERE lower(d.term) = lower(?) OR lower(d.term) LIKE lower(?) || ' %'
+                    """, arguments: [identifier.scheme, identifier.scheme])
+        }
+        if schemes.isEmpty { return [] }
+        let ids = try Int64.fetchAll(
+            db,
+            sql: "SELECT referenced_component_id FROM identifier WHERE identifier_scheme_id IN (\(schemes.map(String.init).joined(separator: ","))) AND alternate_identifier = ? AND active = 1",
+            arguments: [identifier.code])
+        return SortedIDs.normalized(ids)
+    }
+}
