@@ -66,11 +66,14 @@ enum ReleaseSchema {
     }
 
     /// Secondary indexes, built after the bulk load (sorting once is far cheaper than maintaining them).
+    /// Active relationships are also indexed by (type, destination, group, source): children by IS-A and ECL
+    /// refinements (`type = value`) are answered from that index alone, without touching the table.
     static func createIndexes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE INDEX IF NOT EXISTS description_concept ON description(concept_id, type_id);
             CREATE INDEX IF NOT EXISTS relationship_source ON relationship(source_id, type_id);
-            CREATE INDEX IF NOT EXISTS relationship_destination ON relationship(destination_id, type_id) WHERE active = 1;
+            CREATE INDEX IF NOT EXISTS relationship_type_destination
+              ON relationship(type_id, destination_id, relationship_group, source_id) WHERE active = 1;
             CREATE INDEX IF NOT EXISTS stated_relationship_source ON stated_relationship(source_id);
             CREATE INDEX IF NOT EXISTS concrete_value_source ON concrete_value(source_id);
             CREATE INDEX IF NOT EXISTS member_component ON refset_member(referenced_component_id, refset_id);
