@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RF2", targets: ["RF2"]),
         .library(name: "TerminologyStore", targets: ["TerminologyStore"]),
         .library(name: "SyntheticRelease", targets: ["SyntheticRelease"]),
+        .library(name: "ConceptSearch", targets: ["ConceptSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -37,10 +38,15 @@ let package = Package(
             dependencies: ["RF2"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ConceptSearch",
+            dependencies: ["RF2", "TerminologyStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "steward",
             dependencies: [
-                "RF2", "TerminologyStore", "SyntheticRelease",
+                "RF2", "TerminologyStore", "SyntheticRelease", "ConceptSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -49,6 +55,7 @@ let package = Package(
         .testTarget(name: "RF2Tests", dependencies: ["RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
     ]
 )

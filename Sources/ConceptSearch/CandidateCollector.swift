@@ -1,0 +1,95 @@
+import GRDB
+import TerminologyStore
+
+/// Reads matching rows phase by phase, applies the filters and keeps the best candidate per concept.
+struct CandidateCollector {
+    let filter: RowFilter
+    let query: SearchQuery
+    /// Accepted rows per phase before the phase stops.
+    let budget: Int
+    private(set) var best: [Int64: Candidate] = [:]
+    private(set) var activeConcepts = 0
+    /// Whether some phase stopped at its budget, i.e. more concepts match than were collected.
+    private(set) var truncated = false
+    private var seen = Set<Int64>()
+    private var membership: [Int64: Bool] = [:]
+
+    init(filter: RowFilter, query: SearchQuery, budget: Int) {
+        self.filter = filter
+        self.query = query
+        self.budget = budget
+    }
+
+    static let columns = "t.rowid, t.concept_id, t.flags, t.tag_id, t.preferred_mask, t.acceptable_mask, t.folded"
+
+    /// Terms equal to the query, from the exact-term index.
+    mutating func exact(_ db: Database) throws {
+        let keys = query.exactKeys
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(Self.columns) FROM search_term t WHERE t.exact_key IN (\(keys.map { _ in "?" }.joined(separator: ","))) ORDER BY t.rowid")
+        try read(db, Row.fetchCursor(statement, arguments: StatementArguments(keys)), kind: nil, exactOnly: true)
+    }
+
+    /// FTS5 matches in static rank order. `kind` nil = classify each row (exact / prefix / all words).
+    mutating func phase(_ db: Database, expression: String, kind: MatchKind?) throws {
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(Self.columns) FROM search_fts f CROSS JOIN search_term t ON t.rowid = f.rowid WHERE search_fts MATCH ? ORDER BY f.rowid")
+        try read(db, Row.fetchCursor(statement, arguments: [expression]), kind: kind, exactOnly: false)
+    }
+
+    private mutating func read(_ db: Database, _ rows: RowCursor, kind: MatchKind?, exactOnly: Bool) throws {
+        var accepted = 0
+        while let row = try rows.next() {
+            let rowid: Int64 = row[0]
+            let flags: Int64 = row[2]
+            if filter.stopAtInactive, flags & (SearchIndexBuilder.Flag.conceptInactive | SearchIndexBuilder.Flag.descriptionInactive) != 0 { break }
+            let conceptId: Int64 = row[1]
+            guard filter.accepts(flags: flags, tag: row[3], conceptId: conceptId), !seen.contains(rowid) else { continue }
+            let folded: String = row[6]
+            var match = kind ?? query.classify(folded)
+            if exactOnly {
+                guard query.classify(folded) == .exact else { continue }
+                match = .exact
+            }
+            if !filter.refsetIds.isEmpty, try !isMember(conceptId, db) { continue }
+            seen.insert(rowid)
+            let candidate = Candidate(
+                rowid: rowid, conceptId: conceptId, flags: flags, match: match,
+                dialectClass: filter.dialectClass(flags: flags, preferred: row[4], acceptable: row[5]), length: folded.utf8.count)
+            if let current = best[conceptId] {
+                if candidate.ranksBefore(current) { best[conceptId] = candidate }
+            } else {
+                best[conceptId] = candidate
+                if candidate.conceptActive { activeConcepts += 1 }
+            }
+            accepted += 1
+            if accepted >= budget {
+                truncated = true
+                break
+            }
+        }
+    }
+
+    private mutating func isMember(_ conceptId: Int64, _ db: Database) throws -> Bool {
+        if let known = membership[conceptId] { return known }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT 1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
+                AND refset_id IN (\(filter.refsetIds.map(String.init).joined(separator: ","))) LIMIT 1
+                """)
+        let member = try Int.fetchOne(statement, arguments: [conceptId]) != nil
+        membership[conceptId] = member
+        return member
+    }
+
+    /// An estimate of the matching concepts when a phase stopped early: matching descriptions (counted up to
+    /// a cap) scaled by the concepts-per-description ratio seen so far.
+    func estimateTotal(_ db: Database, expression: String) throws -> Int {
+        let cap = 20_000
+        let rows = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT \(cap))"),
+            arguments: [expression]) ?? 0
+        let ratio = Double(best.count) / Double(max(seen.count, 1))
+        return Int((Double(rows) * ratio).rounded())
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+import RF2
+
+/// Builds the search structures of a release store at import time (see PERFORMANCE.md, Search).
+///
+/// - `search_term`: one row per FSN or synonym, **rowid assigned in static ranking order** (active concept,
+///   active description, preferred synonym, acceptable synonym, FSN, other synonym, shorter term, id), with
+///   the folded term, the exact-term key, bit masks of the language refsets that prefer or accept it, and the
+///   concept's semantic tag. A search reads matches `ORDER BY rowid` and stops after a few hundred rows.
+/// - `search_fts`: a contentless FTS5 index over the folded terms, same rowids.
+/// - `search_word`: the distinct folded words with their frequency (most frequent first), for compound-word
+///   and typo matching, consulted only when word-start matching finds too little.
+/// - `search_language`: the bit of each language refset in the masks; `search_tag`: semantic tags by number.
+///
+/// Text definitions are not indexed: they are prose, not names, and would double the index.
+public enum SearchIndexBuilder {
+    /// Bits of `search_term.flags`.
+    public enum Flag {
+        public static let conceptInactive: Int64 = 1
+        public static let descriptionInactive: Int64 = 2
+        public static let fullySpecifiedName: Int64 = 4
+    }
+
+    /// Increase when the layout or folding of the search tables changes.
+    public static let layoutVersion = 1
+
+    static func dropTables(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS search_fts;
+            DROP TABLE IF EXISTS search_term;
+            DROP TABLE IF EXISTS search_word;
+            DROP TABLE IF EXISTS search_language;
+            DROP TABLE IF EXISTS search_tag;
+            """)
+    }
+
+    /// Rebuilds every search table from the description, concept and language refset tables.
+    public static func build(_ db: Database) throws {
+        try dropTables(db)
+        try db.execute(sql: """
+            CREATE TABLE search_term(
+              rowid INTEGER PRIMARY KEY, description_id INTEGER NOT NULL, concept_id INTEGER NOT NULL,
+              flags INTEGER NOT NULL, tag_id INTEGER NOT NULL, exact_key INTEGER NOT NULL,
+              preferred_mask INTEGER NOT NULL, acceptable_mask INTEGER NOT NULL, folded TEXT NOT NULL);
+            CREATE VIRTUAL TABLE search_fts USING fts5(
+              folded, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+            CREATE TABLE search_word(rowid INTEGER PRIMARY KEY, word TEXT NOT NULL, frequency INTEGER NOT NULL);
+            CREATE TABLE search_language(bit INTEGER PRIMARY KEY, refset_id INTEGER NOT NULL);
+            CREATE TABLE search_tag(id INTEGER PRIMARY KEY, tag TEXT NOT NULL);
+            """)
+
+        // Language refsets, one bit each (the first 63).
+        let languageRefsets = Array(
+            try Int64.fetchAll(
+                db, sql: "SELECT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId' ORDER BY refset_id"
+            ).prefix(63))
+        var bitOf: [Int64: Int64] = [:]
+        for (bit, refset) in languageRefsets.enumerated() {
+            bitOf[refset] = Int64(1) << Int64(bit)
+            try db.execute(sql: "INSERT INTO search_language VALUES(?, ?)", arguments: [bit, refset])
+        }
+
+        // Descriptions in id order, folded by their language; semantic tags from the FSNs.
+        var entries: [Entry] = []
+        entries.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM description") ?? 0)
+        var tagIds: [String: Int64] = [:]
+        var conceptTag: [Int64: (tag: Int64, active: Bool)] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT d.id, d.concept_id, c.active, d.active, d.type_id, d.language_code, d.term
+                FROM description d JOIN concept c ON c.id = d.concept_id
+                WHERE d.type_id IN (?, ?) ORDER BY d.id
+                """, arguments: [WellKnown.fullySpecifiedName, WellKnown.synonym])
+        var familyOf: [String: TermFolding.Family] = [:]
+        while let row = try rows.next() {
+            let conceptActive: Bool = row[2]
+            let active: Bool = row[3]
+            let typeId: Int64 = row[4]
+            let language: String = row[5]
+            let term: String = row[6]
+            let family = familyOf[language] ?? {
+                let family = TermFolding.Family(languageCode: language)
+                familyOf[language] = family
+                return family
+            }()
+            var flags: Int64 = 0
+            if !conceptActive { flags |= Flag.conceptInactive }
+            if !active { flags |= Flag.descriptionInactive }
+            if typeId == WellKnown.fullySpecifiedName {
+                flags |= Flag.fullySpecifiedName
+                let conceptId: Int64 = row[1]
+                if let tag = TermFolding.semanticTag(ofFSN: term), conceptTag[conceptId].map({ !$0.active && active }) ?? true {
+                    let id = tagIds[tag] ?? {
+                        let id = Int64(tagIds.count + 1)
+                        tagIds[tag] = id
+                        return id
+                    }()
+                    conceptTag[conceptId] = (id, active)
+                }
+            }
+            entries.append(Entry(descriptionId: row[0], conceptId: row[1], flags: flags, folded: TermFolding.fold(term, family: family)))
+        }
+        for (tag, id) in tagIds {
+            try db.execute(sql: "INSERT INTO search_tag VALUES(?, ?)", arguments: [id, tag])
+        }
+
+        // Acceptability masks: members joined to the id-sorted entries by binary search.
+        if !languageRefsets.isEmpty {
+            let members = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT referenced_component_id, refset_id, a1 FROM refset_member
+                    WHERE refset_id IN (\(languageRefsets.map(String.init).joined(separator: ","))) AND active = 1
+                    """)
+            while let member = try members.next() {
+                let descriptionId: Int64 = member[0]
+                guard let bit = bitOf[member[1]], let index = entries.index(ofDescription: descriptionId) else { continue }
+                let acceptability: Int64? = member[2]
+                if acceptability == WellKnown.preferred {
+                    entries[index].preferredMask |= bit
+                } else {
+                    entries[index].acceptableMask |= bit
+                }
+            }
+        }
+        for index in entries.indices {
+            entries[index].tag = conceptTag[entries[index].conceptId]?.tag ?? 0
+        }
+
+        // Static ranking order.
+        entries.sort { a, b in
+            let aInactive = a.flags & (Flag.conceptInactive | Flag.descriptionInactive)
+            let bInactive = b.flags & (Flag.conceptInactive | Flag.descriptionInactive)
+            if aInactive != bInactive { return aInactive < bInactive }
+            let aClass = a.typeClass, bClass = b.typeClass
+            if aClass != bClass { return aClass < bClass }
+            let aLength = a.folded.utf8.count, bLength = b.folded.utf8.count
+            if aLength != bLength { return aLength < bLength }
+            return a.descriptionId < b.descriptionId
+        }
+
+        var frequency: [Substring: Int] = [:]
+        let insertTerm = try db.makeStatement(sql: "INSERT INTO search_term VALUES(?,?,?,?,?,?,?,?,?)")
+        let insertText = try db.makeStatement(sql: "INSERT INTO search_fts(rowid, folded) VALUES(?, ?)")
+        for (position, entry) in entries.enumerated() {
+            let rowid = Int64(position + 1)
+            let words = TermFolding.words(entry.folded)
+            for word in words { frequency[word, default: 0] += 1 }
+            try insertTerm.execute(arguments: [
+                rowid, entry.descriptionId, entry.conceptId, entry.flags, entry.tag, TermFolding.exactKey(words),
+                entry.preferredMask, entry.acceptableMask, entry.folded,
+            ])
+            try insertText.execute(arguments: [rowid, entry.folded])
+        }
+        try db.execute(sql: "CREATE INDEX search_term_exact ON search_term(exact_key)")
+        let insertWord = try db.makeStatement(sql: "INSERT INTO search_word VALUES(?, ?, ?)")
+        for (position, word) in frequency.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).enumerated() {
+            try insertWord.execute(arguments: [position + 1, String(word.key), word.value])
+        }
+        try db.execute(sql: "INSERT INTO search_fts(search_fts) VALUES('optimize')")
+    }
+}
+
+/// One description on its way into the index.
+private struct Entry {
+    var descriptionId: Int64
+    var conceptId: Int64
+    var flags: Int64
+    var preferredMask: Int64 = 0
+    var acceptableMask: Int64 = 0
+    var folded: String
+    var tag: Int64 = 0
+
+    /// 0 preferred synonym, 1 acceptable synonym, 2 FSN, 3 synonym outside every language refset.
+    var typeClass: Int {
+        if flags & SearchIndexBuilder.Flag.fullySpecifiedName != 0 { return 2 }
+        if preferredMask != 0 { return 0 }
+        return acceptableMask != 0 ? 1 : 3
+    }
+}
+
+private extension Array where Element == Entry {
+    /// Binary search over entries sorted by description id.
+    func index(ofDescription id: Int64) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].descriptionId < id { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low].descriptionId == id ? low : nil
+    }
+}
