@@ -64,25 +64,44 @@ public final class ConceptSearcher: Sendable {
                 skipped = true
             }
             if collector.activeConcepts >= needed, words.contains(where: { $0.count >= 4 }) { skipped = true }
-            if collector.activeConcepts < needed, let vocabulary = try vocabulary() {
-                let compounds = words.map { vocabulary.compounds(containing: $0) }
+            if collector.activeConcepts < needed, needsWords {
+                let compounds = try words.map { try Self.compounds(containing: $0, db) }
                 if compounds.contains(where: { !$0.isEmpty }) {
                     try collector.phase(db, expression: query.allWordsExpression(extra: compounds), kind: .compound)
                 }
             }
-            if request.allowTypos, collector.activeConcepts < needed, let vocabulary = try vocabulary() {
-                let similar = words.map { vocabulary.similar(to: $0) }
-                if similar.contains(where: { !$0.isEmpty }) {
-                    try collector.phase(db, expression: query.allWordsExpression(extra: similar), kind: .fuzzy)
+            // Typos only for words that start no word of the release: a known word is not a typo.
+            if request.allowTypos, collector.activeConcepts < needed, needsWords {
+                let unknown = try words.map { try $0.count >= 4 && !Self.startsSomeWord($0, db) }
+                if unknown.contains(true), let vocabulary = try vocabulary() {
+                    let similar = words.indices.map { unknown[$0] ? vocabulary.similar(to: words[$0]) : [] }
+                    if similar.contains(where: { !$0.isEmpty }) {
+                        try collector.phase(db, expression: query.allWordsExpression(extra: similar), kind: .fuzzy)
+                    }
                 }
             }
             let ranked = collector.best.values.sorted { $0.ranksBefore($1) }
             let page = ranked.dropFirst(offset).prefix(limit)
             let hits = try page.map { try hit(for: $0, preference: request.preference, db) }
             let exact = !collector.truncated && !skipped
-            let total = exact ? ranked.count : try collector.estimateTotal(db, expression: query.allWordsExpression())
+            let total = exact ? ranked.count : try collector.estimateTotal(db, words: words)
             return SearchPage(hits: hits, offset: offset, limit: limit, total: max(total, ranked.count), totalIsExact: exact)
         }
+    }
+
+    /// Words of the release that contain `part` (4+ letters) after their start, most frequent first.
+    static func compounds(containing part: String, _ db: Database) throws -> [String] {
+        guard part.count >= 4 else { return [] }
+        let words = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT word FROM search_word_trigram WHERE search_word_trigram MATCH ? ORDER BY rowid LIMIT 64"),
+            arguments: ["\"\(part)\""])
+        return Array(words.filter { !$0.hasPrefix(part) }.prefix(Vocabulary.maxAlternatives))
+    }
+
+    static func startsSomeWord(_ prefix: String, _ db: Database) throws -> Bool {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM search_word WHERE word >= ? AND word < ? LIMIT 1"),
+            arguments: [prefix, prefix + "\u{10FFFF}"]) != nil
     }
 
     private func hit(for candidate: Candidate, preference: LanguagePreference, _ db: Database) throws -> SearchHit {

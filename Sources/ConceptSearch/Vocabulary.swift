@@ -1,13 +1,13 @@
 import Foundation
 import GRDB
 
-/// The distinct folded words of a release, most frequent first, held in memory for compound and typo lookup.
+/// The distinct folded words of a release, most frequent first, held in memory for typo lookup.
 ///
-/// Both lookups scan in frequency order and stop after ``maxAlternatives`` hits, so common words win and
+/// The lookup scans in frequency order and stops after ``maxAlternatives`` hits, so common words win and
 /// the FTS expressions stay short. Typo candidates must keep the first letter: that cuts the scan twenty-fold
-/// (letters compared as Unicode scalars, so `hoyt` is one edit from `høyt`) and matches how people mistype (and how most search engines bound fuzzy matching).
+/// and matches how people mistype. Letters compare as Unicode scalars, so `hoyt` is one edit from `høyt`.
 struct Vocabulary: Sendable {
-    static let maxAlternatives = 48
+    static let maxAlternatives = 24
 
     private let words: [[UInt32]]
     private let byFirstLetter: [UInt32: [Int]]
@@ -32,26 +32,6 @@ struct Vocabulary: Sendable {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
         return String(result)
-    }
-
-    /// Words that contain `part` after their first letter: the compounds it is the tail or middle of.
-    func compounds(containing part: String) -> [String] {
-        let needle = part.unicodeScalars.map(\.value)
-        guard needle.count >= 4, let first = needle.first else { return [] }
-        var found: [String] = []
-        for word in words where word.count > needle.count {
-            var start = 1
-            let lastStart = word.count - needle.count
-            while start <= lastStart {
-                if word[start] == first, word[start..<start + needle.count].elementsEqual(needle) {
-                    found.append(Self.string(word))
-                    break
-                }
-                start += 1
-            }
-            if found.count == Self.maxAlternatives { break }
-        }
-        return found
     }
 
     /// Words within the allowed edit distance of `query` or of a prefix of them (the query may be a prefix

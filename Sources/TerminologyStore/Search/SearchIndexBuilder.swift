@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import RF2
 
 /// Builds the search structures of a release store at import time (see PERFORMANCE.md, Search).
@@ -9,8 +10,11 @@ import RF2
 ///   the folded term, the exact-term key, bit masks of the language refsets that prefer or accept it, and the
 ///   concept's semantic tag. A search reads matches `ORDER BY rowid` and stops after a few hundred rows.
 /// - `search_fts`: a contentless FTS5 index over the folded terms, same rowids.
-/// - `search_word`: the distinct folded words with their frequency (most frequent first), for compound-word
-///   and typo matching, consulted only when word-start matching finds too little.
+/// - `search_fts` also keeps prefix indexes for 2–4 letters: without them a short prefix (`fin*`) makes FTS5
+///   merge the doclists of every completion before returning the first row (~10 ms on International).
+/// - `search_word`: the distinct folded words with the number of terms using them (most frequent first,
+///   indexed by word), and `search_word_trigram` over it for substring lookup: compound-word and typo
+///   matching, consulted only when word-start matching finds too little.
 /// - `search_language`: the bit of each language refset in the masks; `search_tag`: semantic tags by number.
 ///
 /// Text definitions are not indexed: they are prose, not names, and would double the index.
@@ -29,6 +33,7 @@ public enum SearchIndexBuilder {
         try db.execute(sql: """
             DROP TABLE IF EXISTS search_fts;
             DROP TABLE IF EXISTS search_term;
+            DROP TABLE IF EXISTS search_word_trigram;
             DROP TABLE IF EXISTS search_word;
             DROP TABLE IF EXISTS search_language;
             DROP TABLE IF EXISTS search_tag;
@@ -44,7 +49,7 @@ public enum SearchIndexBuilder {
               flags INTEGER NOT NULL, tag_id INTEGER NOT NULL, exact_key INTEGER NOT NULL,
               preferred_mask INTEGER NOT NULL, acceptable_mask INTEGER NOT NULL, folded TEXT NOT NULL);
             CREATE VIRTUAL TABLE search_fts USING fts5(
-              folded, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+              folded, content='', columnsize=0, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0');
             CREATE TABLE search_word(rowid INTEGER PRIMARY KEY, word TEXT NOT NULL, frequency INTEGER NOT NULL);
             CREATE TABLE search_language(bit INTEGER PRIMARY KEY, refset_id INTEGER NOT NULL);
             CREATE TABLE search_tag(id INTEGER PRIMARY KEY, tag TEXT NOT NULL);
@@ -141,24 +146,45 @@ public enum SearchIndexBuilder {
             return a.descriptionId < b.descriptionId
         }
 
-        var frequency: [Substring: Int] = [:]
-        let insertTerm = try db.makeStatement(sql: "INSERT INTO search_term VALUES(?,?,?,?,?,?,?,?,?)")
-        let insertText = try db.makeStatement(sql: "INSERT INTO search_fts(rowid, folded) VALUES(?, ?)")
+        // Bound directly: millions of rows, no per-row argument arrays.
+        let termStatement = try db.makeStatement(sql: "INSERT INTO search_term VALUES(?,?,?,?,?,?,?,?,?)")
+        let textStatement = try db.makeStatement(sql: "INSERT INTO search_fts(rowid, folded) VALUES(?, ?)")
+        let insertTerm = termStatement.sqliteStatement, insertText = textStatement.sqliteStatement
+        func step(_ handle: OpaquePointer?) throws {
+            let result = sqlite3_step(handle)
+            sqlite3_reset(handle)
+            guard result == SQLITE_DONE else {
+                throw StoreError(.database, "building the search index: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+        }
         for (position, entry) in entries.enumerated() {
             let rowid = Int64(position + 1)
-            let words = TermFolding.words(entry.folded)
-            for word in words { frequency[word, default: 0] += 1 }
-            try insertTerm.execute(arguments: [
-                rowid, entry.descriptionId, entry.conceptId, entry.flags, entry.tag, TermFolding.exactKey(words),
-                entry.preferredMask, entry.acceptableMask, entry.folded,
-            ])
-            try insertText.execute(arguments: [rowid, entry.folded])
+            let values = [
+                rowid, entry.descriptionId, entry.conceptId, entry.flags, entry.tag, TermFolding.exactKey(ofFolded: entry.folded),
+                entry.preferredMask, entry.acceptableMask,
+            ]
+            for (index, value) in values.enumerated() { sqlite3_bind_int64(insertTerm, Int32(index + 1), value) }
+            var folded = entry.folded
+            try folded.withUTF8 { text in
+                sqlite3_bind_text(insertTerm, 9, text.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(text.count), SQLITE_TRANSIENT_VALUE)
+                try step(insertTerm)
+                sqlite3_bind_int64(insertText, 1, rowid)
+                sqlite3_bind_text(insertText, 2, text.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(text.count), SQLITE_TRANSIENT_VALUE)
+                try step(insertText)
+            }
         }
+        withExtendedLifetime((termStatement, textStatement)) {}
+        entries = []
         try db.execute(sql: "CREATE INDEX search_term_exact ON search_term(exact_key)")
-        let insertWord = try db.makeStatement(sql: "INSERT INTO search_word VALUES(?, ?, ?)")
-        for (position, word) in frequency.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).enumerated() {
-            try insertWord.execute(arguments: [position + 1, String(word.key), word.value])
-        }
+        // The vocabulary straight from the FTS index: distinct words with the number of terms using them.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE temp.search_fts_vocabulary USING fts5vocab(main, search_fts, 'row');
+            INSERT INTO search_word(word, frequency) SELECT term, doc FROM temp.search_fts_vocabulary ORDER BY doc DESC, term;
+            DROP TABLE temp.search_fts_vocabulary;
+            CREATE INDEX search_word_word ON search_word(word);
+            CREATE VIRTUAL TABLE search_word_trigram USING fts5(word, content='search_word', content_rowid='rowid', tokenize='trigram');
+            INSERT INTO search_word_trigram(search_word_trigram) VALUES('rebuild');
+            """)
         try db.execute(sql: "INSERT INTO search_fts(search_fts) VALUES('optimize')")
     }
 }

@@ -65,7 +65,41 @@ public enum TermFolding {
 
     /// Splits folded text into words the way FTS5's `unicode61` tokenizer does: runs of letters and digits.
     public static func words(_ folded: String) -> [Substring] {
-        folded.split { character in !(character.isLetter || character.isNumber) }
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            return folded.utf8.split { !isWordByte($0) }.map { Substring($0) }
+        }
+        return folded.split { character in !(character.isLetter || character.isNumber) }
+    }
+
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90)
+    }
+
+    /// ``exactKey(_:)`` of ``words(_:)``, without building the words for ASCII text (the import's hot path).
+    public static func exactKey(ofFolded folded: String) -> Int64 {
+        if let key = folded.utf8.withContiguousStorageIfAvailable({ bytes -> Int64? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false, started = false
+            for byte in bytes {
+                if isWordByte(byte) {
+                    if !inWord, started {
+                        hash ^= 0x20
+                        hash = hash &* 0x100_0000_01b3
+                    }
+                    inWord = true
+                    started = true
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x100_0000_01b3
+                } else {
+                    inWord = false
+                }
+            }
+            return Int64(bitPattern: hash)
+        }), let key {
+            return key
+        }
+        return exactKey(words(folded))
     }
 
     /// A 64-bit FNV-1a hash of the words joined by single spaces: the key of the exact-term index, so that
