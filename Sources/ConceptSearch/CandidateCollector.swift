@@ -37,9 +37,22 @@ struct CandidateCollector {
         try read(db, Row.fetchCursor(statement, arguments: [expression]), kind: kind, exactOnly: false)
     }
 
-    private mutating func read(_ db: Database, _ rows: RowCursor, kind: MatchKind?, exactOnly: Bool) throws {
+    /// Terms whose first word matches the first query word, kept when they start with the whole query. Gives
+    /// up after reading a few budgets' worth of rows (the all-words phase finds the rest in rank order).
+    mutating func headPhase(_ db: Database, expression: String) throws {
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(Self.columns) FROM search_head h CROSS JOIN search_term t ON t.rowid = h.rowid WHERE search_head MATCH ? ORDER BY h.rowid")
+        try read(db, Row.fetchCursor(statement, arguments: [expression]), kind: nil, exactOnly: false, startsOnly: true)
+    }
+
+    private mutating func read(_ db: Database, _ rows: RowCursor, kind: MatchKind?, exactOnly: Bool, startsOnly: Bool = false) throws {
         var accepted = 0
+        var scanned = 0
         while let row = try rows.next() {
+            if startsOnly {
+                scanned += 1
+                if scanned > budget * 4 { break }
+            }
             let rowid: Int64 = row[0]
             let flags: Int64 = row[2]
             if filter.stopAtInactive, flags & (SearchIndexBuilder.Flag.conceptInactive | SearchIndexBuilder.Flag.descriptionInactive) != 0 { break }
@@ -47,6 +60,7 @@ struct CandidateCollector {
             guard filter.accepts(flags: flags, tag: row[3], conceptId: conceptId), !seen.contains(rowid) else { continue }
             let folded: String = row[6]
             var match = kind ?? query.classify(folded)
+            if startsOnly, match == .allWords { continue }
             if exactOnly {
                 guard query.classify(folded) == .exact else { continue }
                 match = .exact

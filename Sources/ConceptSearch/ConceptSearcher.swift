@@ -6,7 +6,8 @@ import TerminologyStore
 /// Free-text concept search over one release store's search index (built at import by `SearchIndexBuilder`).
 ///
 /// Matching runs in phases, each reading FTS5 matches in static rank order (`ORDER BY rowid`) and stopping
-/// after a bounded number of rows: exact term (hash index) → term starts with the query → all words start
+/// after a bounded number of rows: exact term (hash index) → term starts with the query (first-word index,
+/// verified) → all words start
 /// words of the term → compounds → typos. The later phases run only while the page is not yet full of
 /// active concepts, so a typical query touches a few hundred rows whatever the release size. The dynamic
 /// part of the ranking (dialect preference, match kind) is applied to those candidates only.
@@ -40,7 +41,7 @@ public final class ConceptSearcher: Sendable {
     }
 
     public func search(_ request: SearchRequest) throws -> SearchPage {
-        let query = SearchQuery(request.text)
+        var query = SearchQuery(request.text)
         let limit = max(0, request.limit), offset = max(0, request.offset)
         guard !query.isEmpty, limit > 0 || offset > 0 else {
             return SearchPage(hits: [], offset: offset, limit: limit, total: 0, totalIsExact: query.isEmpty)
@@ -54,30 +55,32 @@ public final class ConceptSearcher: Sendable {
         return try store.read { db in
             func vocabulary() throws -> Vocabulary? { needsWords ? try self.vocabulary.get(db) : nil }
             var collector = CandidateCollector(filter: filter, query: query, budget: budget)
-            try collector.exact(db)
-            try collector.phase(db, expression: query.prefixExpression, kind: nil)
+            try query.expand(db)
+            // A word that starts no word of the release: only compounds and typos can match.
+            let unknown = query.completions.map { $0?.isEmpty == true }
+            if !unknown.contains(true) {
+                try collector.exact(db)
+                if let head = query.headExpression { try collector.headPhase(db, expression: head) }
+            }
             // A later phase skipped because the page is full means more concepts may match than were counted.
             var skipped = false
             if collector.activeConcepts < needed {
-                try collector.phase(db, expression: query.allWordsExpression(), kind: nil)
+                if let expression = query.allWordsExpression() { try collector.phase(db, expression: expression, kind: nil) }
             } else {
                 skipped = true
             }
-            if collector.activeConcepts >= needed, words.contains(where: { $0.count >= 4 }) { skipped = true }
+            if collector.activeConcepts >= needed, needsWords { skipped = true }
             if collector.activeConcepts < needed, needsWords {
                 let compounds = try words.map { try Self.compounds(containing: $0, db) }
-                if compounds.contains(where: { !$0.isEmpty }) {
-                    try collector.phase(db, expression: query.allWordsExpression(extra: compounds), kind: .compound)
+                if compounds.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: compounds) {
+                    try collector.phase(db, expression: expression, kind: .compound)
                 }
             }
             // Typos only for words that start no word of the release: a known word is not a typo.
-            if request.allowTypos, collector.activeConcepts < needed, needsWords {
-                let unknown = try words.map { try $0.count >= 4 && !Self.startsSomeWord($0, db) }
-                if unknown.contains(true), let vocabulary = try vocabulary() {
-                    let similar = words.indices.map { unknown[$0] ? vocabulary.similar(to: words[$0]) : [] }
-                    if similar.contains(where: { !$0.isEmpty }) {
-                        try collector.phase(db, expression: query.allWordsExpression(extra: similar), kind: .fuzzy)
-                    }
+            if request.allowTypos, collector.activeConcepts < needed, unknown.contains(true), let vocabulary = try vocabulary() {
+                let similar = words.indices.map { unknown[$0] && words[$0].count >= 4 ? vocabulary.similar(to: words[$0]) : [] }
+                if similar.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: similar) {
+                    try collector.phase(db, expression: expression, kind: .fuzzy)
                 }
             }
             let ranked = collector.best.values.sorted { $0.ranksBefore($1) }
@@ -96,12 +99,6 @@ public final class ConceptSearcher: Sendable {
             db.cachedStatement(sql: "SELECT word FROM search_word_trigram WHERE search_word_trigram MATCH ? ORDER BY rowid LIMIT 64"),
             arguments: ["\"\(part)\""])
         return Array(words.filter { !$0.hasPrefix(part) }.prefix(Vocabulary.maxAlternatives))
-    }
-
-    static func startsSomeWord(_ prefix: String, _ db: Database) throws -> Bool {
-        try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM search_word WHERE word >= ? AND word < ? LIMIT 1"),
-            arguments: [prefix, prefix + "\u{10FFFF}"]) != nil
     }
 
     private func hit(for candidate: Candidate, preference: LanguagePreference, _ db: Database) throws -> SearchHit {

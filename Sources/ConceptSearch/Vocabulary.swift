@@ -41,10 +41,11 @@ struct Vocabulary: Sendable {
         let maxDistance = needle.count >= 8 ? 2 : needle.count >= 4 ? 1 : 0
         guard maxDistance > 0, let first = needle.first, let candidates = byFirstLetter[first] else { return [] }
         var found: [String] = []
+        var previous: [Int] = [], current: [Int] = []
         for index in candidates {
             let word = words[index]
             if word.count >= needle.count, word[0..<needle.count].elementsEqual(needle) { continue }
-            if Self.prefixDistance(needle, word, limit: maxDistance) <= maxDistance {
+            if Self.prefixDistance(needle, word, limit: maxDistance, &previous, &current) <= maxDistance {
                 found.append(Self.string(word))
                 if found.count == Self.maxAlternatives { break }
             }
@@ -53,23 +54,28 @@ struct Vocabulary: Sendable {
     }
 
     /// The smallest Levenshtein distance between `query` and any prefix of `word`, stopping early once every
-    /// cell of a row exceeds `limit`.
-    static func prefixDistance(_ query: [UInt32], _ word: [UInt32], limit: Int) -> Int {
+    /// cell of a row exceeds `limit`. `previous` and `current` are scratch rows reused across calls.
+    static func prefixDistance(_ query: [UInt32], _ word: [UInt32], limit: Int, _ previous: inout [Int], _ current: inout [Int]) -> Int {
         let columns = min(word.count, query.count + limit)
         if columns + limit < query.count { return limit + 1 }
-        var previous = Array(0...columns)
-        var current = [Int](repeating: 0, count: columns + 1)
+        if previous.count <= columns {
+            previous = [Int](repeating: 0, count: columns + 1)
+            current = previous
+        }
+        for j in 0...columns { previous[j] = j }
         for i in 1...query.count {
             current[0] = i
             var rowMinimum = i
-            for j in stride(from: 1, through: columns, by: 1) {
+            var j = 1
+            while j <= columns {
                 let cost = query[i - 1] == word[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 rowMinimum = min(rowMinimum, current[j])
+                j += 1
             }
             if rowMinimum > limit { return limit + 1 }
             swap(&previous, &current)
         }
-        return previous.min() ?? limit + 1
+        return previous[0...columns].min() ?? limit + 1
     }
 }

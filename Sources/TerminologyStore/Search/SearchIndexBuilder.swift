@@ -12,6 +12,8 @@ import RF2
 /// - `search_fts`: a contentless FTS5 index over the folded terms, same rowids.
 /// - `search_fts` also keeps prefix indexes for 2–4 letters: without them a short prefix (`fin*`) makes FTS5
 ///   merge the doclists of every completion before returning the first row (~10 ms on International).
+/// - `search_head`: the first word of each term (same rowids; no positions), for "term starts with the query"
+///   without FTS5's `^` operator, which walks a common word's whole doclist to find the few initial ones.
 /// - `search_word`: the distinct folded words with the number of terms using them (most frequent first,
 ///   indexed by word), and `search_word_trigram` over it for substring lookup: compound-word and typo
 ///   matching, consulted only when word-start matching finds too little.
@@ -32,6 +34,7 @@ public enum SearchIndexBuilder {
     static func dropTables(_ db: Database) throws {
         try db.execute(sql: """
             DROP TABLE IF EXISTS search_fts;
+            DROP TABLE IF EXISTS search_head;
             DROP TABLE IF EXISTS search_term;
             DROP TABLE IF EXISTS search_word_trigram;
             DROP TABLE IF EXISTS search_word;
@@ -50,6 +53,8 @@ public enum SearchIndexBuilder {
               preferred_mask INTEGER NOT NULL, acceptable_mask INTEGER NOT NULL, folded TEXT NOT NULL);
             CREATE VIRTUAL TABLE search_fts USING fts5(
               folded, content='', columnsize=0, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0');
+            CREATE VIRTUAL TABLE search_head USING fts5(
+              word, content='', columnsize=0, detail=none, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
             CREATE TABLE search_word(rowid INTEGER PRIMARY KEY, word TEXT NOT NULL, frequency INTEGER NOT NULL);
             CREATE TABLE search_language(bit INTEGER PRIMARY KEY, refset_id INTEGER NOT NULL);
             CREATE TABLE search_tag(id INTEGER PRIMARY KEY, tag TEXT NOT NULL);
@@ -149,7 +154,9 @@ public enum SearchIndexBuilder {
         // Bound directly: millions of rows, no per-row argument arrays.
         let termStatement = try db.makeStatement(sql: "INSERT INTO search_term VALUES(?,?,?,?,?,?,?,?,?)")
         let textStatement = try db.makeStatement(sql: "INSERT INTO search_fts(rowid, folded) VALUES(?, ?)")
+        let headStatement = try db.makeStatement(sql: "INSERT INTO search_head(rowid, word) VALUES(?, ?)")
         let insertTerm = termStatement.sqliteStatement, insertText = textStatement.sqliteStatement
+        let insertHead = headStatement.sqliteStatement
         func step(_ handle: OpaquePointer?) throws {
             let result = sqlite3_step(handle)
             sqlite3_reset(handle)
@@ -171,9 +178,19 @@ public enum SearchIndexBuilder {
                 sqlite3_bind_int64(insertText, 1, rowid)
                 sqlite3_bind_text(insertText, 2, text.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(text.count), SQLITE_TRANSIENT_VALUE)
                 try step(insertText)
+                // The first word, for "term starts with the query".
+                var start = 0
+                while start < text.count, !TermFolding.isWordByte(text[start]), text[start] < 0x80 { start += 1 }
+                var end = start
+                while end < text.count, TermFolding.isWordByte(text[end]) || text[end] >= 0x80 { end += 1 }
+                if end > start {
+                    sqlite3_bind_int64(insertHead, 1, rowid)
+                    sqlite3_bind_text(insertHead, 2, text.baseAddress.map { UnsafeRawPointer($0 + start).assumingMemoryBound(to: CChar.self) }, Int32(end - start), SQLITE_TRANSIENT_VALUE)
+                    try step(insertHead)
+                }
             }
         }
-        withExtendedLifetime((termStatement, textStatement)) {}
+        withExtendedLifetime((termStatement, textStatement, headStatement)) {}
         entries = []
         try db.execute(sql: "CREATE INDEX search_term_exact ON search_term(exact_key)")
         // The vocabulary straight from the FTS index: distinct words with the number of terms using them.
