@@ -22,19 +22,11 @@ struct CandidateCollector {
 
     static let columns = "t.rowid, t.concept_id, t.flags, t.tag_id, t.preferred_mask, t.acceptable_mask, t.folded"
 
-    /// Terms equal to the query, from the exact-term index.
-    mutating func exact(_ db: Database) throws {
-        let keys = query.exactKeys
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(Self.columns) FROM search_term t WHERE t.exact_key IN (\(keys.map { _ in "?" }.joined(separator: ","))) ORDER BY t.rowid")
-        try read(db, Row.fetchCursor(statement, arguments: StatementArguments(keys)), kind: nil, exactOnly: true)
-    }
-
     /// FTS5 matches in static rank order. `kind` nil = classify each row (exact / prefix / all words).
     mutating func phase(_ db: Database, expression: String, kind: MatchKind?) throws {
         let statement = try db.cachedStatement(
             sql: "SELECT \(Self.columns) FROM search_fts f CROSS JOIN search_term t ON t.rowid = f.rowid WHERE search_fts MATCH ? ORDER BY f.rowid")
-        try read(db, Row.fetchCursor(statement, arguments: [expression]), kind: kind, exactOnly: false)
+        try read(db, Row.fetchCursor(statement, arguments: [expression]), kind: kind)
     }
 
     /// Terms whose first word matches the first query word, kept when they start with the whole query. Gives
@@ -42,10 +34,10 @@ struct CandidateCollector {
     mutating func headPhase(_ db: Database, expression: String) throws {
         let statement = try db.cachedStatement(
             sql: "SELECT \(Self.columns) FROM search_head h CROSS JOIN search_term t ON t.rowid = h.rowid WHERE search_head MATCH ? ORDER BY h.rowid")
-        try read(db, Row.fetchCursor(statement, arguments: [expression]), kind: nil, exactOnly: false, startsOnly: true)
+        try read(db, Row.fetchCursor(statement, arguments: [expression]), kind: nil, startsOnly: true)
     }
 
-    private mutating func read(_ db: Database, _ rows: RowCursor, kind: MatchKind?, exactOnly: Bool, startsOnly: Bool = false) throws {
+    private mutating func read(_ db: Database, _ rows: RowCursor, kind: MatchKind?, startsOnly: Bool = false) throws {
         var accepted = 0
         var scanned = 0
         while let row = try rows.next() {
@@ -59,12 +51,8 @@ struct CandidateCollector {
             let conceptId: Int64 = row[1]
             guard filter.accepts(flags: flags, tag: row[3], conceptId: conceptId), !seen.contains(rowid) else { continue }
             let folded: String = row[6]
-            var match = kind ?? query.classify(folded)
+            let match = kind ?? query.classify(folded)
             if startsOnly, match == .allWords { continue }
-            if exactOnly {
-                guard query.classify(folded) == .exact else { continue }
-                match = .exact
-            }
             if !filter.refsetIds.isEmpty, try !isMember(conceptId, db) { continue }
             seen.insert(rowid)
             let candidate = Candidate(

@@ -6,8 +6,8 @@ import TerminologyStore
 /// Free-text concept search over one release store's search index (built at import by `SearchIndexBuilder`).
 ///
 /// Matching runs in phases, each reading FTS5 matches in static rank order (`ORDER BY rowid`) and stopping
-/// after a bounded number of rows: exact term (hash index) → term starts with the query (first-word index,
-/// verified) → all words start
+/// after a bounded number of rows: term equals or starts with the query (first-word index, verified) → all
+/// words start
 /// words of the term → compounds → typos. The later phases run only while the page is not yet full of
 /// active concepts, so a typical query touches a few hundred rows whatever the release size. The dynamic
 /// part of the ranking (dialect preference, match kind) is applied to those candidates only.
@@ -59,7 +59,6 @@ public final class ConceptSearcher: Sendable {
             // A word that starts no word of the release: only compounds and typos can match.
             let unknown = query.completions.map { $0?.isEmpty == true }
             if !unknown.contains(true) {
-                try collector.exact(db)
                 if let head = query.headExpression { try collector.headPhase(db, expression: head) }
             }
             // A later phase skipped because the page is full means more concepts may match than were counted.
@@ -71,7 +70,7 @@ public final class ConceptSearcher: Sendable {
             }
             if collector.activeConcepts >= needed, needsWords { skipped = true }
             if collector.activeConcepts < needed, needsWords {
-                let compounds = try words.map { try Self.compounds(containing: $0, db) }
+                let compounds = try vocabulary().map { vocabulary in words.map { vocabulary.compounds(containing: $0) } } ?? []
                 if compounds.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: compounds) {
                     try collector.phase(db, expression: expression, kind: .compound)
                 }
@@ -90,15 +89,6 @@ public final class ConceptSearcher: Sendable {
             let total = exact ? ranked.count : try collector.estimateTotal(db, words: words)
             return SearchPage(hits: hits, offset: offset, limit: limit, total: max(total, ranked.count), totalIsExact: exact)
         }
-    }
-
-    /// Words of the release that contain `part` (4+ letters) after their start, most frequent first.
-    static func compounds(containing part: String, _ db: Database) throws -> [String] {
-        guard part.count >= 4 else { return [] }
-        let words = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT word FROM search_word_trigram WHERE search_word_trigram MATCH ? ORDER BY rowid LIMIT 64"),
-            arguments: ["\"\(part)\""])
-        return Array(words.filter { !$0.hasPrefix(part) }.prefix(Vocabulary.maxAlternatives))
     }
 
     private func hit(for candidate: Candidate, preference: LanguagePreference, _ db: Database) throws -> SearchHit {

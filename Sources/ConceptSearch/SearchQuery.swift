@@ -8,7 +8,7 @@ import TerminologyStore
 struct SearchQuery: Sendable {
     /// `words[i]` holds the distinct spellings of query word `i`.
     let words: [[String]]
-    /// The whole query per family (distinct), for the exact-term index and match classification.
+    /// The whole query per family (distinct), for match classification.
     let phrases: [[String]]
 
     init(_ text: String) {
@@ -33,7 +33,7 @@ struct SearchQuery: Sendable {
     /// `finding*`), so prefixes are expanded whenever the vocabulary allows.
     private(set) var completions: [[String]?] = []
 
-    static let maxCompletions = 24
+    static let maxCompletions = 48
 
     mutating func expand(_ db: Database) throws {
         let statement = try db.cachedStatement(sql: "SELECT word FROM search_word WHERE word >= ? AND word < ? LIMIT \(Self.maxCompletions + 1)")
@@ -63,7 +63,6 @@ struct SearchQuery: Sendable {
         return alternatives.isEmpty ? nil : alternatives.joined(separator: " OR ")
     }
 
-    var exactKeys: [Int64] { phrases.map { TermFolding.exactKey($0) } }
 
     /// Every word starts a word of the term; `extra[i]` adds whole-word alternatives (compounds, typos) for
     /// word `i`. `nil` when some word has no alternative at all (nothing can match).

@@ -75,50 +75,6 @@ public enum TermFolding {
         (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90)
     }
 
-    /// ``exactKey(_:)`` of ``words(_:)``, without building the words for ASCII text (the import's hot path).
-    public static func exactKey(ofFolded folded: String) -> Int64 {
-        if let key = folded.utf8.withContiguousStorageIfAvailable({ bytes -> Int64? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var inWord = false, started = false
-            for byte in bytes {
-                if isWordByte(byte) {
-                    if !inWord, started {
-                        hash ^= 0x20
-                        hash = hash &* 0x100_0000_01b3
-                    }
-                    inWord = true
-                    started = true
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x100_0000_01b3
-                } else {
-                    inWord = false
-                }
-            }
-            return Int64(bitPattern: hash)
-        }), let key {
-            return key
-        }
-        return exactKey(words(folded))
-    }
-
-    /// A 64-bit FNV-1a hash of the words joined by single spaces: the key of the exact-term index, so that
-    /// punctuation and spacing differences do not defeat an exact match.
-    public static func exactKey<S: StringProtocol>(_ words: [S]) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (position, word) in words.enumerated() {
-            if position > 0 {
-                hash ^= 0x20
-                hash = hash &* 0x100_0000_01b3
-            }
-            for byte in word.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-        }
-        return Int64(bitPattern: hash)
-    }
-
     /// The semantic tag of a fully specified name: the text inside the last parentheses.
     public static func semanticTag(ofFSN term: String) -> String? {
         guard term.hasSuffix(")"), let open = term.lastIndex(of: "(") else { return nil }
