@@ -70,7 +70,7 @@ public final class ConceptSearcher: Sendable {
             }
             if collector.activeConcepts >= needed, needsWords { skipped = true }
             if collector.activeConcepts < needed, needsWords {
-                let compounds = try vocabulary().map { vocabulary in words.map { vocabulary.compounds(containing: $0) } } ?? []
+                let compounds = try words.map { try Self.compounds(endingWith: $0, db) }
                 if compounds.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: compounds) {
                     try collector.phase(db, expression: expression, kind: .compound)
                 }
@@ -89,6 +89,21 @@ public final class ConceptSearcher: Sendable {
             let total = exact ? ranked.count : try collector.estimateTotal(db, words: words)
             return SearchPage(hits: hits, offset: offset, limit: limit, total: max(total, ranked.count), totalIsExact: exact)
         }
+    }
+
+    /// Words of the release that end with `tail` (4+ letters) without starting with it, most frequent first:
+    /// the compounds it completes (`sykdom` → `hjertesykdom`), from the reversed-word index.
+    static func compounds(endingWith tail: String, _ db: Database) throws -> [String] {
+        guard tail.unicodeScalars.count >= 4 else { return [] }
+        let reversed = String(String.UnicodeScalarView(tail.unicodeScalars.reversed()))
+        let words = try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT word FROM (SELECT rowid, word FROM search_word WHERE reversed > ? AND reversed < ? LIMIT 500)
+                    ORDER BY rowid LIMIT \(Vocabulary.maxAlternatives * 2)
+                    """),
+            arguments: [reversed, reversed + "\u{10FFFF}"])
+        return Array(words.filter { !$0.hasPrefix(tail) }.prefix(Vocabulary.maxAlternatives))
     }
 
     private func hit(for candidate: Candidate, preference: LanguagePreference, _ db: Database) throws -> SearchHit {

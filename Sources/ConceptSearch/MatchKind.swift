@@ -6,7 +6,7 @@ public enum MatchKind: Int, Sendable, Comparable, Codable, CaseIterable {
     case prefix
     /// Every query word starts a word of the term, in any order.
     case allWords
-    /// At least one query word of 4+ letters matched inside a compound word (`infarkt` → `hjerteinfarkt`).
+    /// At least one query word of 4+ letters matched the tail of a compound word (`infarkt` → `hjerteinfarkt`).
     case compound
     /// At least one query word matched a word within edit distance 1 (4+ letters) or 2 (8+ letters).
     case fuzzy

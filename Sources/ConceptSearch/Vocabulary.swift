@@ -1,13 +1,7 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import GRDB
 
-/// The distinct folded words of a release, most frequent first, held in memory for compound and typo lookup.
-///
-/// Compounds: a byte search over all words joined by newlines (a few MB), so `infarkt` → `hjerteinfarkt` costs about
-/// a millisecond without an index.
+/// The distinct folded words of a release, most frequent first, held in memory for typo lookup.
 ///
 /// The lookup scans in frequency order and stops after ``maxAlternatives`` hits, so common words win and
 /// the FTS expressions stay short. Typo candidates must keep the first letter: that cuts the scan twenty-fold
@@ -17,17 +11,12 @@ struct Vocabulary: Sendable {
 
     private let words: [[UInt32]]
     private let byFirstLetter: [UInt32: [Int]]
-    /// UTF-8 of every word in frequency order, each followed by a newline.
-    private let joined: [UInt8]
 
     init(_ db: Database) throws {
         var words: [[UInt32]] = []
         var byFirstLetter: [UInt32: [Int]] = [:]
-        var joined: [UInt8] = []
         let cursor = try String.fetchCursor(db, sql: "SELECT word FROM search_word ORDER BY rowid")
         while let word = try cursor.next() {
-            joined += word.utf8
-            joined.append(10)
             let bytes = word.unicodeScalars.map(\.value)
             guard let first = bytes.first else { continue }
             byFirstLetter[first, default: []].append(words.count)
@@ -35,7 +24,6 @@ struct Vocabulary: Sendable {
         }
         self.words = words
         self.byFirstLetter = byFirstLetter
-        self.joined = joined
     }
 
     var count: Int { words.count }
@@ -44,44 +32,6 @@ struct Vocabulary: Sendable {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
         return String(result)
-    }
-
-    /// Words that contain `part` (4+ letters) after their first letter, most frequent first: the compounds
-    /// it is the tail or middle of.
-    func compounds(containing part: String) -> [String] {
-        let needle = Array(part.utf8)
-        guard part.unicodeScalars.count >= 4 else { return [] }
-        var found: [String] = []
-        joined.withUnsafeBytes { haystack in
-            guard let base = haystack.baseAddress else { return }
-            var offset = 0
-            while offset < haystack.count, found.count < Self.maxAlternatives {
-                guard let hit = Self.find(needle, in: haystack, from: offset) else { break }
-                let position = hit
-                var start = position
-                while start > 0, haystack[start - 1] != 10 { start -= 1 }
-                var end = position + needle.count
-                while end < haystack.count, haystack[end] != 10 { end += 1 }
-                if start < position {
-                    found.append(String(decoding: UnsafeRawBufferPointer(rebasing: haystack[start..<end]), as: UTF8.self))
-                }
-                offset = end + 1
-            }
-        }
-        return found
-    }
-
-    /// The first position of `needle` in `haystack` at or after `offset` (memchr on the first byte, then memcmp).
-    private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer, from offset: Int) -> Int? {
-        guard let base = haystack.baseAddress, let first = needle.first else { return nil }
-        var position = offset
-        while position + needle.count <= haystack.count {
-            guard let hit = memchr(base + position, Int32(first), haystack.count - position - needle.count + 1) else { return nil }
-            let candidate = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + candidate, needle, needle.count) == 0 { return candidate }
-            position = candidate + 1
-        }
-        return nil
     }
 
     /// Words within the allowed edit distance of `query` or of a prefix of them (the query may be a prefix
