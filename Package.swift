@@ -40,7 +40,9 @@ let package = Package(
         ),
         .target(
             name: "ConceptSearch",
-            dependencies: ["RF2", "TerminologyStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RF2", "TerminologyStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -17,8 +17,8 @@ public final class ConceptSearcher: Sendable {
     private let tagIds: [String: Int64]
     private let vocabulary: VocabularyCache
 
-    /// Rows read per phase at least; more for deep pages.
-    static let minimumRowBudget = 200
+    /// Rows accepted per phase at least (the pool for dialect re-ranking); more for deep pages.
+    static let minimumRowBudget = 100
 
     public init(store: ReleaseStore) throws {
         self.store = store
@@ -47,7 +47,7 @@ public final class ConceptSearcher: Sendable {
             return SearchPage(hits: [], offset: offset, limit: limit, total: 0, totalIsExact: query.isEmpty)
         }
         let needed = offset + limit
-        let budget = max(Self.minimumRowBudget, needed * 4)
+        let budget = max(Self.minimumRowBudget, needed * 5)
         let filter = try RowFilter(request: request, languageBits: languageBits, tagIds: tagIds)
         let words = query.words.map(\.[0])
         let needsWords = words.contains { $0.count >= 4 }
