@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TerminologyStore", targets: ["TerminologyStore"]),
         .library(name: "SyntheticRelease", targets: ["SyntheticRelease"]),
         .library(name: "ECL", targets: ["ECL"]),
+        .library(name: "ConceptSearch", targets: ["ConceptSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -43,10 +44,17 @@ let package = Package(
             dependencies: ["RF2"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ConceptSearch",
+            dependencies: [
+                "RF2", "TerminologyStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "steward",
             dependencies: [
-                "RF2", "TerminologyStore", "SyntheticRelease", "ECL",
+                "RF2", "TerminologyStore", "SyntheticRelease", "ECL", "ConceptSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -56,6 +64,7 @@ let package = Package(
         .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ECLTests", dependencies: ["ECL", "steward", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
     ]
 )

@@ -11,7 +11,9 @@ import GRDB
 /// value columns `a1…aN` whose names and types per refset live in `refset_field` (taken from the file header).
 enum ReleaseSchema {
     /// Bumped whenever the layout changes; readers refuse stores with another version.
-    static let version = 2
+    /// Version 3 added the search tables (`search_term`, `search_fts`, `search_word`, `search_language`,
+    /// `search_tag`), built by ``SearchIndexBuilder`` as a derived stage of every import.
+    static let version = 3
     static let maxRefsetFields = 10
 
     static var refsetValueColumns: [String] { (1...maxRefsetFields).map { "a\($0)" } }

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import RF2
+import TerminologyStore
+
+/// Free-text concept search over one release store's search index (built at import by `SearchIndexBuilder`).
+///
+/// Matching runs in phases, each reading FTS5 matches in static rank order (`ORDER BY rowid`) and stopping
+/// after a bounded number of rows: term equals or starts with the query (first-word index, verified) → all
+/// words start
+/// words of the term → compounds → typos. The later phases run only while the page is not yet full of
+/// active concepts, so a typical query touches a few hundred rows whatever the release size. The dynamic
+/// part of the ranking (dialect preference, match kind) is applied to those candidates only.
+public final class ConceptSearcher: Sendable {
+    public let store: ReleaseStore
+    private let languageBits: [Int64: Int64]
+    private let tagIds: [String: Int64]
+    private let vocabulary: VocabularyCache
+
+    /// Rows accepted per phase at least (the pool for dialect re-ranking); more for deep pages.
+    static let minimumRowBudget = 100
+
+    public init(store: ReleaseStore) throws {
+        self.store = store
+        (languageBits, tagIds) = try store.read { db in
+            guard try db.tableExists("search_term") else {
+                throw StoreError(.incompatibleStore, "\(store.info.name) has no search index: re-import the release")
+            }
+            let bits = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT refset_id, bit FROM search_language").map {
+                ($0[0] as Int64, Int64(1) << ($0[1] as Int64))
+            })
+            let tags = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT tag, id FROM search_tag").map { ($0[0] as String, $0[1] as Int64) })
+            return (bits, tags)
+        }
+        vocabulary = VocabularyCache()
+    }
+
+    /// Loads the word list used by compound and typo matching now rather than on the first query that needs it.
+    public func prepare() throws {
+        _ = try store.read { db in try vocabulary.get(db) }
+    }
+
+    public func search(_ request: SearchRequest) throws -> SearchPage {
+        var query = SearchQuery(request.text)
+        let limit = max(0, request.limit), offset = max(0, request.offset)
+        guard !query.isEmpty, limit > 0 || offset > 0 else {
+            return SearchPage(hits: [], offset: offset, limit: limit, total: 0, totalIsExact: query.isEmpty)
+        }
+        let needed = offset + limit
+        let budget = max(Self.minimumRowBudget, needed * 5)
+        let filter = try RowFilter(request: request, languageBits: languageBits, tagIds: tagIds)
+        let words = query.words.map(\.[0])
+        let needsWords = words.contains { $0.count >= 4 }
+
+        return try store.read { db in
+            func vocabulary() throws -> Vocabulary? { needsWords ? try self.vocabulary.get(db) : nil }
+            var collector = CandidateCollector(filter: filter, query: query, budget: budget)
+            try query.expand(db)
+            // A word that starts no word of the release: only compounds and typos can match.
+            let unknown = query.completions.map { $0?.isEmpty == true }
+            if !unknown.contains(true) {
+                if let head = query.headExpression { try collector.headPhase(db, expression: head) }
+            }
+            // A later phase skipped because the page is full means more concepts may match than were counted.
+            var skipped = false
+            if collector.activeConcepts < needed {
+                if let expression = query.allWordsExpression() { try collector.phase(db, expression: expression, kind: nil) }
+            } else {
+                skipped = true
+            }
+            if collector.activeConcepts >= needed, needsWords { skipped = true }
+            if collector.activeConcepts < needed, needsWords {
+                let compounds = try words.map { try Self.compounds(endingWith: $0, db) }
+                if compounds.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: compounds) {
+                    try collector.phase(db, expression: expression, kind: .compound)
+                }
+            }
+            // Typos only for words that start no word of the release: a known word is not a typo.
+            if request.allowTypos, collector.activeConcepts < needed, unknown.contains(true), let vocabulary = try vocabulary() {
+                let similar = words.indices.map { unknown[$0] && words[$0].count >= 4 ? vocabulary.similar(to: words[$0]) : [] }
+                if similar.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: similar) {
+                    try collector.phase(db, expression: expression, kind: .fuzzy)
+                }
+            }
+            let ranked = collector.best.values.sorted { $0.ranksBefore($1) }
+            let page = ranked.dropFirst(offset).prefix(limit)
+            let hits = try page.map { try hit(for: $0, preference: request.preference, db) }
+            let exact = !collector.truncated && !skipped
+            let total = exact ? ranked.count : try collector.estimateTotal(db, words: words)
+            return SearchPage(hits: hits, offset: offset, limit: limit, total: max(total, ranked.count), totalIsExact: exact)
+        }
+    }
+
+    /// Words of the release that end with `tail` (4+ letters) without starting with it, most frequent first:
+    /// the compounds it completes (`sykdom` → `hjertesykdom`), from the reversed-word index.
+    static func compounds(endingWith tail: String, _ db: Database) throws -> [String] {
+        guard tail.unicodeScalars.count >= 4 else { return [] }
+        let reversed = String(String.UnicodeScalarView(tail.unicodeScalars.reversed()))
+        let words = try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT word FROM (SELECT rowid, word FROM search_word WHERE reversed > ? AND reversed < ? LIMIT 500)
+                    ORDER BY rowid LIMIT \(Vocabulary.maxAlternatives * 2)
+                    """),
+            arguments: [reversed, reversed + "\u{10FFFF}"])
+        return Array(words.filter { !$0.hasPrefix(tail) }.prefix(Vocabulary.maxAlternatives))
+    }
+
+    private func hit(for candidate: Candidate, preference: LanguagePreference, _ db: Database) throws -> SearchHit {
+        let description = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT t.description_id, d.term FROM search_term t JOIN description d ON d.id = t.description_id WHERE t.rowid = ?"),
+            arguments: [candidate.rowid])
+        let terms = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT refset_id, type_id, term FROM concept_term WHERE concept_id = ?"), arguments: [candidate.conceptId])
+        let order = preference.refsetIds + [WellKnown.usEnglish, WellKnown.gbEnglish]
+        func pick(_ type: Int64) -> String? {
+            let ofType = terms.filter { $0[1] as Int64 == type }
+            for refset in order {
+                if let row = ofType.first(where: { $0[0] as Int64 == refset }) { return row[2] }
+            }
+            return ofType.first?[2]
+        }
+        var fsn = pick(WellKnown.fullySpecifiedName)
+        if fsn == nil {
+            fsn = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT term FROM description WHERE concept_id = ? AND type_id = ? ORDER BY active DESC, id LIMIT 1"),
+                arguments: [candidate.conceptId, WellKnown.fullySpecifiedName])
+        }
+        let kindScore = Double(MatchKind.allCases.count - candidate.match.rawValue)
+        let score = (candidate.conceptActive ? 10 : 0) + kindScore + 1 / Double(2 + candidate.dialectClass) + 0.01 / Double(1 + candidate.length)
+        return SearchHit(
+            conceptId: candidate.conceptId, term: description?[1] ?? "", descriptionId: description?[0] ?? 0, match: candidate.match,
+            preferredTerm: pick(WellKnown.synonym) ?? fsn, fullySpecifiedName: fsn, semanticTag: fsn.flatMap(TermFolding.semanticTag(ofFSN:)),
+            active: candidate.conceptActive, score: (score * 1000).rounded() / 1000)
+    }
+}
+
+/// The lazily loaded vocabulary, shared by all searches on one store.
+final class VocabularyCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Vocabulary?
+
+    func get(_ db: Database) throws -> Vocabulary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let loaded = try Vocabulary(db)
+        value = loaded
+        return loaded
+    }
+}

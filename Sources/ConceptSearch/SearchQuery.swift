@@ -1,0 +1,96 @@
+import GRDB
+import TerminologyStore
+
+/// The typed text folded in every language family, as words and as FTS5 expressions.
+///
+/// Each query word has one spelling per folding family (usually one, e.g. `høyt` → `høyt` and `hoyt`);
+/// the spellings are OR-ed so the query matches terms whatever their language.
+struct SearchQuery: Sendable {
+    /// `words[i]` holds the distinct spellings of query word `i`.
+    let words: [[String]]
+    /// The whole query per family (distinct), for match classification.
+    let phrases: [[String]]
+
+    init(_ text: String) {
+        var phrases: [[String]] = []
+        for family in TermFolding.Family.allCases {
+            let words = TermFolding.words(TermFolding.fold(text, family: family)).map(String.init)
+            if !words.isEmpty, !phrases.contains(words) { phrases.append(words) }
+        }
+        let count = phrases.first?.count ?? 0
+        phrases = phrases.filter { $0.count == count }
+        self.phrases = phrases
+        words = (0..<count).map { index in
+            var spellings: [String] = []
+            for phrase in phrases where !spellings.contains(phrase[index]) { spellings.append(phrase[index]) }
+            return spellings
+        }
+    }
+
+    /// `completions[i]`: the words of the release that query word `i` (any spelling) starts, when there are at
+    /// most ``maxCompletions``; `nil` when there are more. Exact tokens stream through FTS5 (0.1 ms for
+    /// `finding`), while a prefix token makes FTS5 merge every completion's full doclist first (9 ms for
+    /// `finding*`), so prefixes are expanded whenever the vocabulary allows.
+    private(set) var completions: [[String]?] = []
+
+    static let maxCompletions = 48
+
+    mutating func expand(_ db: Database) throws {
+        let statement = try db.cachedStatement(sql: "SELECT word FROM search_word WHERE word >= ? AND word < ? LIMIT \(Self.maxCompletions + 1)")
+        completions = try words.map { spellings in
+            var all: [String] = []
+            for spelling in spellings {
+                all += try String.fetchAll(statement, arguments: [spelling, spelling + "\u{10FFFF}"])
+                if all.count > Self.maxCompletions { return nil }
+            }
+            return all
+        }
+    }
+
+    var isEmpty: Bool { words.isEmpty }
+
+    /// The FTS5 alternatives for word `index`: its completions as exact tokens, or prefix tokens.
+    func alternatives(_ index: Int) -> [String] {
+        if index < completions.count, let exact = completions[index] { return exact.map { "\"\($0)\"" } }
+        return words[index].map { "\"\($0)\" *" }
+    }
+
+    /// Candidates for "the term starts with the query", against `search_head` (first words): the first query
+    /// word's alternatives. Rows are verified with ``classify(_:)``.
+    var headExpression: String? {
+        guard !words.isEmpty else { return nil }
+        let alternatives = words.count == 1 ? alternatives(0) : words[0].map { "\"\($0)\"" }
+        return alternatives.isEmpty ? nil : alternatives.joined(separator: " OR ")
+    }
+
+
+    /// Every word starts a word of the term; `extra[i]` adds whole-word alternatives (compounds, typos) for
+    /// word `i`. `nil` when some word has no alternative at all (nothing can match).
+    func allWordsExpression(extra: [[String]] = []) -> String? {
+        var groups: [String] = []
+        for index in words.indices {
+            let alternatives = self.alternatives(index) + (index < extra.count ? extra[index].map { "\"\($0)\"" } : [])
+            if alternatives.isEmpty { return nil }
+            groups.append("(" + alternatives.joined(separator: " OR ") + ")")
+        }
+        return groups.joined(separator: " AND ")
+    }
+
+    /// How a folded term that contains every query word matched.
+    func classify(_ folded: String) -> MatchKind {
+        let termWords = TermFolding.words(folded)
+        var best = MatchKind.allWords
+        for phrase in phrases where termWords.count >= phrase.count {
+            var matches = true
+            for index in 0..<phrase.count - 1 where termWords[index] != phrase[index] {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            let last = phrase.count - 1
+            if termWords.count == phrase.count, termWords[last] == phrase[last] { return .exact }
+            if termWords[last].hasPrefix(phrase[last]) { best = .prefix }
+        }
+        return best
+    }
+}
