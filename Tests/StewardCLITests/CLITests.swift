@@ -177,3 +177,19 @@ struct Steward {
         #expect(bad.stderr.contains("--versions must be at least 1"))
     }
 }
+
+@Suite(.serialized) struct CLISearchTests {
+    @Test func searchWithLanguageAndECL() throws {
+        let steward = try Steward()
+        defer { steward.remove() }
+        #expect(try steward.run(["import", Steward.int2, Steward.norway]).status == 0)
+        let norwegian = try steward.run(["search", "infarkt", "--lang", "nb", "--format", "ids"])
+        #expect(norwegian.status == 0)
+        #expect(norwegian.stdout == "55641003\n22298006\n57054005\n401303003\n")
+        let filtered = try steward.run(["search", "infarkt", "--lang", "nb", "--ecl", "<< 404684003", "--format", "ids"])
+        #expect(filtered.stdout == "22298006\n57054005\n401303003\n")
+        let badECL = try steward.run(["search", "infarkt", "--ecl", "<< 404684003 AND"])
+        #expect(badECL.status != 0)
+        #expect(badECL.stderr.contains("ECL syntax error at 1:17"))
+    }
+}
