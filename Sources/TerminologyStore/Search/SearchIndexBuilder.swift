@@ -56,7 +56,7 @@ public enum SearchIndexBuilder {
               flags INTEGER NOT NULL, tag_id INTEGER NOT NULL,
               preferred_mask INTEGER NOT NULL, acceptable_mask INTEGER NOT NULL, folded TEXT NOT NULL);
             CREATE VIRTUAL TABLE search_fts USING fts5(
-              folded, content='', columnsize=0, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
+              folded, content='', columnsize=0, detail=none, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
             CREATE VIRTUAL TABLE search_head USING fts5(
               word, content='', columnsize=0, detail=none, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
             CREATE TABLE search_word(rowid INTEGER PRIMARY KEY, word TEXT NOT NULL, reversed TEXT NOT NULL, frequency INTEGER NOT NULL);
