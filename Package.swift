@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "RF2Tests", dependencies: ["RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ECLTests", dependencies: ["ECL", "steward", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(name: "ECLTests", dependencies: ["ECL", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
     ]
