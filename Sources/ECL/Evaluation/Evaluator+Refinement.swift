@@ -164,8 +164,15 @@ extension Evaluator {
             }
         }
         if sources.count > 50_000, types != nil {
-            let rows = try Row.fetchAll(db, sql: "SELECT source_id, destination_id, relationship_group, type_id FROM relationship WHERE active = 1\(clause)")
-            add(rows.filter { SortedIDs.contains(sources, $0[0]) })
+            // Many sources: walk the (type, destination, group, source) index once with a cursor instead of
+            // materialising every row.
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT source_id, destination_id, relationship_group, type_id FROM relationship WHERE active = 1\(clause)")
+            while let row = try cursor.next() {
+                let source: Int64 = row[0]
+                guard SortedIDs.contains(sources, source) else { continue }
+                result[source, default: []].append(Relationship(source: source, destination: row[1], group: row[2], type: row[3]))
+            }
         } else {
             try forEachChunk(of: sources) { list in
                 add(try Row.fetchAll(
