@@ -5,10 +5,8 @@
 # Usage: Scripts/bench-ecl.sh [DATA_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Scripts/setup.sh
-data="${1:-${BENCH_DIR:-/tmp/steward-bench}/data}"
-swift build -c release --product steward >&2
-steward=.build/release/steward
+source Scripts/bench-common.sh
+data="${1:-$work/data}"
 expressions=(
   "<< 404684003"
   "< 71388002"

@@ -4,19 +4,8 @@
 # the store size, and each import stage's share. Usage: Scripts/bench-import.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Scripts/setup.sh
 runs="${1:-3}"
-work="${BENCH_DIR:-/tmp/steward-bench}"
-mkdir -p "$work"
-
-swift build -c release --product steward >&2
-steward=.build/release/steward
-package="$work/gen/SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z"
-if [ ! -d "$package" ]; then
-  echo "generating the international profile into $work/gen" >&2
-  /usr/bin/time -v "$steward" generate --profile international --no-full --out "$work/gen" 2> "$work/generate-time.txt" >/dev/null
-  grep -E "Elapsed|Maximum resident" "$work/generate-time.txt" >&2
-fi
+source Scripts/bench-common.sh
 
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/data"

@@ -7,18 +7,8 @@
 # Usage: Scripts/bench-search.sh [--reimport]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Scripts/setup.sh
-work="${BENCH_DIR:-/tmp/steward-bench}"
+source Scripts/bench-common.sh
 data="$work/search-data"
-mkdir -p "$work"
-
-swift build -c release --product steward >&2
-steward=.build/release/steward
-package="$work/gen/SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z"
-if [ ! -d "$package" ]; then
-  echo "generating the international profile into $work/gen" >&2
-  "$steward" generate --profile international --no-full --out "$work/gen" >/dev/null
-fi
 if [ "${1:-}" = "--reimport" ] || ! "$steward" search --data "$data" x --limit 1 >/dev/null 2>&1; then
   rm -rf "$data"
   /usr/bin/time -v "$steward" import --data "$data" "$package" > /dev/null 2> "$work/search-import-time.txt"

@@ -10,35 +10,17 @@ struct RowConverter: Sendable {
     func append(_ row: RF2Row, to batch: inout RowBatch) throws(RF2Error) -> Bool {
         switch kind {
         case .concept:
-            let id = try row.sctid(0, kind: .concept)
-            let time = try row.date(1)
-            guard window.contains(time) else { return false }
-            batch.ints.append(id)
-            batch.ints.append(Int64(time))
-            batch.ints.append(try row.bool(2) ? 1 : 0)
-            batch.ints.append(try row.sctid(3, kind: .concept))
+            guard try appendComponentStart(row, idKind: .concept, to: &batch) else { return false }
             batch.ints.append(try row.sctid(4, kind: .concept))
         case .description, .textDefinition:
-            let id = try row.sctid(0, kind: .description)
-            let time = try row.date(1)
-            guard window.contains(time) else { return false }
-            batch.ints.append(id)
-            batch.ints.append(Int64(time))
-            batch.ints.append(try row.bool(2) ? 1 : 0)
-            batch.ints.append(try row.sctid(3, kind: .concept))
+            guard try appendComponentStart(row, idKind: .description, to: &batch) else { return false }
             batch.ints.append(try row.sctid(4, kind: .concept))
             try appendText(row, 5, to: &batch, allowEmpty: false)
             batch.ints.append(try row.sctid(6, kind: .concept))
             try appendText(row, 7, to: &batch, allowEmpty: false)
             batch.ints.append(try row.sctid(8, kind: .concept))
         case .relationship, .statedRelationship:
-            let id = try row.sctid(0, kind: .relationship)
-            let time = try row.date(1)
-            guard window.contains(time) else { return false }
-            batch.ints.append(id)
-            batch.ints.append(Int64(time))
-            batch.ints.append(try row.bool(2) ? 1 : 0)
-            batch.ints.append(try row.sctid(3, kind: .concept))
+            guard try appendComponentStart(row, idKind: .relationship, to: &batch) else { return false }
             batch.ints.append(try row.sctid(4, kind: .concept))
             batch.ints.append(try row.sctid(5, kind: .concept))
             batch.ints.append(try group(row, 6))
@@ -46,13 +28,7 @@ struct RowConverter: Sendable {
             batch.ints.append(try row.sctid(8, kind: .concept))
             batch.ints.append(try row.sctid(9, kind: .concept))
         case .concreteValues:
-            let id = try row.sctid(0, kind: .relationship)
-            let time = try row.date(1)
-            guard window.contains(time) else { return false }
-            batch.ints.append(id)
-            batch.ints.append(Int64(time))
-            batch.ints.append(try row.bool(2) ? 1 : 0)
-            batch.ints.append(try row.sctid(3, kind: .concept))
+            guard try appendComponentStart(row, idKind: .relationship, to: &batch) else { return false }
             batch.ints.append(try row.sctid(4, kind: .concept))
             try appendText(row, 5, to: &batch, allowEmpty: false)
             batch.ints.append(try group(row, 6))
@@ -91,6 +67,19 @@ struct RowConverter: Sendable {
             }
         }
         batch.lines.append(Int32(truncatingIfNeeded: row.line))
+        return true
+    }
+
+    /// The four columns every component file starts with: id, effectiveTime, active, moduleId. Returns
+    /// false (and appends nothing) when the row falls outside the time window.
+    private func appendComponentStart(_ row: RF2Row, idKind: SCTID.ComponentKind, to batch: inout RowBatch) throws(RF2Error) -> Bool {
+        let id = try row.sctid(0, kind: idKind)
+        let time = try row.date(1)
+        guard window.contains(time) else { return false }
+        batch.ints.append(id)
+        batch.ints.append(Int64(time))
+        batch.ints.append(try row.bool(2) ? 1 : 0)
+        batch.ints.append(try row.sctid(3, kind: .concept))
         return true
     }
 
