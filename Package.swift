@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SyntheticRelease", targets: ["SyntheticRelease"]),
         .library(name: "ECL", targets: ["ECL"]),
         .library(name: "ConceptSearch", targets: ["ConceptSearch"]),
+        .library(name: "ReleaseDiff", targets: ["ReleaseDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -51,10 +52,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ReleaseDiff",
+            dependencies: [
+                "RF2", "TerminologyStore", "ECL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "steward",
             dependencies: [
-                "RF2", "TerminologyStore", "SyntheticRelease", "ECL", "ConceptSearch",
+                "RF2", "TerminologyStore", "SyntheticRelease", "ECL", "ConceptSearch", "ReleaseDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,6 +73,7 @@ let package = Package(
         .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ECLTests", dependencies: ["ECL", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReleaseDiffTests", dependencies: ["ReleaseDiff", "TerminologyStore", "SyntheticRelease", "RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
     ]
 )

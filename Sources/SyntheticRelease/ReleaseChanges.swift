@@ -1,3 +1,5 @@
+import RF2
+
 /// An exact record of what one generated version changed, so diff tests can assert a diff finds
 /// exactly this. Ids are `Int64` in Swift and strings in JSON (JavaScript cannot hold 18 digits).
 public struct ReleaseChanges: Codable, Sendable, Equatable {
@@ -55,37 +57,5 @@ public struct ReleaseChanges: Codable, Sendable, Equatable {
         self.package = package
         self.effectiveTime = effectiveTime
         self.previousEffectiveTime = previousEffectiveTime
-    }
-}
-
-/// Encodes an SCTID as a JSON string.
-@propertyWrapper
-public struct IDString: Codable, Sendable, Equatable, Hashable {
-    public var wrappedValue: Int64
-    public init(wrappedValue: Int64) { self.wrappedValue = wrappedValue }
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = Int64(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an id: \(text)"))
-        }
-        wrappedValue = value
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(String(wrappedValue))
-    }
-}
-
-/// Encodes a list of SCTIDs as JSON strings.
-@propertyWrapper
-public struct IDStrings: Codable, Sendable, Equatable, Hashable {
-    public var wrappedValue: [Int64]
-    public init(wrappedValue: [Int64]) { self.wrappedValue = wrappedValue }
-    public init(from decoder: any Decoder) throws {
-        wrappedValue = try decoder.singleValueContainer().decode([String].self).compactMap { Int64($0) }
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(wrappedValue.map(String.init))
     }
 }

@@ -9,6 +9,36 @@ extension ReleaseStore {
         }
     }
 
+    /// One description or text definition by id, without its language memberships.
+    public func description(_ id: Int64) throws -> Description? {
+        try read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id FROM description WHERE id = ?",
+                arguments: [id]
+            ).map {
+                Description(
+                    id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], conceptId: $0[4], languageCode: $0[5],
+                    typeId: $0[6], term: $0[7], caseSignificanceId: $0[8], acceptability: [])
+            }
+        }
+    }
+
+    /// Active language refset memberships of a description: (refset, acceptability).
+    public func acceptability(of descriptionId: Int64) throws -> [Acceptability] {
+        try read { db in
+            let refsets = try Self.languageRefsetIds(db)
+            guard !refsets.isEmpty else { return [] }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
+                    AND refset_id IN (\(refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
+                    """, arguments: [descriptionId]
+            ).map { Acceptability(refsetId: $0[0], acceptabilityId: $0[1]) }
+        }
+    }
+
     /// Descriptions and text definitions of a concept, each with its active language refset memberships.
     public func descriptions(of conceptId: Int64, includeInactive: Bool = true) throws -> [Description] {
         try read { db in

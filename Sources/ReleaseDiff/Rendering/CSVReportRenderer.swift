@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes each report section as `<section id>.csv` (RFC 4180: comma-separated, CRLF, quoted when needed),
+/// so spreadsheets open every table of a diff or impact report.
+public enum CSVReportRenderer {
+    public static func render(_ section: ReportSection) -> String {
+        var out = ""
+        out.reserveCapacity(section.rows.count * 80)
+        out += section.columns.map(field).joined(separator: ",") + "\r\n"
+        for row in section.rows {
+            out += row.map { field($0.text) }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// Writes one file per section into `directory` (created if needed) and returns the file URLs.
+    @discardableResult
+    public static func write(_ document: ReportDocument, to directory: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try document.sections.map { section in
+            let url = directory.appendingPathComponent("\(section.id).csv")
+            try Data(render(section).utf8).write(to: url, options: .atomic)
+            return url
+        }
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
