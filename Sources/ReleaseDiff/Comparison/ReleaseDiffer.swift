@@ -21,16 +21,10 @@ public struct ReleaseDiffer: Sendable {
     }
 
     public func compare() async throws -> DiffReport {
-        var changes: [ComponentType: [ComponentChange]] = [:]
-        var warnings: [String] = []
-        let memberResult = try await compareMembers()
-        warnings += memberResult.warnings
-        for table in ComponentTable.all {
-            changes[table.component] = try await compare(table)
-        }
-        changes[.owlAxioms] = memberResult.axioms
-        changes[.refsetMembers] = memberResult.members
-
+        let collected = try await collect()
+        var changes = collected.changes
+        let memberResult = collected.members
+        var warnings = memberResult.warnings
         let terms = try TermDirectory(to: to, from: from, language: language)
         try terms.label(&changes, fields: memberResult.fields)
         let removed = changes.values.reduce(0) { $0 + $1.filter { $0.kind == .removed }.count }
@@ -57,6 +51,18 @@ public struct ReleaseDiffer: Sendable {
         return DiffReport(
             from: Self.release(from), to: Self.release(to), components: components,
             refsets: try refsetDiffs(memberResult, terms: terms), views: views, rollup: rollup, warnings: warnings)
+    }
+
+    /// Row-level changes of every component type, before labels and views: what the delta writer needs.
+    func collect() async throws -> (changes: [ComponentType: [ComponentChange]], members: MemberComparison) {
+        var changes: [ComponentType: [ComponentChange]] = [:]
+        let members = try await compareMembers()
+        for table in ComponentTable.all {
+            changes[table.component] = try await compare(table)
+        }
+        changes[.owlAxioms] = members.axioms
+        changes[.refsetMembers] = members.members
+        return (changes, members)
     }
 
     static func release(_ store: ReleaseStore) -> DiffReport.Release {
