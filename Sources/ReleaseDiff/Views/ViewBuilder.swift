@@ -25,6 +25,7 @@ struct ViewBuilder {
         let conceptChanges = changes[.concepts] ?? []
         let newConcepts = Set(conceptChanges.filter { $0.kind == .new }.compactMap { Int64($0.id) })
         let goneConcepts = Set(conceptChanges.filter { $0.kind == .inactivated || $0.kind == .removed }.compactMap { Int64($0.id) })
+        let reactivated = Set(conceptChanges.filter { $0.kind == .reactivated }.compactMap { Int64($0.id) })
 
         for change in conceptChanges {
             guard let id = Int64(change.id) else { continue }
@@ -76,7 +77,8 @@ struct ViewBuilder {
             }
         }
 
-        let (isa, attributes) = try definitionChanges(skipping: newConcepts.union(goneConcepts))
+        // New, inactivated and reactivated concepts gain or lose all their relationships: not a definition change.
+        let (isa, attributes) = try definitionChanges(skipping: newConcepts.union(goneConcepts).union(reactivated))
         views.isaChanges = isa
         views.attributeChanges = attributes
         sortViews(&views)
