@@ -22,7 +22,7 @@ struct ReportOutput: ParsableArguments {
         case .text: try emit(Data(text().utf8))
         case .json: try emit(json() + Data("\n".utf8))
         case .md: try emit(Data(MarkdownReportRenderer.render(document()).utf8))
-        case .html: throw ValidationError("TEMP html")
+        case .html: try emit(Data(HTMLReportRenderer.render(document()).utf8))
         case .csv:
             let files = try CSVReportRenderer.write(document(), to: URL(fileURLWithPath: out!))
             Terminal.note("wrote \(files.count) CSV files to \(out!)")
