@@ -325,10 +325,10 @@ public enum HTMLReportRenderer {
         out += "\""
     }
 
-    /// Room for the fixed parts plus about 24 bytes a cell, so appending rarely reallocates.
+    /// Room for the fixed parts plus about 32 bytes a cell, so appending rarely reallocates.
     private static func estimatedSize(of document: ReportDocument) -> Int {
         let cells = document.sections.reduce(0) { $0 + $1.rows.count * max($1.columns.count, 1) }
-        return stylesheet.utf8.count + script.utf8.count + 64 * 1024 + cells * 24
+        return stylesheet.utf8.count + script.utf8.count + 64 * 1024 + cells * 32
     }
 
     // MARK: - Inline assets
@@ -358,7 +358,7 @@ public enum HTMLReportRenderer {
         nav.toc li { break-inside: avoid; }
         a { color: var(--accent); }
         .count { color: var(--muted); font-size: 12.5px; font-weight: normal; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 16px; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 780px), 1fr)); gap: 16px; }
         figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; break-inside: avoid; }
         figure.chart figcaption { font-weight: 600; margin-bottom: 8px; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
@@ -370,7 +370,7 @@ public enum HTMLReportRenderer {
         .empty { color: var(--muted); font-style: italic; }
         table.data { border-collapse: collapse; width: 100%; font-size: 13px; }
         table.data th, table.data td { padding: 4px 8px; border-bottom: 1px solid #eceff4; text-align: left; vertical-align: top;
-          overflow-wrap: anywhere; }
+          overflow-wrap: break-word; }
         table.data th { background: var(--head); position: sticky; top: 0; white-space: nowrap; user-select: none; }
         .scripted table.data th { cursor: pointer; }
         table.data th[aria-sort=ascending]::after { content: " \\25B2"; }
@@ -384,7 +384,8 @@ public enum HTMLReportRenderer {
         .controls button, .panel-head button, .concept-filter button { font: inherit; padding: 3px 10px; border: 1px solid var(--line);
           border-radius: 4px; background: var(--soft); cursor: pointer; }
         .controls button:disabled { opacity: .45; cursor: default; }
-        .status { color: var(--muted); font-variant-numeric: tabular-nums; }
+        .pager { display: inline-flex; gap: 6px; align-items: center; }
+        .status { margin: 0 4px; color: var(--muted); font-variant-numeric: tabular-nums; }
         .concept-filter { background: #e8f1fb; border-radius: 4px; padding: 2px 4px 2px 8px; }
         #steward-concept-panel { position: fixed; top: 0; right: 0; bottom: 0; width: min(620px, 94vw); background: #fff;
           border-left: 1px solid var(--line); box-shadow: -6px 0 18px rgba(0, 0, 0, .14); overflow: auto; padding: 14px 18px; z-index: 10; }
@@ -392,6 +393,9 @@ public enum HTMLReportRenderer {
         .panel-head { display: flex; justify-content: space-between; gap: 12px; align-items: flex-start; }
         .panel-body h3 { font-size: 15px; margin: 16px 0 4px; }
         .panel-body .more { color: var(--muted); margin: 4px 0; }
+        .panel-body .scroll { overflow-x: auto; }
+        .panel-body table.data { font-size: 12px; }
+        .panel-body table.data th { position: static; }
         @media print {
           main { max-width: none; padding: 0; }
           .controls, #steward-concept-panel, noscript, .error-banner { display: none !important; }
@@ -525,6 +529,7 @@ public enum HTMLReportRenderer {
                 + (pages > 1 ? " \u00b7 page " + grouped(s.page + 1) + " of " + grouped(pages) : "");
             s.first.disabled = s.prev.disabled = s.page === 0;
             s.next.disabled = s.last.disabled = s.page >= pages - 1;
+            s.first.hidden = s.prev.hidden = s.next.hidden = s.last.hidden = pages === 1;
           }
 
           function setUp(node, index) {
@@ -635,7 +640,7 @@ public enum HTMLReportRenderer {
               var show = body.appendChild(el("a", null, "Show only these rows in the section"));
               show.href = "#" + s.id;
               show.addEventListener("click", function () { s.concept = id; refilter(s); });
-              var table = body.appendChild(el("table", "data"));
+              var table = body.appendChild(el("div", "scroll")).appendChild(el("table", "data"));
               var head = table.createTHead().insertRow();
               s.columns.forEach(function (name) { head.appendChild(el("th", null, name)); });
               var tbody = table.appendChild(document.createElement("tbody"));
