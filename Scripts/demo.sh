@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the main job on the bundled samples: build, import the two International
-# versions and the Norwegian edition, list them, and show a concept in Bokmål, Nynorsk and English.
+# versions and the Norwegian edition, list them, show a concept in Bokmål, Nynorsk and English, and
+# compare the two International versions (diff summary, HTML report, refset impact).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
@@ -16,3 +17,8 @@ echo
 $steward releases
 echo
 $steward concept 22298006 --lang nb,nn,en-GB
+echo
+# What the 20250201 release changes, and what it does to the ICD-10 map refset; full report as HTML.
+$steward diff INT-20250101 INT-20250201
+$steward diff INT-20250101 INT-20250201 --format html --out "$STEWARD_DATA/diff-INT-20250101-INT-20250201.html"
+$steward impact --from INT-20250101 --to INT-20250201 --refset 447562003
