@@ -83,7 +83,7 @@ public struct ImpactAnalyzer: Sendable {
         if !new.active {
             let reason = isDescription ? try to.descriptionInactivationReason(of: component) : try to.inactivationReason(of: component)
             findings.append(
-                finding(old?.active == false ? .inactiveMember : .inactivated, reason: try reason.map(terms.named), associations: try associations(of: component, terms: terms)))
+                finding(old?.active == false ? .inactiveMember : .inactivated, reason: try reason.map(terms.named), associations: try terms.associations(of: component)))
         }
         if let old, old.module != new.module {
             findings.append(finding(.moduleMoved, detail: "\(try terms.term(old.module)) → \(try terms.term(new.module))"))
@@ -105,13 +105,6 @@ public struct ImpactAnalyzer: Sendable {
             : try store.preferredTerm(conceptId, preference: language)
     }
 
-    private func associations(of component: Int64, terms: TermDirectory) throws -> [InactivatedConcept.Association] {
-        try to.historicalAssociations(of: component).map {
-            InactivatedConcept.Association(
-                refset: try terms.named($0.refsetId), target: try terms.named($0.targetId), targetActive: try to.concept($0.targetId)?.active ?? false)
-        }
-    }
-
     private func impact(of definition: Definition, terms: TermDirectory) throws -> DefinitionImpact {
         let before = try ECLEngine(store: from).conceptIds(definition.ecl)
         let after = try ECLEngine(store: to).conceptIds(definition.ecl)
@@ -123,7 +116,7 @@ public struct ImpactAnalyzer: Sendable {
                 let inactive = try to.concept(id)?.active != true
                 return DefinitionImpact.Lost(
                     concept: try terms.named(id), inactivated: inactive, reason: inactive ? try to.inactivationReason(of: id).map(terms.named) : nil,
-                    associations: inactive ? try associations(of: id, terms: terms) : [])
+                    associations: inactive ? try terms.associations(of: id) : [])
             })
     }
 }

@@ -78,6 +78,13 @@ final class TermDirectory {
         return result
     }
 
+    /// TO's active historical associations from a component, with target terms and whether each target is active.
+    func associations(of component: Int64) throws -> [InactivatedConcept.Association] {
+        try to.historicalAssociations(of: component).map {
+            InactivatedConcept.Association(refset: try named($0.refsetId), target: try named($0.targetId), targetActive: try to.concept($0.targetId)?.active ?? false)
+        }
+    }
+
     /// The way a component or referenced component reads in a report.
     func componentLabel(_ id: Int64) throws -> String {
         switch SCTID.partition(of: id)?.componentKind {

@@ -108,11 +108,7 @@ struct ViewBuilder {
     }
 
     private func inactivated(_ id: Int64) throws -> InactivatedConcept {
-        let associations = try to.historicalAssociations(of: id).map { association in
-            InactivatedConcept.Association(
-                refset: try terms.named(association.refsetId), target: try terms.named(association.targetId),
-                targetActive: try to.concept(association.targetId)?.active ?? false)
-        }
+        let associations = try terms.associations(of: id)
         return InactivatedConcept(
             concept: try summary(id), reason: try to.inactivationReason(of: id).map(terms.named), associations: associations,
             noReplacement: !associations.contains { $0.targetActive })
