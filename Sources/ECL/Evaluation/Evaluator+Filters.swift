@@ -14,25 +14,40 @@ extension Evaluator {
             }
         }
         var kept: [Int64] = []
-        try forEachChunk(of: ids) { list in
-            for row in try Row.fetchAll(db, sql: "SELECT id, effective_time, active, module_id, definition_status_id FROM concept WHERE id IN (\(list))") {
-                let id: Int64 = row[0]
-                let passes = filters.enumerated().allSatisfy { index, filter in
-                    switch filter {
-                    case .definitionStatus(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[4]) == (op == .equal)
-                    case .module(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[3]) == (op == .equal)
-                    case .effectiveTime(let op, let times):
-                        return Self.compare(row[1], op, times)
-                    case .active(let op, let value):
-                        return ((row[2] as Bool) == value) == (op == .equal)
-                    }
+        try forEachConcept(ids) { row in
+            let passes = filters.enumerated().allSatisfy { index, filter in
+                switch filter {
+                case .definitionStatus(let op, _):
+                    return SortedIDs.contains(sets[index] ?? [], row.int64(4)) == (op == .equal)
+                case .module(let op, _):
+                    return SortedIDs.contains(sets[index] ?? [], row.int64(3)) == (op == .equal)
+                case .effectiveTime(let op, let times):
+                    return Self.compare(Int(row.int64(1)), op, times)
+                case .active(let op, let value):
+                    return ((row.int64(2) != 0) == value) == (op == .equal)
                 }
-                if passes { kept.append(id) }
             }
+            if passes { kept.append(row.int64(0)) }
         }
-        return SortedIDs.normalized(kept)
+        return kept
+    }
+
+    /// Calls `body` with the concept row (id, effective_time, active, module_id, definition_status_id) of
+    /// each id that has one, in id order: many ids by one pass over their id range (rowid order) merged
+    /// with the ids, few by lookups.
+    private func forEachConcept(_ ids: [Int64], _ body: (RawRow) throws -> Void) throws {
+        guard let first = ids.first, let last = ids.last else { return }
+        let columns = "id, effective_time, active, module_id, definition_status_id"
+        if ids.count >= tuning.scanFrom {
+            var next = 0
+            try forEachRow("SELECT \(columns) FROM concept WHERE id BETWEEN ? AND ?", [first, last]) { row in
+                let id = row.int64(0)
+                while next < ids.count, ids[next] < id { next += 1 }
+                if next < ids.count, ids[next] == id { try body(row) }
+            }
+        } else {
+            try forEachRow("SELECT \(columns) FROM concept WHERE id = ?", perID: ids) { _, row in try body(row) }
+        }
     }
 
     /// Dialect aliases beyond TerminologyStore's list. Empty for now: add an alias only with its language
@@ -49,8 +64,24 @@ extension Evaluator {
         }
     }
 
+    /// One description row, as the filters read it.
+    struct DescriptionRow {
+        var id: Int64
+        var effectiveTime: Int
+        var active: Bool
+        var moduleId: Int64
+        var conceptId: Int64
+        var languageCode: String
+        var typeId: Int64
+        var term: String
+    }
+
     /// Keeps concepts with at least one description that passes every filter of the block. Without an
     /// `active` filter only active descriptions count (Snowstorm's behaviour).
+    ///
+    /// A positive `term` filter reads only the descriptions that the search index names as candidates
+    /// (``termCandidates(_:concepts:)``); otherwise every description of the concepts is read. Either way
+    /// each row is checked against every filter, so the index only decides what is read.
     func applyDescriptionFilters(_ filters: [DescriptionFilter], to ids: [Int64]) throws -> [Int64] {
         let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
         var sets: [Int: [Int64]] = [:]
@@ -63,16 +94,11 @@ extension Evaluator {
             default: break
             }
         }
-        let needsDialects = !dialects.isEmpty
         var kept: [Int64] = []
-        try forEachChunk(of: ids) { list in
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term FROM description WHERE concept_id IN (\(list))\(filtersOnActive ? "" : " AND active = 1")")
+        func check(_ rows: [DescriptionRow]) throws {
             var acceptability: [Int64: [(Int64, Int64)]] = [:]
-            if needsDialects, !rows.isEmpty {
-                let descriptionIds = rows.map { $0[0] as Int64 }
-                try forEachChunk(of: descriptionIds) { descriptionList in
+            if !dialects.isEmpty, !rows.isEmpty {
+                try forEachChunk(of: rows.map(\.id)) { descriptionList in
                     for member in try Row.fetchAll(
                         db, sql: "SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1")
                     {
@@ -81,32 +107,49 @@ extension Evaluator {
                 }
             }
             for row in rows {
-                let descriptionId: Int64 = row[0]
                 let passes = filters.enumerated().allSatisfy { index, filter in
                     switch filter {
                     case .term(let op, let terms):
-                        return terms.contains { TermMatcher.matches($0, row[7]) } == (op == .equal)
+                        return terms.contains { TermMatcher.matches($0, row.term) } == (op == .equal)
                     case .language(let op, let codes):
-                        return codes.contains((row[5] as String).lowercased()) == (op == .equal)
+                        return codes.contains(row.languageCode.lowercased()) == (op == .equal)
                     case .type(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[6]) == (op == .equal)
+                        return SortedIDs.contains(sets[index] ?? [], row.typeId) == (op == .equal)
                     case .module(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[3]) == (op == .equal)
+                        return SortedIDs.contains(sets[index] ?? [], row.moduleId) == (op == .equal)
                     case .effectiveTime(let op, let times):
-                        return Self.compare(row[1], op, times)
+                        return Self.compare(row.effectiveTime, op, times)
                     case .active(let op, let value):
-                        return ((row[2] as Bool) == value) == (op == .equal)
+                        return (row.active == value) == (op == .equal)
                     case .id(let op, let ids):
-                        return ids.contains(descriptionId) == (op == .equal)
+                        return ids.contains(row.id) == (op == .equal)
                     case .dialect(let op, _):
-                        let memberships = acceptability[descriptionId] ?? []
+                        let memberships = acceptability[row.id] ?? []
                         let inDialect = (dialects[index] ?? []).contains { selector in
                             memberships.contains { selector.refsets.contains($0.0) && (selector.acceptability.isEmpty || selector.acceptability.contains($0.1)) }
                         }
                         return inDialect == (op == .equal)
                     }
                 }
-                if passes { kept.append(row[4]) }
+                if passes { kept.append(row.conceptId) }
+            }
+        }
+        let columns = "id, effective_time, active, module_id, concept_id, language_code, type_id, term"
+        let activeClause = filtersOnActive ? "" : " AND active = 1"
+        func read(_ row: RawRow) -> DescriptionRow {
+            DescriptionRow(
+                id: row.int64(0), effectiveTime: Int(row.int64(1)), active: row.int64(2) != 0, moduleId: row.int64(3), conceptId: row.int64(4),
+                languageCode: row.text(5), typeId: row.int64(6), term: row.text(7))
+        }
+        if let candidates = try termCandidates(filters, concepts: ids) {
+            var rows: [DescriptionRow] = []
+            try forEachRow("SELECT \(columns) FROM description WHERE id = ?\(activeClause)", perID: candidates) { _, row in rows.append(read(row)) }
+            try check(rows)
+        } else {
+            try forEachChunk(of: ids) { list in
+                var rows: [DescriptionRow] = []
+                try forEachRow("SELECT \(columns) FROM description WHERE concept_id IN (\(list))\(activeClause)") { rows.append(read($0)) }
+                try check(rows)
             }
         }
         return SortedIDs.normalized(kept)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TerminologyStore
 
 /// Member-of: refset members, member filters and field selection.
 extension Evaluator {
@@ -40,41 +41,61 @@ extension Evaluator {
         if refsets.isEmpty { return [] }
         if memberOf.memberFilters.isEmpty {
             var ids: [Int64] = []
-            try forEachChunk(of: refsets) { list in
-                ids += try Int64.fetchAll(db, sql: "SELECT referenced_component_id FROM refset_member WHERE refset_id IN (\(list)) AND active = 1")
+            for refset in refsets {
+                ids += try fetchIDs("SELECT referenced_component_id FROM refset_member WHERE refset_id = ? AND active = 1", [refset])
             }
             return SortedIDs.normalized(ids)
         }
-        return SortedIDs.normalized(try members(refsets: refsets, memberOf: memberOf).map(\.referencedComponentId))
+        return SortedIDs.normalized(try members(refsets: refsets, memberOf: memberOf, fields: []).map(\.referencedComponentId))
     }
 
-    /// Members passing the member filters, in refset then referenced-component order.
-    func members(refsets: [Int64], memberOf: MemberOf) throws -> [Member] {
+    /// Members passing the member filters, in refset then referenced-component order, with the values of
+    /// `fields` and of the filtered fields (`fields` nil: every field).
+    ///
+    /// Only the columns that are needed are read, one refset at a time from `member_refset`; a positive
+    /// string filter also narrows the rows in SQL (``stringPrefilter(column:terms:)``) before the exact check.
+    func members(refsets: [Int64], memberOf: MemberOf, fields: [String]? = nil) throws -> [Member] {
         let filters = memberOf.memberFilters.flatMap { $0 }
         let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
-        var fieldNames: [Int64: [Int: String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT refset_id, position, name FROM refset_field") {
-            fieldNames[row[0], default: [:]][row[1]] = row[2]
+        var needed = Set((fields ?? []).map { $0.lowercased() })
+        for filter in filters {
+            switch filter {
+            case .fieldExpression(let field, _, _), .fieldNumeric(let field, _, _), .fieldString(let field, _, _), .fieldBoolean(let field, _, _),
+                .fieldTime(let field, _, _):
+                needed.insert(field.lowercased())
+            case .module, .effectiveTime, .active: break
+            }
         }
         var result: [Member] = []
-        let valueColumns = (1...10).map { "a\($0)" }.joined(separator: ", ")
-        try forEachChunk(of: refsets) { list in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT refset_id, referenced_component_id, active, module_id, effective_time, uuid, \(valueColumns)
-                    FROM refset_member WHERE refset_id IN (\(list))\(filtersOnActive ? "" : " AND active = 1")
-                    ORDER BY refset_id, referenced_component_id
-                    """)
-            for row in rows {
-                let refsetId: Int64 = row[0]
+        for refset in refsets {
+            var columns: [(name: String, position: Int)] = []
+            try forEachRow("SELECT position, name FROM refset_field WHERE refset_id = ? ORDER BY position", [refset]) { row in
+                let position = Int(row.int64(0))
+                let name = row.text(1)
+                if position >= 1, position <= 10, fields == nil || needed.contains(name.lowercased()) { columns.append((name, position)) }
+            }
+            var conditions = filtersOnActive ? "" : " AND active = 1"
+            var arguments: StatementArguments = [refset]
+            for filter in filters {
+                guard case .fieldString(let field, .equal, let terms) = filter,
+                    let column = columns.first(where: { $0.name.lowercased() == field.lowercased() }),
+                    let (condition, patterns) = Self.stringPrefilter(column: "a\(column.position)", terms: terms)
+                else { continue }
+                conditions += " AND \(condition)"
+                arguments += StatementArguments(patterns)
+            }
+            let uuid = fields == nil || needed.contains("id") ? "uuid" : "NULL"
+            let values = columns.map { ", a\($0.position)" }.joined()
+            try forEachRow(
+                "SELECT referenced_component_id, active, module_id, effective_time, \(uuid)\(values) FROM refset_member WHERE refset_id = ?\(conditions) ORDER BY referenced_component_id",
+                arguments
+            ) { row in
                 var values: [String: DatabaseValue] = [:]
-                for (position, name) in fieldNames[refsetId] ?? [:] where position >= 1 && position <= 10 {
-                    values[name] = row[5 + position]
-                }
-                result.append(Member(
-                    refsetId: refsetId, referencedComponentId: row[1], active: row[2], moduleId: row[3], effectiveTime: row[4],
-                    uuid: row[5] ?? Data(), values: values))
+                for (offset, column) in columns.enumerated() { values[column.name] = row.databaseValue(Int32(5 + offset)) }
+                let member = Member(
+                    refsetId: refset, referencedComponentId: row.int64(0), active: row.int64(1) != 0, moduleId: row.int64(2),
+                    effectiveTime: Int(row.int64(3)), uuid: Data.fromDatabaseValue(row.databaseValue(4)) ?? Data(), values: values)
+                result.append(member)
             }
         }
         if filters.isEmpty { return result }
@@ -89,6 +110,35 @@ extension Evaluator {
         return result.filter { member in
             filters.enumerated().allSatisfy { index, filter in matches(member, filter, prepared[index]) }
         }
+    }
+
+    /// An SQL condition on `column` that every value matching one of `terms` satisfies (a superset; the
+    /// filter still checks each member), with its `LIKE` patterns; nil when it would not narrow.
+    ///
+    /// For ASCII text ``TermMatcher`` folds by lower-casing, so a `match:` term requires each of its words as
+    /// a substring and a `wild:` term is a case-insensitive `LIKE` with `*` as `%`. Values that are not ASCII
+    /// text or integers are always kept.
+    static func stringPrefilter(column: String, terms: [SearchTerm]) -> (String, [String])? {
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        }
+        var alternatives: [String] = []
+        var patterns: [String] = []
+        for term in terms {
+            switch term.mode {
+            case .match:
+                let words = TermMatcher.words(of: term.text)
+                if words.isEmpty { return nil }
+                alternatives.append("(" + words.map { _ in "\(column) LIKE ? ESCAPE '\\'" }.joined(separator: " AND ") + ")")
+                patterns += words.map { "%\(escaped($0))%" }
+            case .wild:
+                alternatives.append("\(column) LIKE ? ESCAPE '\\'")
+                patterns.append(escaped(TermMatcher.fold(term.text)).replacingOccurrences(of: "*", with: "%"))
+            }
+        }
+        if alternatives.isEmpty { return nil }
+        let other = "typeof(\(column)) NOT IN ('text', 'integer') OR length(\(column)) <> length(CAST(\(column) AS BLOB))"
+        return ("(\(other) OR \(alternatives.joined(separator: " OR ")))", patterns)
     }
 
     private func matches(_ member: Member, _ filter: MemberFilter, _ set: IDSet?) -> Bool {
@@ -134,7 +184,8 @@ extension Evaluator {
     func memberRows(_ sub: SubExpression, selection: MemberOf.Fields) throws -> ([String], [[String]]) {
         guard let memberOf = sub.memberOf else { return ([], []) }
         let refsets = try focus(sub.focus)
-        let members = try self.members(refsets: refsets, memberOf: memberOf)
+        let names: [String]? = if case .names(let names) = selection { names } else { nil }
+        let members = try self.members(refsets: refsets, memberOf: memberOf, fields: names)
         let fields: [String]
         switch selection {
         case .names(let names): fields = names
