@@ -28,7 +28,7 @@ public struct ECLEngine: Sendable {
 
     /// Evaluates a parsed expression, returning one page of the result and the total.
     public func evaluate(_ expression: ECLExpression, limit: Int = Int.max, offset: Int = 0) throws -> ECLResult {
-        try store.read { db in
+        try store.read { db in try Self.memoryMapped(db) {
             let evaluator = Evaluator(db: db, tuning: tuning)
             if case .constraint(let sub) = expression, let selection = sub.memberOf?.fields {
                 let (fields, rows) = try evaluator.memberRows(sub, selection: selection)
@@ -36,12 +36,12 @@ public struct ECLEngine: Sendable {
             }
             let ids = try evaluator.evaluate(expression)
             return ECLResult(ids: Array(Self.page(ids, limit: limit, offset: offset)), total: ids.count)
-        }
+        } }
     }
 
     /// Every matching id, ascending: the form search filters and refset expansion consume.
     public func conceptIds(_ expression: ECLExpression) throws -> [Int64] {
-        try store.read { db in try Evaluator(db: db, tuning: tuning).evaluate(expression) }
+        try store.read { db in try Self.memoryMapped(db) { try Evaluator(db: db, tuning: tuning).evaluate(expression) } }
     }
 
     /// Every matching id for an expression given as text.

@@ -80,8 +80,10 @@ extension Evaluator {
     /// `active` filter only active descriptions count (Snowstorm's behaviour).
     ///
     /// A positive `term` filter reads only the descriptions that the search index names as candidates
-    /// (``termCandidates(_:concepts:)``); otherwise every description of the concepts is read. Either way
-    /// each row is checked against every filter, so the index only decides what is read.
+    /// (``indexedTermCandidates(_:concepts:)``), concept by concept until one passes, and then the other
+    /// descriptions (text definitions) of the concepts still unmatched. Otherwise every description of the
+    /// concepts is read. Either way each row is checked against every filter: the index only decides what
+    /// is read.
     func applyDescriptionFilters(_ filters: [DescriptionFilter], to ids: [Int64]) throws -> [Int64] {
         let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
         var sets: [Int: [Int64]] = [:]
@@ -94,44 +96,30 @@ extension Evaluator {
             default: break
             }
         }
-        var kept: [Int64] = []
-        func check(_ rows: [DescriptionRow]) throws {
-            var acceptability: [Int64: [(Int64, Int64)]] = [:]
-            if !dialects.isEmpty, !rows.isEmpty {
-                try forEachChunk(of: rows.map(\.id)) { descriptionList in
-                    for member in try Row.fetchAll(
-                        db, sql: "SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1")
-                    {
-                        acceptability[member[0], default: []].append((member[1], member[2] ?? 0))
+        /// `memberships`: the description's (language refset, acceptability) pairs, read only for dialect filters.
+        func passes(_ row: DescriptionRow, _ memberships: [(Int64, Int64)]) -> Bool {
+            filters.enumerated().allSatisfy { index, filter in
+                switch filter {
+                case .term(let op, let terms):
+                    return terms.contains { TermMatcher.matches($0, row.term) } == (op == .equal)
+                case .language(let op, let codes):
+                    return codes.contains(row.languageCode.lowercased()) == (op == .equal)
+                case .type(let op, _):
+                    return SortedIDs.contains(sets[index] ?? [], row.typeId) == (op == .equal)
+                case .module(let op, _):
+                    return SortedIDs.contains(sets[index] ?? [], row.moduleId) == (op == .equal)
+                case .effectiveTime(let op, let times):
+                    return Self.compare(row.effectiveTime, op, times)
+                case .active(let op, let value):
+                    return (row.active == value) == (op == .equal)
+                case .id(let op, let ids):
+                    return ids.contains(row.id) == (op == .equal)
+                case .dialect(let op, _):
+                    let inDialect = (dialects[index] ?? []).contains { selector in
+                        memberships.contains { selector.refsets.contains($0.0) && (selector.acceptability.isEmpty || selector.acceptability.contains($0.1)) }
                     }
+                    return inDialect == (op == .equal)
                 }
-            }
-            for row in rows {
-                let passes = filters.enumerated().allSatisfy { index, filter in
-                    switch filter {
-                    case .term(let op, let terms):
-                        return terms.contains { TermMatcher.matches($0, row.term) } == (op == .equal)
-                    case .language(let op, let codes):
-                        return codes.contains(row.languageCode.lowercased()) == (op == .equal)
-                    case .type(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row.typeId) == (op == .equal)
-                    case .module(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row.moduleId) == (op == .equal)
-                    case .effectiveTime(let op, let times):
-                        return Self.compare(row.effectiveTime, op, times)
-                    case .active(let op, let value):
-                        return (row.active == value) == (op == .equal)
-                    case .id(let op, let ids):
-                        return ids.contains(row.id) == (op == .equal)
-                    case .dialect(let op, _):
-                        let memberships = acceptability[row.id] ?? []
-                        let inDialect = (dialects[index] ?? []).contains { selector in
-                            memberships.contains { selector.refsets.contains($0.0) && (selector.acceptability.isEmpty || selector.acceptability.contains($0.1)) }
-                        }
-                        return inDialect == (op == .equal)
-                    }
-                }
-                if passes { kept.append(row.conceptId) }
             }
         }
         let columns = "id, effective_time, active, module_id, concept_id, language_code, type_id, term"
@@ -141,16 +129,47 @@ extension Evaluator {
                 id: row.int64(0), effectiveTime: Int(row.int64(1)), active: row.int64(2) != 0, moduleId: row.int64(3), conceptId: row.int64(4),
                 languageCode: row.text(5), typeId: row.int64(6), term: row.text(7))
         }
-        if let candidates = try termCandidates(filters, concepts: ids) {
-            var rows: [DescriptionRow] = []
-            try forEachRow("SELECT \(columns) FROM description WHERE id = ?\(activeClause)", perID: candidates) { _, row in rows.append(read(row)) }
-            try check(rows)
-        } else {
-            try forEachChunk(of: ids) { list in
-                var rows: [DescriptionRow] = []
-                try forEachRow("SELECT \(columns) FROM description WHERE concept_id IN (\(list))\(activeClause)") { rows.append(read($0)) }
-                try check(rows)
+        let membershipSQL = "SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1"
+
+        if let candidates = try indexedTermCandidates(filters, concepts: ids) {
+            let description = try db.makeStatement(sql: "SELECT \(columns) FROM description WHERE id = ?\(activeClause)")
+            let membership = try db.makeStatement(sql: membershipSQL)
+            /// The concepts of `pairs` (sorted by concept) with a passing description, reading each concept's
+            /// descriptions only until one passes.
+            func verify(_ pairs: [(concept: Int64, description: Int64)]) throws -> [Int64] {
+                var matched: [Int64] = []
+                for (concept, descriptionId) in pairs where matched.last != concept {
+                    var row: DescriptionRow?
+                    try RawRow.forEach(description, arguments: [descriptionId]) { row = read($0) }
+                    guard let row else { continue }
+                    var memberships: [(Int64, Int64)] = []
+                    if !dialects.isEmpty {
+                        try RawRow.forEach(membership, arguments: [row.id]) { memberships.append(($0.int64(0), $0.int64(1))) }
+                    }
+                    if passes(row, memberships) { matched.append(concept) }
+                }
+                return matched
             }
+            var matched = try verify(candidates)
+            if !Self.onlyIndexedTypes(filters) {
+                matched = SortedIDs.union(matched, try verify(try unindexedDescriptions(of: SortedIDs.difference(ids, matched))))
+            }
+            return matched
+        }
+
+        var kept: [Int64] = []
+        try forEachChunk(of: ids) { list in
+            var rows: [DescriptionRow] = []
+            try forEachRow("SELECT \(columns) FROM description WHERE concept_id IN (\(list))\(activeClause)") { rows.append(read($0)) }
+            var acceptability: [Int64: [(Int64, Int64)]] = [:]
+            if !dialects.isEmpty, !rows.isEmpty {
+                try forEachChunk(of: rows.map(\.id)) { descriptionList in
+                    try forEachRow("SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1") {
+                        acceptability[$0.int64(0), default: []].append(($0.int64(1), $0.int64(2)))
+                    }
+                }
+            }
+            for row in rows where passes(row, acceptability[row.id] ?? []) { kept.append(row.conceptId) }
         }
         return SortedIDs.normalized(kept)
     }

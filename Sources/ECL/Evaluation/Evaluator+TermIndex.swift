@@ -23,11 +23,12 @@ import TerminologyStore
 /// every description.
 ///
 /// The index covers fully specified names and synonyms of concepts in the concept table; descriptions of
-/// other types (text definitions) are taken from the `description_concept` index.
+/// other types (text definitions) are read from the `description_concept` index.
 extension Evaluator {
-    /// Sorted ids of the descriptions of `concepts` that may pass the block's `term =` filter; nil when the
-    /// block has no such filter the index can answer.
-    func termCandidates(_ filters: [DescriptionFilter], concepts: [Int64]) throws -> [Int64]? {
+    /// The descriptions of `concepts` that the index names as possibly passing the block's `term =` filter,
+    /// as (concept, description) sorted by concept; nil when the block has no such filter the index can
+    /// answer. Only fully specified names and synonyms: see ``unindexedDescriptions(of:)``.
+    func indexedTermCandidates(_ filters: [DescriptionFilter], concepts: [Int64]) throws -> [(concept: Int64, description: Int64)]? {
         guard tuning.useSearchIndex else { return nil }
         guard
             let queries = filters.lazy.compactMap({ filter -> [[String]]? in
@@ -38,28 +39,42 @@ extension Evaluator {
         else { return nil }
         guard try db.tableExists("search_fts"), try db.tableExists("search_term"), try db.tableExists("search_word") else { return nil }
 
-        var candidates: [Int64] = []
+        var candidates: [(concept: Int64, description: Int64)] = []
         let statement = try db.makeStatement(
-            sql: "SELECT t.description_id, t.concept_id FROM search_fts f CROSS JOIN search_term t ON t.rowid = f.rowid WHERE search_fts MATCH ?")
+            sql: "SELECT t.concept_id, t.description_id FROM search_fts f CROSS JOIN search_term t ON t.rowid = f.rowid WHERE search_fts MATCH ?")
         for words in queries {
             var clauses: [String] = []
             for word in words {
                 let alternatives = ["\"\(word)\"*"] + (try nonASCIITokens(startingLike: word)).map { "\"\($0)\"" }
                 clauses.append("(\(alternatives.joined(separator: " OR ")))")
             }
-            let expression = clauses.joined(separator: " AND ")
-            try RawRow.forEach(statement, arguments: [expression]) { row in
-                if SortedIDs.contains(concepts, row.int64(1)) { candidates.append(row.int64(0)) }
+            try RawRow.forEach(statement, arguments: [clauses.joined(separator: " AND ")]) { row in
+                let concept = row.int64(0)
+                if SortedIDs.contains(concepts, concept) { candidates.append((concept, row.int64(1))) }
             }
         }
-        if !Self.onlyIndexedTypes(filters) {
-            try forEachRow(
-                "SELECT id, concept_id FROM description WHERE type_id NOT IN (\(WellKnown.fullySpecifiedName), \(WellKnown.synonym))"
-            ) { row in
-                if SortedIDs.contains(concepts, row.int64(1)) { candidates.append(row.int64(0)) }
+        candidates.sort { ($0.concept, $0.description) < ($1.concept, $1.description) }
+        return candidates
+    }
+
+    /// The descriptions of `concepts` outside the search index (types other than fully specified name and
+    /// synonym, i.e. text definitions), sorted by concept: a pass over the `description_concept` index for
+    /// many concepts, lookups in it for few.
+    func unindexedDescriptions(of concepts: [Int64]) throws -> [(concept: Int64, description: Int64)] {
+        var result: [(concept: Int64, description: Int64)] = []
+        let typeClause = "type_id NOT IN (\(WellKnown.fullySpecifiedName), \(WellKnown.synonym))"
+        if concepts.count >= tuning.scanFrom {
+            try forEachRow("SELECT concept_id, id FROM description WHERE \(typeClause)") { row in
+                let concept = row.int64(0)
+                if SortedIDs.contains(concepts, concept) { result.append((concept, row.int64(1))) }
+            }
+            result.sort { ($0.concept, $0.description) < ($1.concept, $1.description) }
+        } else {
+            try forEachRow("SELECT id FROM description WHERE concept_id = ? AND \(typeClause) ORDER BY id", perID: concepts) { concept, row in
+                result.append((concept, row.int64(0)))
             }
         }
-        return SortedIDs.normalized(candidates)
+        return result
     }
 
     /// Query words the index can answer: ASCII letters and digits (already folded by the matcher).
@@ -68,7 +83,7 @@ extension Evaluator {
     }
 
     /// Whether a `type =` filter in the block limits it to fully specified names and synonyms.
-    private static func onlyIndexedTypes(_ filters: [DescriptionFilter]) -> Bool {
+    static func onlyIndexedTypes(_ filters: [DescriptionFilter]) -> Bool {
         filters.contains { filter in
             guard case .type(.equal, .ids(let types)) = filter else { return false }
             return types.allSatisfy { $0.id == WellKnown.fullySpecifiedName || $0.id == WellKnown.synonym }
