@@ -89,10 +89,36 @@ import TerminologyStore
         #expect(try SampleEdition.engine.conceptIds("* {{ D term = \"interruption\", type = syn }}") == [])
     }
 
-    @Test func memberPrefilterKeepsWhatTheMatcherAccepts() {
-        let (condition, patterns) = Evaluator.stringPrefilter(column: "a5", terms: [SearchTerm("I21.9"), SearchTerm("50%_x*", mode: .wild)])!
-        #expect(condition.contains("a5 LIKE ? ESCAPE"))
-        #expect(patterns == ["%i21%", "%9%", "50\\%\\_x%"])
-        #expect(Evaluator.stringPrefilter(column: "a5", terms: [SearchTerm(" ")]) == nil)
+    /// The byte prefilter may only reject values the matcher rejects.
+    @Test(arguments: [
+        ("I21.9", "I21.9"), ("I21.9", "i21.90"), ("I21.9", "I21.19"), ("I21.9", "X"), ("I21.9", ""), ("heart dis", "Disease of HEART"),
+        ("heart", "Herz"), ("språk", "Språk"), ("sprak", "språk"), ("sprak", "Sprakx"), ("dyspné", "Dyspne"), ("b", "a b"),
+    ])
+    func termPrefilterNeverRejectsAMatch(_ query: String, _ value: String) {
+        for term in [SearchTerm(query), SearchTerm(query + "*", mode: .wild), SearchTerm("*" + query, mode: .wild)] {
+            let prefilter = TermPrefilter([term])!
+            let accepted = Array(value.utf8).withUnsafeBufferPointer { prefilter.mayMatch($0) }
+            if TermMatcher.matches(term, value) { #expect(accepted, "\(term) on \(value)") }
+        }
+    }
+
+    @Test func termPrefilterRejectsOnBytes() {
+        func accepts(_ terms: [SearchTerm], _ value: String) -> Bool {
+            Array(value.utf8).withUnsafeBufferPointer { TermPrefilter(terms)!.mayMatch($0) }
+        }
+        #expect(!accepts([SearchTerm("I21.9")], "J45.0"))
+        #expect(accepts([SearchTerm("I21.9")], "J45.9 I21"))
+        #expect(!accepts([SearchTerm("I21*", mode: .wild)], "XI21"))
+        #expect(accepts([SearchTerm("J45"), SearchTerm("I21*", mode: .wild)], "i21.9"))
+        #expect(accepts([SearchTerm("zzz")], "blodprøve"))
+        #expect(TermPrefilter([SearchTerm(" ")]) == nil)
+    }
+
+    @Test func idPositions() {
+        let ids: [Int64] = [5, 9, 900000000000003001, 22298006, 1 << 40].sorted()
+        let positions = IDPositions(ids)
+        for (position, id) in ids.enumerated() { #expect(positions.position(of: id) == position) }
+        #expect(positions.position(of: 6) == nil)
+        #expect(!IDPositions([]).contains(1))
     }
 }

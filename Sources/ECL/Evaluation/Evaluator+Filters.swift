@@ -5,48 +5,46 @@ import TerminologyStore
 
 /// Concept filters (`{{ C … }}`) and description filters (`{{ D … }}`).
 extension Evaluator {
+    /// Keeps the concepts whose row passes every filter. The filters become one SQL condition, so SQLite
+    /// checks the rows and only passing ids come back: many ids by one pass over their id range (rowid
+    /// order) merged with the ids, few by lookups.
     func applyConceptFilters(_ filters: [ConceptFilter], to ids: [Int64]) throws -> [Int64] {
-        var sets: [Int: [Int64]] = [:]
-        for (index, filter) in filters.enumerated() {
+        guard let first = ids.first, let last = ids.last else { return [] }
+        func list(_ values: [Int64]) -> String { values.map(String.init).joined(separator: ",") }
+        var conditions = ""
+        for filter in filters {
             switch filter {
-            case .definitionStatus(_, let set), .module(_, let set): sets[index] = try conceptSet(set)
-            default: break
+            case .definitionStatus(let op, let set):
+                conditions += " AND definition_status_id \(op == .equal ? "IN" : "NOT IN") (\(list(try conceptSet(set))))"
+            case .module(let op, let set):
+                conditions += " AND module_id \(op == .equal ? "IN" : "NOT IN") (\(list(try conceptSet(set))))"
+            case .effectiveTime(let op, let times):
+                conditions += " AND \(Self.timeCondition("effective_time", op, times))"
+            case .active(let op, let value):
+                conditions += " AND active = \(value == (op == .equal) ? 1 : 0)"
             }
         }
         var kept: [Int64] = []
-        try forEachConcept(ids) { row in
-            let passes = filters.enumerated().allSatisfy { index, filter in
-                switch filter {
-                case .definitionStatus(let op, _):
-                    return SortedIDs.contains(sets[index] ?? [], row.int64(4)) == (op == .equal)
-                case .module(let op, _):
-                    return SortedIDs.contains(sets[index] ?? [], row.int64(3)) == (op == .equal)
-                case .effectiveTime(let op, let times):
-                    return Self.compare(Int(row.int64(1)), op, times)
-                case .active(let op, let value):
-                    return ((row.int64(2) != 0) == value) == (op == .equal)
-                }
+        if ids.count >= tuning.scanFrom {
+            var next = 0
+            try forEachRow("SELECT id FROM concept WHERE id BETWEEN ? AND ?\(conditions)", [first, last]) { row in
+                let id = row.int64(0)
+                while next < ids.count, ids[next] < id { next += 1 }
+                if next < ids.count, ids[next] == id { kept.append(id) }
             }
-            if passes { kept.append(row.int64(0)) }
+        } else {
+            try forEachRow("SELECT id FROM concept WHERE id = ?\(conditions)", perID: ids) { id, _ in kept.append(id) }
         }
         return kept
     }
 
-    /// Calls `body` with the concept row (id, effective_time, active, module_id, definition_status_id) of
-    /// each id that has one, in id order: many ids by one pass over their id range (rowid order) merged
-    /// with the ids, few by lookups.
-    private func forEachConcept(_ ids: [Int64], _ body: (RawRow) throws -> Void) throws {
-        guard let first = ids.first, let last = ids.last else { return }
-        let columns = "id, effective_time, active, module_id, definition_status_id"
-        if ids.count >= tuning.scanFrom {
-            var next = 0
-            try forEachRow("SELECT \(columns) FROM concept WHERE id BETWEEN ? AND ?", [first, last]) { row in
-                let id = row.int64(0)
-                while next < ids.count, ids[next] < id { next += 1 }
-                if next < ids.count, ids[next] == id { try body(row) }
-            }
-        } else {
-            try forEachRow("SELECT \(columns) FROM concept WHERE id = ?", perID: ids) { _, row in try body(row) }
+    /// ``compare(_:_:_:)`` as an SQL condition on an integer column.
+    static func timeCondition(_ column: String, _ op: NumericOperator, _ times: [Int]) -> String {
+        let values = times.map(String.init).joined(separator: ",")
+        switch op {
+        case .equal: return "\(column) IN (\(values))"
+        case .notEqual: return "\(column) NOT IN (\(values))"
+        default: return times.isEmpty ? "1" : "(" + times.map { "\(column) \(op.rawValue) \($0)" }.joined(separator: " AND ") + ")"
         }
     }
 
@@ -124,6 +122,14 @@ extension Evaluator {
         }
         let columns = "id, effective_time, active, module_id, concept_id, language_code, type_id, term"
         let activeClause = filtersOnActive ? "" : " AND active = 1"
+        // Rows whose term cannot pass a positive term filter are skipped on their bytes, before decoding.
+        let prefilter = filters.lazy.compactMap { filter -> TermPrefilter? in
+            if case .term(.equal, let terms) = filter { TermPrefilter(terms) } else { nil }
+        }.first
+        func mayPass(_ row: RawRow) -> Bool {
+            guard let prefilter else { return true }
+            return row.withText(7, prefilter.mayMatch) ?? true
+        }
         func read(_ row: RawRow) -> DescriptionRow {
             DescriptionRow(
                 id: row.int64(0), effectiveTime: Int(row.int64(1)), active: row.int64(2) != 0, moduleId: row.int64(3), conceptId: row.int64(4),
@@ -140,11 +146,11 @@ extension Evaluator {
                 var matched: [Int64] = []
                 for (concept, descriptionId) in pairs where matched.last != concept {
                     var row: DescriptionRow?
-                    try RawRow.forEach(description, arguments: [descriptionId]) { row = read($0) }
+                    try RawRow.forEach(description, id: descriptionId) { if mayPass($0) { row = read($0) } }
                     guard let row else { continue }
                     var memberships: [(Int64, Int64)] = []
                     if !dialects.isEmpty {
-                        try RawRow.forEach(membership, arguments: [row.id]) { memberships.append(($0.int64(0), $0.int64(1))) }
+                        try RawRow.forEach(membership, id: row.id) { memberships.append(($0.int64(0), $0.int64(1))) }
                     }
                     if passes(row, memberships) { matched.append(concept) }
                 }
@@ -160,7 +166,7 @@ extension Evaluator {
         var kept: [Int64] = []
         try forEachChunk(of: ids) { list in
             var rows: [DescriptionRow] = []
-            try forEachRow("SELECT \(columns) FROM description WHERE concept_id IN (\(list))\(activeClause)") { rows.append(read($0)) }
+            try forEachRow("SELECT \(columns) FROM description WHERE concept_id IN (\(list))\(activeClause)") { if mayPass($0) { rows.append(read($0)) } }
             var acceptability: [Int64: [(Int64, Int64)]] = [:]
             if !dialects.isEmpty, !rows.isEmpty {
                 try forEachChunk(of: rows.map(\.id)) { descriptionList in

@@ -53,8 +53,9 @@ extension Evaluator {
     /// Members passing the member filters, in refset then referenced-component order, with the values of
     /// `fields` and of the filtered fields (`fields` nil: every field).
     ///
-    /// Only the columns that are needed are read, one refset at a time (``memberSource(_:)``); a positive
-    /// string filter also narrows the rows in SQL (``stringPrefilter(column:terms:)``) before the exact check.
+    /// Only the columns that are needed are read, one refset at a time (``memberSource(_:)``); rows that a
+    /// positive string filter cannot match are skipped on their bytes (``TermPrefilter``) before any value is
+    /// decoded, and the filters then check the rest exactly.
     func members(refsets: [Int64], memberOf: MemberOf, fields: [String]? = nil) throws -> [Member] {
         let filters = memberOf.memberFilters.flatMap { $0 }
         let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
@@ -76,23 +77,23 @@ extension Evaluator {
                 if position >= 1, position <= 10, fields == nil || needed.contains(name.lowercased()) { columns.append((name, position)) }
             }
             let source = try memberSource(refset)
-            var conditions = filtersOnActive ? "" : " AND active = 1"
-            var arguments = source.arguments
+            let conditions = filtersOnActive ? "" : " AND active = 1"
+            var prefilters: [(column: Int32, prefilter: TermPrefilter)] = []
             for filter in filters {
                 guard case .fieldString(let field, .equal, let terms) = filter,
-                    let column = columns.first(where: { $0.name.lowercased() == field.lowercased() }),
-                    let (condition, patterns) = Self.stringPrefilter(column: "a\(column.position)", terms: terms)
+                    let offset = columns.firstIndex(where: { $0.name.lowercased() == field.lowercased() }),
+                    let prefilter = TermPrefilter(terms)
                 else { continue }
-                conditions += " AND \(condition)"
-                arguments += StatementArguments(patterns)
+                prefilters.append((Int32(6 + offset), prefilter))
             }
             let uuid = fields == nil || needed.contains("id") ? "uuid" : "NULL"
             let values = columns.map { ", a\($0.position)" }.joined()
             var found: [(member: Member, rowid: Int64)] = []
             try forEachRow(
                 "SELECT referenced_component_id, active, module_id, effective_time, \(uuid), rowid\(values) FROM refset_member WHERE \(source.clause)\(conditions)",
-                arguments
+                source.arguments
             ) { row in
+                for (column, prefilter) in prefilters where row.withText(column, prefilter.mayMatch) == false { return }
                 var values: [String: DatabaseValue] = [:]
                 for (offset, column) in columns.enumerated() { values[column.name] = row.databaseValue(Int32(6 + offset)) }
                 let member = Member(
@@ -130,35 +131,6 @@ extension Evaluator {
         guard let span, span.count >= tuning.scanFrom, span.high - span.low < 3 * span.count else { return ("refset_id = ?", [refset]) }
         // `+refset_id`: keeps the planner on the rowid range instead of the index.
         return ("rowid BETWEEN ? AND ? AND +refset_id = ?", [span.low, span.high, refset])
-    }
-
-    /// An SQL condition on `column` that every value matching one of `terms` satisfies (a superset; the
-    /// filter still checks each member), with its `LIKE` patterns; nil when it would not narrow.
-    ///
-    /// For ASCII text ``TermMatcher`` folds by lower-casing, so a `match:` term requires each of its words as
-    /// a substring and a `wild:` term is a case-insensitive `LIKE` with `*` as `%`. Values that are not ASCII
-    /// text or integers are always kept.
-    static func stringPrefilter(column: String, terms: [SearchTerm]) -> (String, [String])? {
-        func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        }
-        var alternatives: [String] = []
-        var patterns: [String] = []
-        for term in terms {
-            switch term.mode {
-            case .match:
-                let words = TermMatcher.words(of: term.text)
-                if words.isEmpty { return nil }
-                alternatives.append("(" + words.map { _ in "\(column) LIKE ? ESCAPE '\\'" }.joined(separator: " AND ") + ")")
-                patterns += words.map { "%\(escaped($0))%" }
-            case .wild:
-                alternatives.append("\(column) LIKE ? ESCAPE '\\'")
-                patterns.append(escaped(TermMatcher.fold(term.text)).replacingOccurrences(of: "*", with: "%"))
-            }
-        }
-        if alternatives.isEmpty { return nil }
-        let other = "typeof(\(column)) NOT IN ('text', 'integer') OR length(\(column)) <> length(CAST(\(column) AS BLOB))"
-        return ("(\(other) OR \(alternatives.joined(separator: " OR ")))", patterns)
     }
 
     private func matches(_ member: Member, _ filter: MemberFilter, _ set: IDSet?) -> Bool {

@@ -17,7 +17,8 @@ extension Evaluator {
     }
 
     enum Value {
-        case concepts(EqualityOperator, IDSet)
+        /// The values with, for large sets, their hashed positions (tested against every loaded relationship).
+        case concepts(EqualityOperator, IDSet, IDPositions?)
         case numeric(NumericOperator, Double)
         case string(EqualityOperator, [SearchTerm])
         case boolean(EqualityOperator, Bool)
@@ -42,7 +43,9 @@ extension Evaluator {
         case .attribute(let attribute):
             let value: Value
             switch attribute.comparison {
-            case .expression(let op, let sub): value = .concepts(op, try idSet(sub))
+            case .expression(let op, let sub):
+                let set = try idSet(sub)
+                value = if case .ids(let ids) = set, ids.count > 64 { .concepts(op, set, IDPositions(ids)) } else { .concepts(op, set, nil) }
             case .numeric(let op, let number): value = .numeric(op, number.value)
             case .string(let op, let terms): value = .string(op, terms)
             case .boolean(let op, let bool): value = .boolean(op, bool)
@@ -98,7 +101,7 @@ extension Evaluator {
     private func necessarySources(_ prepared: Prepared) throws -> [Int64]? {
         switch prepared {
         case .attribute(let cardinality, let reverse, let types, let value):
-            guard cardinality.min >= 1, !reverse, case .concepts(.equal, .ids(let values)) = value else { return nil }
+            guard cardinality.min >= 1, !reverse, case .concepts(.equal, .ids(let values), _) = value else { return nil }
             if values.isEmpty { return [] }
             if values.count > 20_000 { return nil }
             var sources: [Int64] = []
@@ -211,11 +214,12 @@ extension Evaluator {
         _ concrete: ArraySlice<ConcreteValue>
     ) -> Int {
         switch value {
-        case .concepts(let op, let values):
+        case .concepts(let op, let values, let positions):
+            func holds(_ id: Int64) -> Bool { (positions?.contains(id) ?? values.contains(id)) == (op == .equal) }
             if isReverse {
-                return reverse.count { types.contains($0.type) && values.contains($0.source) == (op == .equal) }
+                return reverse.count { types.contains($0.type) && holds($0.source) }
             }
-            return relationships.count { types.contains($0.type) && values.contains($0.destination) == (op == .equal) }
+            return relationships.count { types.contains($0.type) && holds($0.destination) }
         case .numeric(let op, let number):
             return concrete.count { item in
                 guard types.contains(item.type), item.value.hasPrefix("#"), let actual = Double(item.value.dropFirst()) else { return false }

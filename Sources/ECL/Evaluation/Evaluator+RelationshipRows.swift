@@ -17,8 +17,9 @@ extension Evaluator {
     func relationships(from sources: [Int64], types: [Int64]?) throws -> [Relationship] {
         if sources.isEmpty || types?.isEmpty == true { return [] }
         var rows: [(position: Int32, row: Relationship)] = []
+        let positions = IDPositions(sources)
         func add(_ source: Int64, _ destination: Int64, _ group: Int64, _ type: Int64) {
-            if let position = SortedIDs.index(of: source, in: sources) {
+            if let position = positions.position(of: source) {
                 rows.append((Int32(position), Relationship(source: source, destination: destination, group: Int(group), type: type)))
             }
         }
@@ -62,10 +63,11 @@ extension Evaluator {
             }
         } else {
             // No index leads with the destination alone: one pass over the active relationships.
+            let positions = IDPositions(destinations)
             let typeClause = types.map { " AND type_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
             try forEachRow("SELECT source_id, destination_id, relationship_group, type_id FROM relationship WHERE active = 1\(typeClause)") { row in
                 let destination = row.int64(1)
-                if let position = SortedIDs.index(of: destination, in: destinations) {
+                if let position = positions.position(of: destination) {
                     rows.append((Int32(position), Relationship(source: row.int64(0), destination: destination, group: Int(row.int64(2)), type: row.int64(3))))
                 }
             }
@@ -80,9 +82,10 @@ extension Evaluator {
             rows.append((Int32(position), ConcreteValue(source: source, group: Int(row.int64(column)), type: row.int64(column + 1), value: row.text(column + 2))))
         }
         if sources.count >= tuning.scanFrom {
+            let positions = IDPositions(sources)
             try forEachRow("SELECT source_id, relationship_group, type_id, value FROM concrete_value WHERE active = 1") { row in
                 let source = row.int64(0)
-                if let position = SortedIDs.index(of: source, in: sources) { add(position, source, row, from: 1) }
+                if let position = positions.position(of: source) { add(position, source, row, from: 1) }
             }
         } else {
             var position = 0

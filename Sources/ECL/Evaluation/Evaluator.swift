@@ -48,7 +48,7 @@ final class Evaluator {
     func forEachRow(_ sql: String, perID ids: [Int64], _ body: (Int64, RawRow) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         for id in ids {
-            try RawRow.forEach(statement, arguments: [id]) { try body(id, $0) }
+            try RawRow.forEach(statement, id: id) { try body(id, $0) }
         }
     }
 

@@ -24,6 +24,14 @@ public struct RawRow {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// The UTF-8 bytes of a TEXT value, read in place; nil for other storage classes (no conversion, so the
+    /// column still reads as what it is afterwards).
+    public func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else { return nil }
+        let pointer = sqlite3_column_text(handle, column)
+        return try body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     public func databaseValue(_ column: Int32) -> DatabaseValue {
         DatabaseValue(sqliteStatement: handle, index: column)
     }
@@ -31,6 +39,19 @@ public struct RawRow {
     /// Steps `statement` with `arguments`, calling `body` for every row; resets the statement afterwards.
     public static func forEach(_ statement: Statement, arguments: StatementArguments = [], _ body: (RawRow) throws -> Void) throws {
         try statement.setArguments(arguments)
+        try step(statement, body)
+    }
+
+    /// Steps `statement` with its single parameter bound to `id`: lookups repeated thousands of times, where
+    /// building GRDB arguments per call costs more than the lookup.
+    public static func forEach(_ statement: Statement, id: Int64, _ body: (RawRow) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, id)
+        try step(statement, body)
+    }
+
+    private static func step(_ statement: Statement, _ body: (RawRow) throws -> Void) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         let row = RawRow(handle: handle)
