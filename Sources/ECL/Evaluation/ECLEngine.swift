@@ -9,9 +9,16 @@ import TerminologyStore
 /// concept ids; set operations merge sorted arrays and hierarchy comes from the precomputed closure.
 public struct ECLEngine: Sendable {
     public let store: ReleaseStore
+    let tuning: Evaluator.Tuning
 
     public init(store: ReleaseStore) {
+        self.init(store: store, tuning: .standard)
+    }
+
+    /// An engine with its access strategies forced (tests compare the strategies).
+    init(store: ReleaseStore, tuning: Evaluator.Tuning) {
         self.store = store
+        self.tuning = tuning
     }
 
     /// Parses and evaluates `text`, returning one page of the result and the total.
@@ -21,20 +28,20 @@ public struct ECLEngine: Sendable {
 
     /// Evaluates a parsed expression, returning one page of the result and the total.
     public func evaluate(_ expression: ECLExpression, limit: Int = Int.max, offset: Int = 0) throws -> ECLResult {
-        try store.read { db in
-            let evaluator = Evaluator(db: db)
+        try store.read { db in try Self.memoryMapped(db) {
+            let evaluator = Evaluator(db: db, tuning: tuning)
             if case .constraint(let sub) = expression, let selection = sub.memberOf?.fields {
                 let (fields, rows) = try evaluator.memberRows(sub, selection: selection)
                 return ECLResult(ids: [], total: rows.count, fields: fields, rows: Array(Self.page(rows, limit: limit, offset: offset)))
             }
             let ids = try evaluator.evaluate(expression)
             return ECLResult(ids: Array(Self.page(ids, limit: limit, offset: offset)), total: ids.count)
-        }
+        } }
     }
 
     /// Every matching id, ascending: the form search filters and refset expansion consume.
     public func conceptIds(_ expression: ECLExpression) throws -> [Int64] {
-        try store.read { db in try Evaluator(db: db).evaluate(expression) }
+        try store.read { db in try Self.memoryMapped(db) { try Evaluator(db: db, tuning: tuning).evaluate(expression) } }
     }
 
     /// Every matching id for an expression given as text.

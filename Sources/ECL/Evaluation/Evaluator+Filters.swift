@@ -5,34 +5,47 @@ import TerminologyStore
 
 /// Concept filters (`{{ C … }}`) and description filters (`{{ D … }}`).
 extension Evaluator {
+    /// Keeps the concepts whose row passes every filter. The filters become one SQL condition, so SQLite
+    /// checks the rows and only passing ids come back: many ids by one pass over their id range (rowid
+    /// order) merged with the ids, few by lookups.
     func applyConceptFilters(_ filters: [ConceptFilter], to ids: [Int64]) throws -> [Int64] {
-        var sets: [Int: [Int64]] = [:]
-        for (index, filter) in filters.enumerated() {
+        guard let first = ids.first, let last = ids.last else { return [] }
+        func list(_ values: [Int64]) -> String { values.map(String.init).joined(separator: ",") }
+        var conditions = ""
+        for filter in filters {
             switch filter {
-            case .definitionStatus(_, let set), .module(_, let set): sets[index] = try conceptSet(set)
-            default: break
+            case .definitionStatus(let op, let set):
+                conditions += " AND definition_status_id \(op == .equal ? "IN" : "NOT IN") (\(list(try conceptSet(set))))"
+            case .module(let op, let set):
+                conditions += " AND module_id \(op == .equal ? "IN" : "NOT IN") (\(list(try conceptSet(set))))"
+            case .effectiveTime(let op, let times):
+                conditions += " AND \(Self.timeCondition("effective_time", op, times))"
+            case .active(let op, let value):
+                conditions += " AND active = \(value == (op == .equal) ? 1 : 0)"
             }
         }
         var kept: [Int64] = []
-        try forEachChunk(of: ids) { list in
-            for row in try Row.fetchAll(db, sql: "SELECT id, effective_time, active, module_id, definition_status_id FROM concept WHERE id IN (\(list))") {
-                let id: Int64 = row[0]
-                let passes = filters.enumerated().allSatisfy { index, filter in
-                    switch filter {
-                    case .definitionStatus(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[4]) == (op == .equal)
-                    case .module(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[3]) == (op == .equal)
-                    case .effectiveTime(let op, let times):
-                        return Self.compare(row[1], op, times)
-                    case .active(let op, let value):
-                        return ((row[2] as Bool) == value) == (op == .equal)
-                    }
-                }
-                if passes { kept.append(id) }
+        if ids.count >= tuning.scanFrom {
+            var next = 0
+            try forEachRow("SELECT id FROM concept WHERE id BETWEEN ? AND ?\(conditions)", [first, last]) { row in
+                let id = row.int64(0)
+                while next < ids.count, ids[next] < id { next += 1 }
+                if next < ids.count, ids[next] == id { kept.append(id) }
             }
+        } else {
+            try forEachRow("SELECT id FROM concept WHERE id = ?\(conditions)", perID: ids) { id, _ in kept.append(id) }
         }
-        return SortedIDs.normalized(kept)
+        return kept
+    }
+
+    /// ``compare(_:_:_:)`` as an SQL condition on an integer column.
+    static func timeCondition(_ column: String, _ op: NumericOperator, _ times: [Int]) -> String {
+        let values = times.map(String.init).joined(separator: ",")
+        switch op {
+        case .equal: return "\(column) IN (\(values))"
+        case .notEqual: return "\(column) NOT IN (\(values))"
+        default: return times.isEmpty ? "1" : "(" + times.map { "\(column) \(op.rawValue) \($0)" }.joined(separator: " AND ") + ")"
+        }
     }
 
     /// Dialect aliases beyond TerminologyStore's list. Empty for now: add an alias only with its language
@@ -49,8 +62,26 @@ extension Evaluator {
         }
     }
 
+    /// One description row, as the filters read it.
+    struct DescriptionRow {
+        var id: Int64
+        var effectiveTime: Int
+        var active: Bool
+        var moduleId: Int64
+        var conceptId: Int64
+        var languageCode: String
+        var typeId: Int64
+        var term: String
+    }
+
     /// Keeps concepts with at least one description that passes every filter of the block. Without an
     /// `active` filter only active descriptions count (Snowstorm's behaviour).
+    ///
+    /// A positive `term` filter reads only the descriptions that the search index names as candidates
+    /// (``indexedTermCandidates(_:concepts:)``), concept by concept until one passes, and then the other
+    /// descriptions (text definitions) of the concepts still unmatched. Otherwise every description of the
+    /// concepts is read. Either way each row is checked against every filter: the index only decides what
+    /// is read.
     func applyDescriptionFilters(_ filters: [DescriptionFilter], to ids: [Int64]) throws -> [Int64] {
         let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
         var sets: [Int: [Int64]] = [:]
@@ -63,51 +94,88 @@ extension Evaluator {
             default: break
             }
         }
-        let needsDialects = !dialects.isEmpty
+        /// `memberships`: the description's (language refset, acceptability) pairs, read only for dialect filters.
+        func passes(_ row: DescriptionRow, _ memberships: [(Int64, Int64)]) -> Bool {
+            filters.enumerated().allSatisfy { index, filter in
+                switch filter {
+                case .term(let op, let terms):
+                    return terms.contains { TermMatcher.matches($0, row.term) } == (op == .equal)
+                case .language(let op, let codes):
+                    return codes.contains(row.languageCode.lowercased()) == (op == .equal)
+                case .type(let op, _):
+                    return SortedIDs.contains(sets[index] ?? [], row.typeId) == (op == .equal)
+                case .module(let op, _):
+                    return SortedIDs.contains(sets[index] ?? [], row.moduleId) == (op == .equal)
+                case .effectiveTime(let op, let times):
+                    return Self.compare(row.effectiveTime, op, times)
+                case .active(let op, let value):
+                    return (row.active == value) == (op == .equal)
+                case .id(let op, let ids):
+                    return ids.contains(row.id) == (op == .equal)
+                case .dialect(let op, _):
+                    let inDialect = (dialects[index] ?? []).contains { selector in
+                        memberships.contains { selector.refsets.contains($0.0) && (selector.acceptability.isEmpty || selector.acceptability.contains($0.1)) }
+                    }
+                    return inDialect == (op == .equal)
+                }
+            }
+        }
+        let columns = "id, effective_time, active, module_id, concept_id, language_code, type_id, term"
+        let activeClause = filtersOnActive ? "" : " AND active = 1"
+        // Rows whose term cannot pass a positive term filter are skipped on their bytes, before decoding.
+        let prefilter = filters.lazy.compactMap { filter -> TermPrefilter? in
+            if case .term(.equal, let terms) = filter { TermPrefilter(terms) } else { nil }
+        }.first
+        func mayPass(_ row: RawRow) -> Bool {
+            guard let prefilter else { return true }
+            return row.withText(7, prefilter.mayMatch) ?? true
+        }
+        func read(_ row: RawRow) -> DescriptionRow {
+            DescriptionRow(
+                id: row.int64(0), effectiveTime: Int(row.int64(1)), active: row.int64(2) != 0, moduleId: row.int64(3), conceptId: row.int64(4),
+                languageCode: row.text(5), typeId: row.int64(6), term: row.text(7))
+        }
+        let membershipSQL = "SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1"
+
+        if let candidates = try indexedTermCandidates(filters, concepts: ids) {
+            let description = try db.makeStatement(sql: "SELECT \(columns) FROM description WHERE id = ?\(activeClause)")
+            let membership = try db.makeStatement(sql: membershipSQL)
+            /// The concepts of `pairs` (sorted by concept) with a passing description, reading each concept's
+            /// descriptions only until one passes.
+            func verify(_ pairs: [(concept: Int64, description: Int64)]) throws -> [Int64] {
+                var matched: [Int64] = []
+                for (concept, descriptionId) in pairs where matched.last != concept {
+                    var row: DescriptionRow?
+                    try RawRow.forEach(description, id: descriptionId) { if mayPass($0) { row = read($0) } }
+                    guard let row else { continue }
+                    var memberships: [(Int64, Int64)] = []
+                    if !dialects.isEmpty {
+                        try RawRow.forEach(membership, id: row.id) { memberships.append(($0.int64(0), $0.int64(1))) }
+                    }
+                    if passes(row, memberships) { matched.append(concept) }
+                }
+                return matched
+            }
+            var matched = try verify(candidates)
+            if !Self.onlyIndexedTypes(filters) {
+                matched = SortedIDs.union(matched, try verify(try unindexedDescriptions(of: SortedIDs.difference(ids, matched))))
+            }
+            return matched
+        }
+
         var kept: [Int64] = []
         try forEachChunk(of: ids) { list in
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term FROM description WHERE concept_id IN (\(list))\(filtersOnActive ? "" : " AND active = 1")")
+            var rows: [DescriptionRow] = []
+            try forEachRow("SELECT \(columns) FROM description WHERE concept_id IN (\(list))\(activeClause)") { if mayPass($0) { rows.append(read($0)) } }
             var acceptability: [Int64: [(Int64, Int64)]] = [:]
-            if needsDialects, !rows.isEmpty {
-                let descriptionIds = rows.map { $0[0] as Int64 }
-                try forEachChunk(of: descriptionIds) { descriptionList in
-                    for member in try Row.fetchAll(
-                        db, sql: "SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1")
-                    {
-                        acceptability[member[0], default: []].append((member[1], member[2] ?? 0))
+            if !dialects.isEmpty, !rows.isEmpty {
+                try forEachChunk(of: rows.map(\.id)) { descriptionList in
+                    try forEachRow("SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1") {
+                        acceptability[$0.int64(0), default: []].append(($0.int64(1), $0.int64(2)))
                     }
                 }
             }
-            for row in rows {
-                let descriptionId: Int64 = row[0]
-                let passes = filters.enumerated().allSatisfy { index, filter in
-                    switch filter {
-                    case .term(let op, let terms):
-                        return terms.contains { TermMatcher.matches($0, row[7]) } == (op == .equal)
-                    case .language(let op, let codes):
-                        return codes.contains((row[5] as String).lowercased()) == (op == .equal)
-                    case .type(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[6]) == (op == .equal)
-                    case .module(let op, _):
-                        return SortedIDs.contains(sets[index] ?? [], row[3]) == (op == .equal)
-                    case .effectiveTime(let op, let times):
-                        return Self.compare(row[1], op, times)
-                    case .active(let op, let value):
-                        return ((row[2] as Bool) == value) == (op == .equal)
-                    case .id(let op, let ids):
-                        return ids.contains(descriptionId) == (op == .equal)
-                    case .dialect(let op, _):
-                        let memberships = acceptability[descriptionId] ?? []
-                        let inDialect = (dialects[index] ?? []).contains { selector in
-                            memberships.contains { selector.refsets.contains($0.0) && (selector.acceptability.isEmpty || selector.acceptability.contains($0.1)) }
-                        }
-                        return inDialect == (op == .equal)
-                    }
-                }
-                if passes { kept.append(row[4]) }
-            }
+            for row in rows where passes(row, acceptability[row.id] ?? []) { kept.append(row.conceptId) }
         }
         return SortedIDs.normalized(kept)
     }

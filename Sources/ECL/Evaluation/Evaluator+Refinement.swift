@@ -17,7 +17,8 @@ extension Evaluator {
     }
 
     enum Value {
-        case concepts(EqualityOperator, IDSet)
+        /// The values with, for large sets, their hashed positions (tested against every loaded relationship).
+        case concepts(EqualityOperator, IDSet, IDPositions?)
         case numeric(NumericOperator, Double)
         case string(EqualityOperator, [SearchTerm])
         case boolean(EqualityOperator, Bool)
@@ -31,6 +32,7 @@ extension Evaluator {
     }
 
     struct ConcreteValue {
+        var source: Int64
         var group: Int
         var type: Int64
         var value: String
@@ -41,7 +43,9 @@ extension Evaluator {
         case .attribute(let attribute):
             let value: Value
             switch attribute.comparison {
-            case .expression(let op, let sub): value = .concepts(op, try idSet(sub))
+            case .expression(let op, let sub):
+                let set = try idSet(sub)
+                value = if case .ids(let ids) = set, ids.count > 64 { .concepts(op, set, IDPositions(ids)) } else { .concepts(op, set, nil) }
             case .numeric(let op, let number): value = .numeric(op, number.value)
             case .string(let op, let terms): value = .string(op, terms)
             case .boolean(let op, let bool): value = .boolean(op, bool)
@@ -58,6 +62,9 @@ extension Evaluator {
         }
     }
 
+    /// Loads, for the candidates only, the relationships and concrete values the refinement reads (all
+    /// candidates at once, sorted by concept then group), then evaluates each candidate on its slices.
+    /// Candidates with nothing loaded all get the same answer, computed once.
     func refine(_ focus: [Int64], _ refinement: ECLRefinement) throws -> [Int64] {
         if focus.isEmpty { return [] }
         let prepared = try prepare(refinement)
@@ -66,12 +73,27 @@ extension Evaluator {
             candidates = SortedIDs.intersection(candidates, necessary)
         }
         if candidates.isEmpty { return [] }
-        let forward = try loadRelationships(sources: candidates, types: typesUsed(prepared, reverse: false))
-        let reverse = hasReverse(prepared) ? try loadReverse(destinations: candidates, types: typesUsed(prepared, reverse: true)) : [:]
-        let concrete = hasConcrete(prepared) ? try loadConcrete(sources: candidates) : [:]
-        return candidates.filter { id in
-            matches(prepared, relationships: forward[id] ?? [], reverse: reverse[id] ?? [], concrete: concrete[id] ?? [])
+        let forward = try relationships(from: candidates, types: typesUsed(prepared, reverse: false))
+        let reverse = hasReverse(prepared) ? try relationships(to: candidates, types: typesUsed(prepared, reverse: true)) : []
+        let concrete = hasConcrete(prepared) ? try concreteValues(of: candidates) : []
+        let matchesEmpty = matches(prepared, relationships: forward[0..<0], reverse: reverse[0..<0], concrete: concrete[0..<0])
+        var result: [Int64] = []
+        var f = 0
+        var r = 0
+        var c = 0
+        for id in candidates {
+            // Every loaded row belongs to a candidate and both are sorted, so the slices line up.
+            let (fStart, rStart, cStart) = (f, r, c)
+            while f < forward.count, forward[f].source == id { f += 1 }
+            while r < reverse.count, reverse[r].destination == id { r += 1 }
+            while c < concrete.count, concrete[c].source == id { c += 1 }
+            if f == fStart, r == rStart, c == cStart {
+                if matchesEmpty { result.append(id) }
+            } else if matches(prepared, relationships: forward[fStart..<f], reverse: reverse[rStart..<r], concrete: concrete[cStart..<c]) {
+                result.append(id)
+            }
         }
+        return result
     }
 
     /// A superset of the matching sources from the destination index, when the refinement requires a
@@ -79,7 +101,7 @@ extension Evaluator {
     private func necessarySources(_ prepared: Prepared) throws -> [Int64]? {
         switch prepared {
         case .attribute(let cardinality, let reverse, let types, let value):
-            guard cardinality.min >= 1, !reverse, case .concepts(.equal, .ids(let values)) = value else { return nil }
+            guard cardinality.min >= 1, !reverse, case .concepts(.equal, .ids(let values), _) = value else { return nil }
             if values.isEmpty { return [] }
             if values.count > 20_000 { return nil }
             var sources: [Int64] = []
@@ -91,7 +113,7 @@ extension Evaluator {
                 typeClause = " AND type_id IN (\(ids.map(String.init).joined(separator: ",")))"
             }
             try forEachChunk(of: values) { list in
-                sources += try Int64.fetchAll(db, sql: "SELECT source_id FROM relationship WHERE destination_id IN (\(list)) AND active = 1\(typeClause)")
+                sources += try fetchIDs("SELECT source_id FROM relationship WHERE destination_id IN (\(list)) AND active = 1\(typeClause)")
             }
             return SortedIDs.normalized(sources)
         case .group(let cardinality, let inner):
@@ -148,66 +170,11 @@ extension Evaluator {
         }
     }
 
-    private func typeClause(_ types: [Int64]?) -> String? {
-        guard let types else { return "" }
-        if types.isEmpty { return nil }
-        return " AND type_id IN (\(types.map(String.init).joined(separator: ",")))"
-    }
-
-    private func loadRelationships(sources: [Int64], types: [Int64]?) throws -> [Int64: [Relationship]] {
-        guard let clause = typeClause(types) else { return [:] }
-        var result: [Int64: [Relationship]] = [:]
-        func add(_ rows: [Row]) {
-            for row in rows {
-                let relationship = Relationship(source: row[0], destination: row[1], group: row[2], type: row[3])
-                result[relationship.source, default: []].append(relationship)
-            }
-        }
-        if sources.count > 50_000, types != nil {
-            // Many sources: walk the (type, destination, group, source) index once with a cursor instead of
-            // materialising every row.
-            let cursor = try Row.fetchCursor(
-                db, sql: "SELECT source_id, destination_id, relationship_group, type_id FROM relationship WHERE active = 1\(clause)")
-            while let row = try cursor.next() {
-                let source: Int64 = row[0]
-                guard SortedIDs.contains(sources, source) else { continue }
-                result[source, default: []].append(Relationship(source: source, destination: row[1], group: row[2], type: row[3]))
-            }
-        } else {
-            try forEachChunk(of: sources) { list in
-                add(try Row.fetchAll(
-                    db, sql: "SELECT source_id, destination_id, relationship_group, type_id FROM relationship WHERE source_id IN (\(list)) AND active = 1\(clause)"))
-            }
-        }
-        return result
-    }
-
-    private func loadReverse(destinations: [Int64], types: [Int64]?) throws -> [Int64: [Relationship]] {
-        guard let clause = typeClause(types) else { return [:] }
-        var result: [Int64: [Relationship]] = [:]
-        try forEachChunk(of: destinations) { list in
-            for row in try Row.fetchAll(
-                db, sql: "SELECT source_id, destination_id, relationship_group, type_id FROM relationship WHERE destination_id IN (\(list)) AND active = 1\(clause)")
-            {
-                let relationship = Relationship(source: row[0], destination: row[1], group: row[2], type: row[3])
-                result[relationship.destination, default: []].append(relationship)
-            }
-        }
-        return result
-    }
-
-    private func loadConcrete(sources: [Int64]) throws -> [Int64: [ConcreteValue]] {
-        var result: [Int64: [ConcreteValue]] = [:]
-        try forEachChunk(of: sources) { list in
-            for row in try Row.fetchAll(db, sql: "SELECT source_id, relationship_group, type_id, value FROM concrete_value WHERE source_id IN (\(list)) AND active = 1") {
-                result[row[0], default: []].append(ConcreteValue(group: row[1], type: row[2], value: row[3]))
-            }
-        }
-        return result
-    }
-
-    /// Whether one concept satisfies the refinement given its relationships (all, or one group's).
-    private func matches(_ prepared: Prepared, relationships: [Relationship], reverse: [Relationship], concrete: [ConcreteValue]) -> Bool {
+    /// Whether one concept satisfies the refinement given its relationships (all, or one group's), each
+    /// list sorted by group.
+    private func matches(
+        _ prepared: Prepared, relationships: ArraySlice<Relationship>, reverse: ArraySlice<Relationship>, concrete: ArraySlice<ConcreteValue>
+    ) -> Bool {
         switch prepared {
         case .attribute(let cardinality, let isReverse, let types, let value):
             return cardinality.contains(count(isReverse, types, value, relationships, reverse, concrete))
@@ -216,39 +183,43 @@ extension Evaluator {
         case .disjunction(let parts):
             return parts.contains { matches($0, relationships: relationships, reverse: reverse, concrete: concrete) }
         case .group(let cardinality, let inner):
-            var groups: [[Relationship]] = []
-            var concreteGroups: [[ConcreteValue]] = []
-            var numbers = Set(relationships.map(\.group)).union(concrete.map(\.group))
-            numbers.remove(0)
-            for number in numbers.sorted() {
-                groups.append(relationships.filter { $0.group == number })
-                concreteGroups.append(concrete.filter { $0.group == number })
-            }
-            for relationship in relationships where relationship.group == 0 {
-                groups.append([relationship])
-                concreteGroups.append([])
-            }
-            for value in concrete where value.group == 0 {
-                groups.append([])
-                concreteGroups.append([value])
-            }
+            // Groups: each non-zero group number (relationships and concrete values together), and each
+            // group-0 relationship or value on its own. Group 0 sorts first in both lists.
+            let noRelationships = relationships[relationships.endIndex...]
+            let noConcrete = concrete[concrete.endIndex...]
             var satisfied = 0
-            for index in groups.indices where matches(inner, relationships: groups[index], reverse: reverse, concrete: concreteGroups[index]) {
-                satisfied += 1
+            var r = relationships.startIndex
+            var c = concrete.startIndex
+            while r < relationships.endIndex, relationships[r].group == 0 {
+                if matches(inner, relationships: relationships[r...r], reverse: reverse, concrete: noConcrete) { satisfied += 1 }
+                r += 1
+            }
+            while c < concrete.endIndex, concrete[c].group == 0 {
+                if matches(inner, relationships: noRelationships, reverse: reverse, concrete: concrete[c...c]) { satisfied += 1 }
+                c += 1
+            }
+            while r < relationships.endIndex || c < concrete.endIndex {
+                let number = min(r < relationships.endIndex ? relationships[r].group : .max, c < concrete.endIndex ? concrete[c].group : .max)
+                let (rStart, cStart) = (r, c)
+                while r < relationships.endIndex, relationships[r].group == number { r += 1 }
+                while c < concrete.endIndex, concrete[c].group == number { c += 1 }
+                if matches(inner, relationships: relationships[rStart..<r], reverse: reverse, concrete: concrete[cStart..<c]) { satisfied += 1 }
             }
             return cardinality.contains(satisfied)
         }
     }
 
     private func count(
-        _ isReverse: Bool, _ types: IDSet, _ value: Value, _ relationships: [Relationship], _ reverse: [Relationship], _ concrete: [ConcreteValue]
+        _ isReverse: Bool, _ types: IDSet, _ value: Value, _ relationships: ArraySlice<Relationship>, _ reverse: ArraySlice<Relationship>,
+        _ concrete: ArraySlice<ConcreteValue>
     ) -> Int {
         switch value {
-        case .concepts(let op, let values):
+        case .concepts(let op, let values, let positions):
+            func holds(_ id: Int64) -> Bool { (positions?.contains(id) ?? values.contains(id)) == (op == .equal) }
             if isReverse {
-                return reverse.count { types.contains($0.type) && values.contains($0.source) == (op == .equal) }
+                return reverse.count { types.contains($0.type) && holds($0.source) }
             }
-            return relationships.count { types.contains($0.type) && values.contains($0.destination) == (op == .equal) }
+            return relationships.count { types.contains($0.type) && holds($0.destination) }
         case .numeric(let op, let number):
             return concrete.count { item in
                 guard types.contains(item.type), item.value.hasPrefix("#"), let actual = Double(item.value.dropFirst()) else { return false }

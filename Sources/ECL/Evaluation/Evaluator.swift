@@ -1,22 +1,61 @@
 import GRDB
 import RF2
+import TerminologyStore
 
 /// One evaluation on one read connection: walks the tree, caching what several nodes share.
 final class Evaluator {
+    /// How rows are reached. Each choice is only about speed, never about the result: tests evaluate the
+    /// same expressions with every strategy forced and expect the same ids.
+    struct Tuning: Sendable {
+        /// From this many ids on, rows are read by scanning an index or table range and merged with the
+        /// sorted ids instead of being looked up id by id.
+        var scanFrom: Int
+        /// Whether description `term` filters start from the search index (then verify every candidate).
+        var useSearchIndex: Bool
+
+        static let standard = Tuning(scanFrom: 10_000, useSearchIndex: true)
+        static let alwaysScan = Tuning(scanFrom: 0, useSearchIndex: true)
+        static let neverScan = Tuning(scanFrom: .max, useSearchIndex: false)
+    }
+
     let db: Database
+    let tuning: Tuning
     private var activeConceptsCache: [Int64]?
 
     /// Ids per `IN (…)` list: well under SQLite's variable limit.
     static let chunkSize = 500
 
-    init(db: Database) {
+    init(db: Database, tuning: Tuning = .standard) {
         self.db = db
+        self.tuning = tuning
+    }
+
+    /// Steps `sql` without GRDB row decoding (see ``RawRow``). The statement is prepared per call, so
+    /// `body` may run other queries.
+    func forEachRow(_ sql: String, _ arguments: StatementArguments = [], _ body: (RawRow) throws -> Void) throws {
+        try RawRow.forEach(try db.makeStatement(sql: sql), arguments: arguments, body)
+    }
+
+    /// The first column of every row, as read (unsorted).
+    func fetchIDs(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] {
+        var ids: [Int64] = []
+        try forEachRow(sql, arguments) { ids.append($0.int64(0)) }
+        return ids
+    }
+
+    /// Runs `sql` (one `?` for the id) once per id on one prepared statement: lookups for a few ids
+    /// without building `IN (…)` lists.
+    func forEachRow(_ sql: String, perID ids: [Int64], _ body: (Int64, RawRow) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        for id in ids {
+            try RawRow.forEach(statement, id: id) { try body(id, $0) }
+        }
     }
 
     /// Every active concept: what `*` means (Snowstorm evaluates over active concepts).
     func activeConcepts() throws -> [Int64] {
         if let cached = activeConceptsCache { return cached }
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM concept WHERE active = 1 ORDER BY id")
+        let ids = try fetchIDs("SELECT id FROM concept WHERE active = 1 ORDER BY id")
         activeConceptsCache = ids
         return ids
     }
@@ -107,18 +146,12 @@ final class Evaluator {
 
     /// The values of attributes of `types` on `sources` (dotted attributes), over active inferred relationships.
     func attributeValues(of sources: [Int64], types: IDSet) throws -> [Int64] {
-        var values: [Int64] = []
-        let typeClause: String
+        let typeList: [Int64]?
         switch types {
-        case .all: typeClause = ""
-        case .ids(let ids):
-            if ids.isEmpty { return [] }
-            typeClause = " AND type_id IN (\(ids.map(String.init).joined(separator: ",")))"
+        case .all: typeList = nil
+        case .ids(let ids): typeList = ids
         }
-        try forEachChunk(of: sources) { list in
-            values += try Int64.fetchAll(db, sql: "SELECT destination_id FROM relationship WHERE source_id IN (\(list)) AND active = 1\(typeClause)")
-        }
-        return SortedIDs.normalized(values)
+        return SortedIDs.normalized(try relationships(from: sources, types: typeList).map(\.destination))
     }
 
     /// Concepts named by an alternate identifier. The scheme is a concept id or an alias matched against the

@@ -75,14 +75,22 @@ enum SortedIDs {
     }
 
     static func contains(_ ids: [Int64], _ id: Int64) -> Bool {
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] == id { return true }
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        index(of: id, in: ids) != nil
+    }
+
+    /// The position of `id` in `ids` (binary search).
+    static func index(of id: Int64, in ids: [Int64]) -> Int? {
+        ids.withUnsafeBufferPointer { buffer in
+            var low = 0
+            var high = buffer.count
+            while low < high {
+                let middle = (low + high) >> 1
+                let value = buffer[middle]
+                if value == id { return middle }
+                if value < id { low = middle + 1 } else { high = middle }
+            }
+            return nil
         }
-        return false
     }
 
     /// Decodes a closure BLOB (sorted little-endian Int64s, as written by the importer).
