@@ -1,198 +1,178 @@
 import Foundation
 import GRDB
 
-/// The distinct folded words of a release, most frequent first, held in memory for typo lookup.
+/// The distinct folded words of a release, most frequent first, held in memory for compound and typo lookup.
 ///
-/// The lookup scans in frequency order and stops after ``maxAlternatives`` hits, so common words win and
-/// the FTS expressions stay short. Typo candidates must keep the first letter and a length within the
-/// distance: that cuts the scan a hundredfold and matches how people mistype. Letters compare as Unicode scalars, so `hoyt` is one edit from `høyt`.
+/// Typo candidates must keep the first letter (that matches how people mistype); of the words within the
+/// distance, the ``maxAlternatives`` most frequent of each length are kept, then the most frequent of those,
+/// so common words win and the FTS expressions stay short. Letters compare as Unicode scalars, so `hoyt` is
+/// one edit from `høyt`.
+///
+/// The typo lookup walks the words in sorted order like a trie: consecutive words share the DP rows of their
+/// common prefix, and a prefix whose row already exceeds the distance skips every word that starts with it.
+/// On International's 530k words that visits a few thousand prefixes instead of comparing 60k words.
 struct Vocabulary: Sendable {
     static let maxAlternatives = 24
 
-    private let words: [[UInt32]]
-    /// Per word, one bit per letter present (letter mod 64). An edit changes at most two bits, so a word whose
-    /// mask differs from the query's in more than 2·distance bits cannot match: a 1 ns test before the DP.
-    private let masks: [UInt64]
-    /// Word indexes (frequency order) by first letter and length.
-    private let byFirstLetter: [UInt64: [Int]]
-    /// Word indexes in the order of the reversed words (the `search_word_reversed` index), for compound tails.
+    /// The Unicode scalars of every word, concatenated in word (code point) order: the typo walk reads it
+    /// front to back, where an array per word cost a cache miss per word.
+    private let text: [UInt32]
+    /// Where each word (in word order) starts in `text`, plus the end of the last.
+    private let starts: [Int32]
+    /// Each word's frequency rank (its `search_word` rowid; lower is more frequent), in word order.
+    private let ranks: [Int32]
+    /// Word positions in the order of the reversed words, for compound tails.
     private let byReversed: [Int32]
 
+    /// Reads `search_word` in the orders of its two indexes (an index scan costs less than sorting 0.5M words).
     init(_ db: Database) throws {
-        var words: [[UInt32]] = []
-        var masks: [UInt64] = []
-        var rowids: [Int64] = []
-        var byFirstLetter: [UInt64: [Int]] = [:]
-        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, word FROM search_word ORDER BY rowid")
+        var text: [UInt32] = [], starts: [Int32] = [0], ranks: [Int32] = []
+        var positionOf: [Int32] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, word FROM search_word INDEXED BY search_word_word ORDER BY word")
         while let row = try cursor.next() {
-            let scalars = (row[1] as String).unicodeScalars.map(\.value)
-            if let first = scalars.first { byFirstLetter[Self.key(first, scalars.count), default: []].append(words.count) }
-            rowids.append(row[0])
-            words.append(scalars)
-            masks.append(Self.mask(scalars))
+            let rowid: Int64 = row[0]
+            text.append(contentsOf: (row[1] as String).unicodeScalars.lazy.map(\.value))
+            starts.append(Int32(text.count))
+            if positionOf.count <= rowid { positionOf += [Int32](repeating: -1, count: Int(rowid) + 1 - positionOf.count) }
+            positionOf[Int(rowid)] = Int32(ranks.count)
+            ranks.append(Int32(rowid))
         }
-        // Read from the index rather than sorted here: 0.5M string comparisons cost more than the index scan.
         var byReversed: [Int32] = []
-        byReversed.reserveCapacity(words.count)
-        let reversedRowids = try Int64.fetchCursor(db, sql: "SELECT rowid FROM search_word INDEXED BY search_word_reversed ORDER BY reversed")
-        while let rowid = try reversedRowids.next() {
-            if let index = rowids.indexSorted(of: rowid) { byReversed.append(Int32(index)) }
+        byReversed.reserveCapacity(ranks.count)
+        let reversed = try Int64.fetchCursor(db, sql: "SELECT rowid FROM search_word INDEXED BY search_word_reversed ORDER BY reversed")
+        while let rowid = try reversed.next() {
+            if rowid < positionOf.count, positionOf[Int(rowid)] >= 0 { byReversed.append(positionOf[Int(rowid)]) }
         }
-        self.words = words
-        self.masks = masks
-        self.byFirstLetter = byFirstLetter
+        self.text = text
+        self.starts = starts
+        self.ranks = ranks
         self.byReversed = byReversed
     }
 
+    /// A vocabulary of `words`, most frequent first (tests).
+    init(words: [String]) {
+        let scalars = words.map { $0.unicodeScalars.map(\.value) }
+        let order = scalars.indices.sorted { scalars[$0].lexicographicallyPrecedes(scalars[$1]) }
+        var text: [UInt32] = [], starts: [Int32] = [0], positionOf = [Int32](repeating: 0, count: words.count)
+        for (position, index) in order.enumerated() {
+            text += scalars[index]
+            starts.append(Int32(text.count))
+            positionOf[index] = Int32(position)
+        }
+        self.text = text
+        self.starts = starts
+        ranks = order.map(Int32.init)
+        byReversed = scalars.indices.sorted { scalars[$0].reversed().lexicographicallyPrecedes(scalars[$1].reversed()) }.map { positionOf[$0] }
+    }
+
+    var count: Int { ranks.count }
+
+    /// The scalars of the word at `position` (word order).
+    private func word(_ position: Int) -> ArraySlice<UInt32> { text[Int(starts[position])..<Int(starts[position + 1])] }
+
+    private func string(_ position: Int) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: word(position).compactMap(Unicode.Scalar.init))
+        return String(result)
+    }
+
+    /// The first position in `low..<high` where `isBefore` turns false (it must hold for a leading run).
+    private static func partition(from low: Int, to high: Int, _ isBefore: (Int) -> Bool) -> Int {
+        var low = low, high = high
+        while low < high {
+            let middle = (low + high) / 2
+            if isBefore(middle) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Like ``partition(from:to:_:)`` for a run that is usually short: probes 1, 2, 4… positions ahead first,
+    /// so the walk stays in the part of `text` it is reading.
+    private static func gallop(from low: Int, to high: Int, _ isBefore: (Int) -> Bool) -> Int {
+        var low = low, step = 1
+        while low < high, isBefore(low) {
+            low += 1
+            let probe = low + step
+            guard probe < high, isBefore(probe) else { return partition(from: low, to: min(probe, high), isBefore) }
+            low = probe + 1
+            step *= 2
+        }
+        return low
+    }
+
     /// Words that end with `tail` (4+ letters) without starting with it, most frequent first: the compounds it
-    /// completes (`sykdom` → `hjertesykdom`). Looks at the first 500 words ending with `tail` in reversed order,
-    /// as the reversed-word index would, and keeps the ``maxAlternatives`` most frequent.
+    /// completes (`sykdom` → `hjertesykdom`). Looks at the first 500 words ending with `tail` in reversed order
+    /// and keeps the ``maxAlternatives`` most frequent.
     func compounds(endingWith tail: String) -> [String] {
         let needle = tail.unicodeScalars.map(\.value)
         guard needle.count >= 4 else { return [] }
         let reversedNeedle = Array(needle.reversed())
-        // First word whose reversal is above the reversed tail.
-        var low = 0, high = byReversed.count
-        while low < high {
-            let middle = (low + high) / 2
-            if words[Int(byReversed[middle])].reversed().lexicographicallyPrecedes(reversedNeedle) { low = middle + 1 } else { high = middle }
-        }
+        func reversedWord(_ index: Int) -> ReversedCollection<ArraySlice<UInt32>> { word(Int(byReversed[index])).reversed() }
+        var index = Self.partition(from: 0, to: byReversed.count) { reversedWord($0).lexicographicallyPrecedes(reversedNeedle) }
         var found: [Int] = []
-        var position = low
-        while position < byReversed.count, found.count < 500 {
-            let index = Int(byReversed[position])
-            let word = words[index]
-            guard word.count >= needle.count, word.reversed().starts(with: reversedNeedle) else { break }
-            if word.count > needle.count { found.append(index) }
-            position += 1
+        while index < byReversed.count, found.count < 500, reversedWord(index).starts(with: reversedNeedle) {
+            if reversedWord(index).count > needle.count { found.append(Int(byReversed[index])) }
+            index += 1
         }
-        return found.sorted().prefix(Self.maxAlternatives * 2).filter { !words[$0].starts(with: needle) }
-            .prefix(Self.maxAlternatives).map { Self.string(words[$0]) }
+        return found.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives * 2).filter { !word($0).starts(with: needle) }
+            .prefix(Self.maxAlternatives).map(string)
     }
 
-    var count: Int { words.count }
-
-    private static func string(_ scalars: [UInt32]) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
-        return String(result)
-    }
-
-    /// Words within the allowed edit distance of `query` (1 for 4+ letters, 2 for 8+), same first letter,
-    /// most frequent first. Only words of a length within the distance are compared.
+    /// Words other than `query` within edit distance 1 (4+ letters) or 2 (8+ letters) that start with the same
+    /// letter: the ``maxAlternatives`` most frequent of each length, then the most frequent of those.
     func similar(to query: String) -> [String] {
         let needle = query.unicodeScalars.map(\.value)
         let maxDistance = needle.count >= 8 ? 2 : needle.count >= 4 ? 1 : 0
         guard maxDistance > 0, let first = needle.first else { return [] }
-        var matches: [Int] = []
-        let needleMask = Self.mask(needle)
-        let pattern = BitPattern(needle)
-        var previous = [Int](repeating: 0, count: needle.count + maxDistance + 1)
-        var current = previous
-        for length in max(1, needle.count - maxDistance)...(needle.count + maxDistance) {
-            guard let candidates = byFirstLetter[Self.key(first, length)] else { continue }
-            var found = 0
-            for index in candidates where (masks[index] ^ needleMask).nonzeroBitCount <= 2 * maxDistance && words[index] != needle {
-                let distance = pattern.map { $0.distance(to: words[index], limit: maxDistance) }
-                    ?? Self.distance(needle, words[index], limit: maxDistance, &previous, &current)
-                if distance <= maxDistance {
-                    matches.append(index)
-                    found += 1
-                    if found == Self.maxAlternatives { break }
+        let end = Self.partition(from: 0, to: count) { word($0).first ?? 0 <= first }
+        var position = Self.partition(from: 0, to: end) { word($0).first ?? 0 < first }
+
+        // rows[d * columns + j]: edit distance between the first d letters of the current word and the first j
+        // of the query. A word is pruned by depth needle.count + maxDistance + 1 at the latest.
+        let columns = needle.count + 1
+        var rows = [Int](repeating: 0, count: (needle.count + maxDistance + 2) * columns)
+        for j in 0..<columns { rows[j] = j }
+        var current: ArraySlice<UInt32> = []
+        var valid = 0
+        var matches: [Int: [Int]] = [:]
+        while position < end {
+            let word = word(position)
+            // Rows of the prefix shared with the previous word are still valid.
+            var depth = 0
+            while depth < valid, depth < word.count, word[word.startIndex + depth] == current[current.startIndex + depth] { depth += 1 }
+            var pruned = false
+            rows.withUnsafeMutableBufferPointer { rows in
+                needle.withUnsafeBufferPointer { needle in
+                    while depth < word.count {
+                        let prior = depth * columns, row = prior + columns
+                        let letter = word[word.startIndex + depth]
+                        rows[row] = depth + 1
+                        var minimum = depth + 1
+                        for j in 1..<columns {
+                            let value = min(rows[prior + j - 1] + (needle[j - 1] == letter ? 0 : 1), min(rows[prior + j], rows[row + j - 1]) + 1)
+                            rows[row + j] = value
+                            if value < minimum { minimum = value }
+                        }
+                        depth += 1
+                        if minimum > maxDistance {
+                            pruned = true
+                            return
+                        }
+                    }
                 }
             }
-        }
-        return matches.sorted().prefix(Self.maxAlternatives).map { Self.string(words[$0]) }
-    }
-
-    static func mask(_ letters: [UInt32]) -> UInt64 {
-        letters.reduce(0) { $0 | 1 << UInt64($1 % 64) }
-    }
-
-    static func key(_ first: UInt32, _ length: Int) -> UInt64 { UInt64(first) << 16 | UInt64(min(length, 0xFFFF)) }
-
-    /// Levenshtein distance, stopping early once every cell of a row exceeds `limit`. `previous` and `current`
-    /// are scratch rows reused across calls (at least `word.count + 1` long).
-    static func distance(_ query: [UInt32], _ word: [UInt32], limit: Int, _ previous: inout [Int], _ current: inout [Int]) -> Int {
-        let columns = word.count
-        for j in 0...columns { previous[j] = j }
-        for i in 1...query.count {
-            current[0] = i
-            var rowMinimum = i
-            let letter = query[i - 1]
-            for j in 1...columns {
-                let substitution = previous[j - 1] + (letter == word[j - 1] ? 0 : 1)
-                let value = min(substitution, min(previous[j], current[j - 1]) + 1)
-                current[j] = value
-                if value < rowMinimum { rowMinimum = value }
+            current = word
+            valid = depth
+            if pruned {
+                // No word starting with this prefix can come within the distance.
+                let prefix = word.prefix(depth)
+                position = Self.gallop(from: position + 1, to: end) { self.word($0).starts(with: prefix) }
+                continue
             }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            if rows[depth * columns + needle.count] <= maxDistance, !word.elementsEqual(needle) { matches[word.count, default: []].append(position) }
+            position += 1
         }
-        return previous[columns]
-    }
-}
-
-/// Myers' bit-parallel edit distance (Hyyrö's Levenshtein form) for a query of at most 64 letters: one pass of
-/// a dozen word operations per letter of the candidate instead of a row of the DP table.
-struct BitPattern {
-    private let length: Int
-    /// Per ASCII letter, the query positions holding it.
-    private var ascii = [UInt64](repeating: 0, count: 128)
-    private var other: [(letter: UInt32, positions: UInt64)] = []
-
-    init?(_ query: [UInt32]) {
-        guard !query.isEmpty, query.count <= 64 else { return nil }
-        length = query.count
-        for (position, letter) in query.enumerated() {
-            let bit = UInt64(1) << UInt64(position)
-            if letter < 128 {
-                ascii[Int(letter)] |= bit
-            } else if let index = other.firstIndex(where: { $0.letter == letter }) {
-                other[index].positions |= bit
-            } else {
-                other.append((letter, bit))
-            }
-        }
-    }
-
-    @inline(__always) private func positions(_ letter: UInt32) -> UInt64 {
-        letter < 128 ? ascii[Int(letter)] : other.first { $0.letter == letter }?.positions ?? 0
-    }
-
-    /// The Levenshtein distance from the query to `word`, or any value above `limit` once it cannot come back
-    /// within it.
-    func distance(to word: [UInt32], limit: Int) -> Int {
-        let last = UInt64(1) << UInt64(length - 1)
-        var positive = length == 64 ? UInt64.max : (UInt64(1) << UInt64(length)) - 1
-        var negative: UInt64 = 0
-        var score = length
-        for (offset, letter) in word.enumerated() {
-            let equal = positions(letter)
-            let vertical = equal | negative
-            let horizontal = (((equal & positive) &+ positive) ^ positive) | equal
-            var plus = negative | ~(horizontal | positive)
-            var minus = positive & horizontal
-            if plus & last != 0 { score += 1 } else if minus & last != 0 { score -= 1 }
-            // The score falls by at most one per remaining letter.
-            if score - (word.count - offset - 1) > limit { return limit + 1 }
-            plus = (plus << 1) | 1
-            minus <<= 1
-            positive = minus | ~(vertical | plus)
-            negative = plus & vertical
-        }
-        return score
-    }
-}
-
-extension Array where Element == Int64 {
-    /// Binary search in an ascending array.
-    func indexSorted(of value: Int64) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low] == value ? low : nil
+        let kept = matches.values.flatMap { $0.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives) }
+        return kept.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives).map(string)
     }
 }

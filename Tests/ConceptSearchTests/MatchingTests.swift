@@ -18,31 +18,55 @@ import Testing
 
     func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
-    @Test func bitParallelDistanceMatchesTheDP() throws {
-        let pairs = [
-            ("myocardal", "myocardial", 1), ("pneumonai", "pneumonia", 2), ("hoyt", "høyt", 1), ("atrphy", "atrophy", 1),
-            ("bilnteral", "bilateral", 1), ("abc", "abc", 0), ("kitten", "sitting", 3), ("ab", "ba", 2),
-        ]
-        for (query, word, expected) in pairs {
-            let pattern = try #require(BitPattern(scalars(query)))
-            #expect(pattern.distance(to: scalars(word), limit: 10) == expected)
-            #expect(levenshtein(scalars(query), scalars(word)) == expected)
+    /// The typo rule spelled out: same first letter, within the distance, not the query itself; the 24 most
+    /// frequent of each length, then the 24 most frequent of those.
+    func similarByScan(_ query: String, _ words: [String]) -> [String] {
+        let needle = scalars(query)
+        let limit = needle.count >= 8 ? 2 : needle.count >= 4 ? 1 : 0
+        guard limit > 0 else { return [] }
+        var byLength: [Int: [Int]] = [:]
+        for (index, word) in words.enumerated() {
+            let letters = scalars(word)
+            guard letters.first == needle.first, letters != needle, levenshtein(needle, letters) <= limit else { continue }
+            byLength[letters.count, default: []].append(index)
         }
-        // Random words over a small alphabet (with ø), both exact below the limit and above it when beyond.
+        return byLength.values.flatMap { $0.prefix(Vocabulary.maxAlternatives) }.sorted().prefix(Vocabulary.maxAlternatives).map { words[$0] }
+    }
+
+    /// Random words from a few syllables, so that many share prefixes and tails (like the synthetic releases).
+    func syllableWords(_ count: Int, _ generator: inout some RandomNumberGenerator) -> [String] {
+        let syllables = ["ba", "da", "ne", "li", "ro", "mø", "ka", "tu", "r", "s"]
+        var words: [String] = []
+        var seen = Set<String>()
+        while words.count < count {
+            let word = (0..<Int.random(in: 1...6, using: &generator)).map { _ in syllables.randomElement(using: &generator)! }.joined()
+            if seen.insert(word).inserted { words.append(word) }
+        }
+        return words
+    }
+
+    @Test func typoWalkFindsWhatAScanFinds() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = scalars("abcdeø")
-        for _ in 0..<2000 {
-            let query = (0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            let word = (0..<Int.random(in: 1...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            let expected = levenshtein(query, word)
-            let pattern = try #require(BitPattern(query))
-            #expect(pattern.distance(to: word, limit: 20) == expected)
-            let limited = pattern.distance(to: word, limit: 2)
-            #expect(expected <= 2 ? limited == expected : limited > 2)
+        let words = syllableWords(1000, &generator)
+        let vocabulary = Vocabulary(words: words)
+        var queries = (0..<80).map { _ in words.randomElement(using: &generator)! }
+        queries += queries.map { String($0.dropLast()) + "x" } + queries.map { "x" + $0 } + ["bada", "badaneli", "møkatu", "rosbadaneli"]
+        for query in queries {
+            #expect(vocabulary.similar(to: query) == similarByScan(query, words), "\(query)")
         }
-        let long = [UInt32](repeating: 97, count: 64)
-        #expect(try #require(BitPattern(long)).distance(to: long + [98], limit: 3) == 1)
-        #expect(BitPattern(long + [97]) == nil)
+        let fixed = Vocabulary(words: ["myocardial", "myocardium", "myocardit", "pneumonia", "høyt", "hoyt", "hovt"])
+        #expect(fixed.similar(to: "myocardal") == ["myocardial", "myocardit"])
+        #expect(fixed.similar(to: "hoyt") == ["høyt", "hovt"])
+        #expect(fixed.similar(to: "pneumonai") == ["pneumonia"])
+        #expect(fixed.similar(to: "hoy").isEmpty)
+    }
+
+    @Test func compoundTailsFromTheReversedOrder() {
+        let vocabulary = Vocabulary(words: ["sykdom", "hjertesykdom", "sykdommer", "lungesykdom", "infarkt", "hjerteinfarkt", "sykdomsykdom"])
+        #expect(vocabulary.compounds(endingWith: "sykdom") == ["hjertesykdom", "lungesykdom"])
+        #expect(vocabulary.compounds(endingWith: "infarkt") == ["hjerteinfarkt"])
+        #expect(vocabulary.compounds(endingWith: "kdom") == ["sykdom", "hjertesykdom", "lungesykdom", "sykdomsykdom"])
+        #expect(vocabulary.compounds(endingWith: "dom").isEmpty)
     }
 
     @Test func byteClassificationMatchesStrings() {
