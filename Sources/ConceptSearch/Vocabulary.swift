@@ -23,6 +23,9 @@ struct Vocabulary: Sendable {
     private let ranks: [Int32]
     /// Word positions in the order of the reversed words, for compound tails.
     private let byReversed: [Int32]
+    /// How many leading letters each word shares with the next (at most 255): the typo walk skips the words
+    /// under a pruned prefix with a scan of this instead of comparing their letters.
+    private let sharedWithNext: [UInt8]
 
     /// Reads `search_word` in the orders of its two indexes (an index scan costs less than sorting 0.5M words).
     init(_ db: Database) throws {
@@ -47,6 +50,7 @@ struct Vocabulary: Sendable {
         self.starts = starts
         self.ranks = ranks
         self.byReversed = byReversed
+        sharedWithNext = Self.sharedPrefixes(text, starts)
     }
 
     /// A vocabulary of `words`, most frequent first (tests).
@@ -63,6 +67,16 @@ struct Vocabulary: Sendable {
         self.starts = starts
         ranks = order.map(Int32.init)
         byReversed = scalars.indices.sorted { scalars[$0].reversed().lexicographicallyPrecedes(scalars[$1].reversed()) }.map { positionOf[$0] }
+        sharedWithNext = Self.sharedPrefixes(text, starts)
+    }
+
+    private static func sharedPrefixes(_ text: [UInt32], _ starts: [Int32]) -> [UInt8] {
+        (0..<starts.count - 1).map { position in
+            guard position + 2 < starts.count else { return 0 }
+            let word = text[Int(starts[position])..<Int(starts[position + 1])]
+            let next = text[Int(starts[position + 1])..<Int(starts[position + 2])]
+            return UInt8(min(255, zip(word, next).prefix { $0 == $1 }.count))
+        }
     }
 
     var count: Int { ranks.count }
@@ -82,20 +96,6 @@ struct Vocabulary: Sendable {
         while low < high {
             let middle = (low + high) / 2
             if isBefore(middle) { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// Like ``partition(from:to:_:)`` for a run that is usually short: probes 1, 2, 4… positions ahead first,
-    /// so the walk stays in the part of `text` it is reading.
-    private static func gallop(from low: Int, to high: Int, _ isBefore: (Int) -> Bool) -> Int {
-        var low = low, step = 1
-        while low < high, isBefore(low) {
-            low += 1
-            let probe = low + step
-            guard probe < high, isBefore(probe) else { return partition(from: low, to: min(probe, high), isBefore) }
-            low = probe + 1
-            step *= 2
         }
         return low
     }
@@ -125,52 +125,55 @@ struct Vocabulary: Sendable {
         let maxDistance = needle.count >= 8 ? 2 : needle.count >= 4 ? 1 : 0
         guard maxDistance > 0, let first = needle.first else { return [] }
         let end = Self.partition(from: 0, to: count) { word($0).first ?? 0 <= first }
-        var position = Self.partition(from: 0, to: end) { word($0).first ?? 0 < first }
-
-        // rows[d * columns + j]: edit distance between the first d letters of the current word and the first j
-        // of the query. A word is pruned by depth needle.count + maxDistance + 1 at the latest.
-        let columns = needle.count + 1
-        var rows = [Int](repeating: 0, count: (needle.count + maxDistance + 2) * columns)
-        for j in 0..<columns { rows[j] = j }
-        var current: ArraySlice<UInt32> = []
-        var valid = 0
+        let start = Self.partition(from: 0, to: end) { word($0).first ?? 0 < first }
         var matches: [Int: [Int]] = [:]
-        while position < end {
-            let word = word(position)
-            // Rows of the prefix shared with the previous word are still valid.
-            var depth = 0
-            while depth < valid, depth < word.count, word[word.startIndex + depth] == current[current.startIndex + depth] { depth += 1 }
-            var pruned = false
-            rows.withUnsafeMutableBufferPointer { rows in
-                needle.withUnsafeBufferPointer { needle in
-                    while depth < word.count {
-                        let prior = depth * columns, row = prior + columns
-                        let letter = word[word.startIndex + depth]
-                        rows[row] = depth + 1
-                        var minimum = depth + 1
-                        for j in 1..<columns {
-                            let value = min(rows[prior + j - 1] + (needle[j - 1] == letter ? 0 : 1), min(rows[prior + j], rows[row + j - 1]) + 1)
-                            rows[row + j] = value
-                            if value < minimum { minimum = value }
-                        }
-                        depth += 1
-                        if minimum > maxDistance {
-                            pruned = true
-                            return
+        // Unsafe buffers: the walk visits a few thousand prefixes, where reference counting on every step would
+        // cost more than the DP.
+        text.withUnsafeBufferPointer { text in
+            starts.withUnsafeBufferPointer { starts in
+                sharedWithNext.withUnsafeBufferPointer { shared in
+                    needle.withUnsafeBufferPointer { needle in
+                        // rows[d * columns + j]: edit distance between the first d letters of the current word and
+                        // the first j of the query. Every word is pruned by depth needle.count + maxDistance + 1.
+                        let columns = needle.count + 1
+                        let rows = UnsafeMutableBufferPointer<Int>.allocate(capacity: (needle.count + maxDistance + 2) * columns)
+                        defer { rows.deallocate() }
+                        for j in 0..<columns { rows[j] = j }
+                        // Rows 0...valid are those of the current word's prefix (shared with the previous word).
+                        var valid = 0
+                        var position = start
+                        while position < end {
+                            let word = UnsafeBufferPointer(rebasing: text[Int(starts[position])..<Int(starts[position + 1])])
+                            var depth = valid
+                            var pruned = false
+                            while depth < word.count {
+                                let prior = depth * columns, row = prior + columns
+                                let letter = word[depth]
+                                rows[row] = depth + 1
+                                var minimum = depth + 1
+                                for j in 1..<columns {
+                                    let value = min(rows[prior + j - 1] + (needle[j - 1] == letter ? 0 : 1), min(rows[prior + j], rows[row + j - 1]) + 1)
+                                    rows[row + j] = value
+                                    if value < minimum { minimum = value }
+                                }
+                                depth += 1
+                                if minimum > maxDistance {
+                                    pruned = true
+                                    break
+                                }
+                            }
+                            if pruned {
+                                // No word starting with this prefix can come within the distance: skip them all.
+                                while position + 1 < end, Int(shared[position]) >= depth { position += 1 }
+                            } else if rows[depth * columns + needle.count] <= maxDistance, !word.elementsEqual(needle) {
+                                matches[word.count, default: []].append(position)
+                            }
+                            valid = min(depth, Int(shared[position]))
+                            position += 1
                         }
                     }
                 }
             }
-            current = word
-            valid = depth
-            if pruned {
-                // No word starting with this prefix can come within the distance.
-                let prefix = word.prefix(depth)
-                position = Self.gallop(from: position + 1, to: end) { self.word($0).starts(with: prefix) }
-                continue
-            }
-            if rows[depth * columns + needle.count] <= maxDistance, !word.elementsEqual(needle) { matches[word.count, default: []].append(position) }
-            position += 1
         }
         let kept = matches.values.flatMap { $0.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives) }
         return kept.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives).map(string)
