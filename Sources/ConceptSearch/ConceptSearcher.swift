@@ -70,8 +70,8 @@ public final class ConceptSearcher: Sendable {
                 skipped = true
             }
             if collector.activeConcepts >= needed, needsWords { skipped = true }
-            if collector.activeConcepts < needed, let vocabulary = try vocabulary() {
-                let compounds = words.map { vocabulary.compounds(endingWith: $0) }
+            if collector.activeConcepts < needed, needsWords {
+                let compounds = try words.map { try Self.compounds(endingWith: $0, db) }
                 if compounds.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: compounds) {
                     try collector.phase(db, expression: expression, kind: .compound)
                 }
@@ -90,6 +90,26 @@ public final class ConceptSearcher: Sendable {
             let total = exact ? ranked.count : try collector.estimateTotal(db, words: words)
             return SearchPage(hits: hits, offset: offset, limit: limit, total: max(total, ranked.count), totalIsExact: exact)
         }
+    }
+
+    /// Words of the release that end with `tail` (4+ letters) without starting with it, most frequent first:
+    /// the compounds it completes (`sykdom` → `hjertesykdom`). Reads the first 500 from the reversed-word index
+    /// alone (rowid and reversed word: no table lookups) and keeps the most frequent.
+    static func compounds(endingWith tail: String, _ db: Database) throws -> [String] {
+        guard tail.unicodeScalars.count >= 4 else { return [] }
+        let reversed = String(String.UnicodeScalarView(tail.unicodeScalars.reversed()))
+        var found: [(rowid: Int64, reversed: String)] = []
+        try step(
+            db.cachedStatement(sql: "SELECT rowid, reversed FROM search_word WHERE reversed > ? AND reversed < ? LIMIT 500"),
+            [reversed, reversed + "\u{10FFFF}"], db
+        ) { handle in
+            found.append((sqlite3_column_int64(handle, 0), text(handle, 1)))
+            return true
+        }
+        return Array(
+            found.sorted { $0.rowid < $1.rowid }.prefix(Vocabulary.maxAlternatives * 2)
+                .map { String(String.UnicodeScalarView($0.reversed.unicodeScalars.reversed())) }
+                .filter { !$0.hasPrefix(tail) }.prefix(Vocabulary.maxAlternatives))
     }
 
     /// The hit for one ranked candidate: its term, and the preferred term and FSN in the requested dialect. The
@@ -135,8 +155,8 @@ public final class ConceptSearcher: Sendable {
     }
 
     /// Steps `statement` over its rows while `row` returns true.
-    static func step(_ statement: Statement, _ arguments: [Int64], _ db: Database, _ row: (OpaquePointer) throws -> Bool) throws {
-        for (index, value) in arguments.enumerated() { sqlite3_bind_int64(statement.sqliteStatement, Int32(index + 1), value) }
+    static func step(_ statement: Statement, _ arguments: StatementArguments, _ db: Database, _ row: (OpaquePointer) throws -> Bool) throws {
+        try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The distinct folded words of a release, most frequent first, held in memory for compound and typo lookup.
+/// The distinct folded words of a release, held in memory for typo lookup.
 ///
 /// Typo candidates must keep the first letter (that matches how people mistype); of the words within the
 /// distance, the ``maxAlternatives`` most frequent of each length are kept, then the most frequent of those,
@@ -21,35 +21,23 @@ struct Vocabulary: Sendable {
     private let starts: [Int32]
     /// Each word's frequency rank (its `search_word` rowid; lower is more frequent), in word order.
     private let ranks: [Int32]
-    /// Word positions in the order of the reversed words, for compound tails.
-    private let byReversed: [Int32]
     /// How many leading letters each word shares with the next (at most 255): the typo walk skips the words
     /// under a pruned prefix with a scan of this instead of comparing their letters.
     private let sharedWithNext: [UInt8]
 
-    /// Reads `search_word` in the orders of its two indexes (an index scan costs less than sorting 0.5M words).
+    /// Reads `search_word` in word order from its index (an index scan costs less than sorting 0.5M words).
     init(_ db: Database) throws {
         var text: [UInt32] = [], starts: [Int32] = [0], ranks: [Int32] = []
-        var positionOf: [Int32] = []
         let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, word FROM search_word INDEXED BY search_word_word ORDER BY word")
         while let row = try cursor.next() {
             let rowid: Int64 = row[0]
             text.append(contentsOf: (row[1] as String).unicodeScalars.lazy.map(\.value))
             starts.append(Int32(text.count))
-            if positionOf.count <= rowid { positionOf += [Int32](repeating: -1, count: Int(rowid) + 1 - positionOf.count) }
-            positionOf[Int(rowid)] = Int32(ranks.count)
             ranks.append(Int32(rowid))
-        }
-        var byReversed: [Int32] = []
-        byReversed.reserveCapacity(ranks.count)
-        let reversed = try Int64.fetchCursor(db, sql: "SELECT rowid FROM search_word INDEXED BY search_word_reversed ORDER BY reversed")
-        while let rowid = try reversed.next() {
-            if rowid < positionOf.count, positionOf[Int(rowid)] >= 0 { byReversed.append(positionOf[Int(rowid)]) }
         }
         self.text = text
         self.starts = starts
         self.ranks = ranks
-        self.byReversed = byReversed
         sharedWithNext = Self.sharedPrefixes(text, starts)
     }
 
@@ -57,19 +45,18 @@ struct Vocabulary: Sendable {
     init(words: [String]) {
         let scalars = words.map { $0.unicodeScalars.map(\.value) }
         let order = scalars.indices.sorted { scalars[$0].lexicographicallyPrecedes(scalars[$1]) }
-        var text: [UInt32] = [], starts: [Int32] = [0], positionOf = [Int32](repeating: 0, count: words.count)
-        for (position, index) in order.enumerated() {
+        var text: [UInt32] = [], starts: [Int32] = [0]
+        for index in order {
             text += scalars[index]
             starts.append(Int32(text.count))
-            positionOf[index] = Int32(position)
         }
         self.text = text
         self.starts = starts
         ranks = order.map(Int32.init)
-        byReversed = scalars.indices.sorted { scalars[$0].reversed().lexicographicallyPrecedes(scalars[$1].reversed()) }.map { positionOf[$0] }
         sharedWithNext = Self.sharedPrefixes(text, starts)
     }
 
+    /// For each word, the letters it shares with the next word (0 for the last).
     private static func sharedPrefixes(_ text: [UInt32], _ starts: [Int32]) -> [UInt8] {
         (0..<starts.count - 1).map { position in
             guard position + 2 < starts.count else { return 0 }
@@ -98,24 +85,6 @@ struct Vocabulary: Sendable {
             if isBefore(middle) { low = middle + 1 } else { high = middle }
         }
         return low
-    }
-
-    /// Words that end with `tail` (4+ letters) without starting with it, most frequent first: the compounds it
-    /// completes (`sykdom` → `hjertesykdom`). Looks at the first 500 words ending with `tail` in reversed order
-    /// and keeps the ``maxAlternatives`` most frequent.
-    func compounds(endingWith tail: String) -> [String] {
-        let needle = tail.unicodeScalars.map(\.value)
-        guard needle.count >= 4 else { return [] }
-        let reversedNeedle = Array(needle.reversed())
-        func reversedWord(_ index: Int) -> ReversedCollection<ArraySlice<UInt32>> { word(Int(byReversed[index])).reversed() }
-        var index = Self.partition(from: 0, to: byReversed.count) { reversedWord($0).lexicographicallyPrecedes(reversedNeedle) }
-        var found: [Int] = []
-        while index < byReversed.count, found.count < 500, reversedWord(index).starts(with: reversedNeedle) {
-            if reversedWord(index).count > needle.count { found.append(Int(byReversed[index])) }
-            index += 1
-        }
-        return found.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives * 2).filter { !word($0).starts(with: needle) }
-            .prefix(Self.maxAlternatives).map(string)
     }
 
     /// Words other than `query` within edit distance 1 (4+ letters) or 2 (8+ letters) that start with the same

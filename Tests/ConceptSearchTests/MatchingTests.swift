@@ -1,4 +1,5 @@
 @testable import ConceptSearch
+import TerminologyStore
 import Testing
 
 /// The byte-level shortcuts of the search hot path agree with the plain implementations they replace.
@@ -61,12 +62,16 @@ import Testing
         #expect(fixed.similar(to: "hoy").isEmpty)
     }
 
-    @Test func compoundTailsFromTheReversedOrder() {
-        let vocabulary = Vocabulary(words: ["sykdom", "hjertesykdom", "sykdommer", "lungesykdom", "infarkt", "hjerteinfarkt", "sykdomsykdom"])
-        #expect(vocabulary.compounds(endingWith: "sykdom") == ["hjertesykdom", "lungesykdom"])
-        #expect(vocabulary.compounds(endingWith: "infarkt") == ["hjerteinfarkt"])
-        #expect(vocabulary.compounds(endingWith: "kdom") == ["sykdom", "hjertesykdom", "lungesykdom", "sykdomsykdom"])
-        #expect(vocabulary.compounds(endingWith: "dom").isEmpty)
+    /// Most frequent first; 3-letter tails find nothing.
+    @Test func compoundTailsFromTheReversedWordIndex() throws {
+        let store = try SampleStores.norway.get().store
+        let compounds = try store.read { db in
+            (try ConceptSearcher.compounds(endingWith: "sykdom", db), try ConceptSearcher.compounds(endingWith: "infarkt", db),
+             try ConceptSearcher.compounds(endingWith: "dom", db))
+        }
+        #expect(compounds.0 == ["hjertesykdom", "lungesykdom", "nyresykdom", "betennelsessykdom", "infeksjonssykdom", "karsykdom", "leversykdom"])
+        #expect(compounds.1 == ["hjarteinfarkt", "hjerteinfarkt", "elevasjonsinfarkt", "myokardinfarkt"])
+        #expect(compounds.2.isEmpty)
     }
 
     @Test func byteClassificationMatchesStrings() {
