@@ -1,6 +1,7 @@
 /// A matching description read from `search_term`, with its dynamic ranking key.
 struct Candidate: Sendable {
     var rowid: Int64
+    var descriptionId: Int64
     var conceptId: Int64
     var flags: Int64
     var match: MatchKind

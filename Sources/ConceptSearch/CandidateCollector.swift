@@ -21,7 +21,7 @@ struct CandidateCollector {
         self.budget = budget
     }
 
-    static let columns = "t.rowid, t.concept_id, t.flags, t.tag_id, t.preferred_mask, t.acceptable_mask, t.folded"
+    static let columns = "t.rowid, t.concept_id, t.flags, t.tag_id, t.preferred_mask, t.acceptable_mask, t.folded, t.description_id"
 
     /// FTS5 matches in static rank order. `kind` nil = classify each row (exact / prefix / all words).
     mutating func phase(_ db: Database, expression: String, kind: MatchKind?) throws {
@@ -61,14 +61,16 @@ struct CandidateCollector {
             if filter.stopAtInactive, flags & (SearchIndexBuilder.Flag.conceptInactive | SearchIndexBuilder.Flag.descriptionInactive) != 0 { break }
             let conceptId = sqlite3_column_int64(handle, 1)
             guard filter.accepts(flags: flags, tag: sqlite3_column_int64(handle, 3), conceptId: conceptId), !seen.contains(rowid) else { continue }
-            let folded = sqlite3_column_text(handle, 6).map { String(cString: $0) } ?? ""
+            // The folded term's bytes, classified in place: no String per row.
+            let folded = UnsafeBufferPointer(start: sqlite3_column_text(handle, 6), count: Int(sqlite3_column_bytes(handle, 6)))
             let match = kind ?? query.classify(folded)
             if startsOnly, match == .allWords { continue }
             if !filter.refsetIds.isEmpty, try !isMember(conceptId, db) { continue }
             seen.insert(rowid)
             let candidate = Candidate(
-                rowid: rowid, conceptId: conceptId, flags: flags, match: match,
-                dialectClass: filter.dialectClass(flags: flags, preferred: sqlite3_column_int64(handle, 4), acceptable: sqlite3_column_int64(handle, 5)), length: folded.utf8.count)
+                rowid: rowid, descriptionId: sqlite3_column_int64(handle, 7), conceptId: conceptId, flags: flags, match: match,
+                dialectClass: filter.dialectClass(flags: flags, preferred: sqlite3_column_int64(handle, 4), acceptable: sqlite3_column_int64(handle, 5)),
+                length: folded.count)
             if let current = best[conceptId] {
                 if candidate.ranksBefore(current) { best[conceptId] = candidate }
             } else {

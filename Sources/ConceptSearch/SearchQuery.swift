@@ -10,6 +10,8 @@ struct SearchQuery: Sendable {
     let words: [[String]]
     /// The whole query per family (distinct), for match classification.
     let phrases: [[String]]
+    /// ``phrases`` as UTF-8 bytes.
+    private let phraseBytes: [[[UInt8]]]
 
     init(_ text: String) {
         var phrases: [[String]] = []
@@ -20,6 +22,7 @@ struct SearchQuery: Sendable {
         let count = phrases.first?.count ?? 0
         phrases = phrases.filter { $0.count == count }
         self.phrases = phrases
+        phraseBytes = phrases.map { $0.map { Array($0.utf8) } }
         words = (0..<count).map { index in
             var spellings: [String] = []
             for phrase in phrases where !spellings.contains(phrase[index]) { spellings.append(phrase[index]) }
@@ -74,6 +77,36 @@ struct SearchQuery: Sendable {
             groups.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
         return groups.joined(separator: " AND ")
+    }
+
+    /// How a folded term (UTF-8 bytes) that contains every query word matched. ASCII terms (almost all of
+    /// International) are compared byte by byte without building strings.
+    func classify(_ folded: UnsafeBufferPointer<UInt8>) -> MatchKind {
+        guard !folded.contains(where: { $0 >= 0x80 }) else { return classify(String(decoding: folded, as: UTF8.self)) }
+        var best = MatchKind.allWords
+        for phrase in phraseBytes {
+            var position = 0
+            for index in phrase.indices {
+                guard let word = Self.nextWord(folded, &position) else { break }
+                let term = UnsafeBufferPointer(rebasing: folded[word])
+                if index < phrase.count - 1 {
+                    if !term.elementsEqual(phrase[index]) { break }
+                } else if term.starts(with: phrase[index]) {
+                    if term.count == phrase[index].count, Self.nextWord(folded, &position) == nil { return .exact }
+                    best = .prefix
+                }
+            }
+        }
+        return best
+    }
+
+    /// The next run of ASCII word bytes at or after `position` (as ``TermFolding/words(_:)`` splits ASCII text).
+    private static func nextWord(_ text: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> Range<Int>? {
+        while position < text.count, !TermFolding.isWordByte(text[position]) { position += 1 }
+        guard position < text.count else { return nil }
+        let start = position
+        while position < text.count, TermFolding.isWordByte(text[position]) { position += 1 }
+        return start..<position
     }
 
     /// How a folded term that contains every query word matched.

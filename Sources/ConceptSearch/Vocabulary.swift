@@ -1,94 +1,150 @@
 import Foundation
 import GRDB
 
-/// The distinct folded words of a release, most frequent first, held in memory for typo lookup.
+/// The distinct folded words of a release, held in memory for typo lookup.
 ///
-/// The lookup scans in frequency order and stops after ``maxAlternatives`` hits, so common words win and
-/// the FTS expressions stay short. Typo candidates must keep the first letter and a length within the
-/// distance: that cuts the scan a hundredfold and matches how people mistype. Letters compare as Unicode scalars, so `hoyt` is one edit from `høyt`.
+/// Typo candidates must keep the first letter (that matches how people mistype); of the words within the
+/// distance, the ``maxAlternatives`` most frequent of each length are kept, then the most frequent of those,
+/// so common words win and the FTS expressions stay short. Letters compare as Unicode scalars, so `hoyt` is
+/// one edit from `høyt`.
+///
+/// The typo lookup walks the words in sorted order like a trie: consecutive words share the DP rows of their
+/// common prefix, and a prefix whose row already exceeds the distance skips every word that starts with it.
+/// On International's 530k words that visits a few thousand prefixes instead of comparing 60k words.
 struct Vocabulary: Sendable {
     static let maxAlternatives = 24
 
-    private let words: [[UInt32]]
-    /// Per word, one bit per letter present (letter mod 64). An edit changes at most two bits, so a word whose
-    /// mask differs from the query's in more than 2·distance bits cannot match: a 1 ns test before the DP.
-    private let masks: [UInt64]
-    /// Word indexes (frequency order) by first letter and length.
-    private let byFirstLetter: [UInt64: [Int]]
+    /// The Unicode scalars of every word, concatenated in word (code point) order: the typo walk reads it
+    /// front to back, where an array per word cost a cache miss per word.
+    private let text: [UInt32]
+    /// Where each word (in word order) starts in `text`, plus the end of the last.
+    private let starts: [Int32]
+    /// Each word's frequency rank (its `search_word` rowid; lower is more frequent), in word order.
+    private let ranks: [Int32]
+    /// How many leading letters each word shares with the next (at most 255): the typo walk skips the words
+    /// under a pruned prefix with a scan of this instead of comparing their letters.
+    private let sharedWithNext: [UInt8]
 
+    /// Reads `search_word` in word order from its index (an index scan costs less than sorting 0.5M words).
     init(_ db: Database) throws {
-        var words: [[UInt32]] = []
-        var masks: [UInt64] = []
-        var byFirstLetter: [UInt64: [Int]] = [:]
-        let cursor = try String.fetchCursor(db, sql: "SELECT word FROM search_word ORDER BY rowid")
-        while let word = try cursor.next() {
-            let bytes = word.unicodeScalars.map(\.value)
-            guard let first = bytes.first else { continue }
-            byFirstLetter[Self.key(first, bytes.count), default: []].append(words.count)
-            words.append(bytes)
-            masks.append(Self.mask(bytes))
+        var text: [UInt32] = [], starts: [Int32] = [0], ranks: [Int32] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, word FROM search_word INDEXED BY search_word_word ORDER BY word")
+        while let row = try cursor.next() {
+            let rowid: Int64 = row[0]
+            text.append(contentsOf: (row[1] as String).unicodeScalars.lazy.map(\.value))
+            starts.append(Int32(text.count))
+            ranks.append(Int32(rowid))
         }
-        self.words = words
-        self.masks = masks
-        self.byFirstLetter = byFirstLetter
+        self.text = text
+        self.starts = starts
+        self.ranks = ranks
+        sharedWithNext = Self.sharedPrefixes(text, starts)
     }
 
-    var count: Int { words.count }
+    /// A vocabulary of `words`, most frequent first (tests).
+    init(words: [String]) {
+        let scalars = words.map { $0.unicodeScalars.map(\.value) }
+        let order = scalars.indices.sorted { scalars[$0].lexicographicallyPrecedes(scalars[$1]) }
+        var text: [UInt32] = [], starts: [Int32] = [0]
+        for index in order {
+            text += scalars[index]
+            starts.append(Int32(text.count))
+        }
+        self.text = text
+        self.starts = starts
+        ranks = order.map(Int32.init)
+        sharedWithNext = Self.sharedPrefixes(text, starts)
+    }
 
-    private static func string(_ scalars: [UInt32]) -> String {
+    /// For each word, the letters it shares with the next word (0 for the last).
+    private static func sharedPrefixes(_ text: [UInt32], _ starts: [Int32]) -> [UInt8] {
+        (0..<starts.count - 1).map { position in
+            guard position + 2 < starts.count else { return 0 }
+            let word = text[Int(starts[position])..<Int(starts[position + 1])]
+            let next = text[Int(starts[position + 1])..<Int(starts[position + 2])]
+            return UInt8(min(255, zip(word, next).prefix { $0 == $1 }.count))
+        }
+    }
+
+    var count: Int { ranks.count }
+
+    /// The scalars of the word at `position` (word order).
+    private func word(_ position: Int) -> ArraySlice<UInt32> { text[Int(starts[position])..<Int(starts[position + 1])] }
+
+    private func string(_ position: Int) -> String {
         var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
+        result.append(contentsOf: word(position).compactMap(Unicode.Scalar.init))
         return String(result)
     }
 
-    /// Words within the allowed edit distance of `query` (1 for 4+ letters, 2 for 8+), same first letter,
-    /// most frequent first. Only words of a length within the distance are compared.
+    /// The first position in `low..<high` where `isBefore` turns false (it must hold for a leading run).
+    private static func partition(from low: Int, to high: Int, _ isBefore: (Int) -> Bool) -> Int {
+        var low = low, high = high
+        while low < high {
+            let middle = (low + high) / 2
+            if isBefore(middle) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Words other than `query` within edit distance 1 (4+ letters) or 2 (8+ letters) that start with the same
+    /// letter: the ``maxAlternatives`` most frequent of each length, then the most frequent of those.
     func similar(to query: String) -> [String] {
         let needle = query.unicodeScalars.map(\.value)
         let maxDistance = needle.count >= 8 ? 2 : needle.count >= 4 ? 1 : 0
         guard maxDistance > 0, let first = needle.first else { return [] }
-        var matches: [Int] = []
-        let needleMask = Self.mask(needle)
-        var previous = [Int](repeating: 0, count: needle.count + maxDistance + 1)
-        var current = previous
-        for length in max(1, needle.count - maxDistance)...(needle.count + maxDistance) {
-            guard let candidates = byFirstLetter[Self.key(first, length)] else { continue }
-            var found = 0
-            for index in candidates where (masks[index] ^ needleMask).nonzeroBitCount <= 2 * maxDistance && words[index] != needle {
-                if Self.distance(needle, words[index], limit: maxDistance, &previous, &current) <= maxDistance {
-                    matches.append(index)
-                    found += 1
-                    if found == Self.maxAlternatives { break }
+        let end = Self.partition(from: 0, to: count) { word($0).first ?? 0 <= first }
+        let start = Self.partition(from: 0, to: end) { word($0).first ?? 0 < first }
+        var matches: [Int: [Int]] = [:]
+        // Unsafe buffers: the walk visits a few thousand prefixes, where reference counting on every step would
+        // cost more than the DP.
+        text.withUnsafeBufferPointer { text in
+            starts.withUnsafeBufferPointer { starts in
+                sharedWithNext.withUnsafeBufferPointer { shared in
+                    needle.withUnsafeBufferPointer { needle in
+                        // rows[d * columns + j]: edit distance between the first d letters of the current word and
+                        // the first j of the query. Every word is pruned by depth needle.count + maxDistance + 1.
+                        let columns = needle.count + 1
+                        let rows = UnsafeMutableBufferPointer<Int>.allocate(capacity: (needle.count + maxDistance + 2) * columns)
+                        defer { rows.deallocate() }
+                        for j in 0..<columns { rows[j] = j }
+                        // Rows 0...valid are those of the current word's prefix (shared with the previous word).
+                        var valid = 0
+                        var position = start
+                        while position < end {
+                            let word = UnsafeBufferPointer(rebasing: text[Int(starts[position])..<Int(starts[position + 1])])
+                            var depth = valid
+                            var pruned = false
+                            while depth < word.count {
+                                let prior = depth * columns, row = prior + columns
+                                let letter = word[depth]
+                                rows[row] = depth + 1
+                                var minimum = depth + 1
+                                for j in 1..<columns {
+                                    let value = min(rows[prior + j - 1] + (needle[j - 1] == letter ? 0 : 1), min(rows[prior + j], rows[row + j - 1]) + 1)
+                                    rows[row + j] = value
+                                    if value < minimum { minimum = value }
+                                }
+                                depth += 1
+                                if minimum > maxDistance {
+                                    pruned = true
+                                    break
+                                }
+                            }
+                            if pruned {
+                                // No word starting with this prefix can come within the distance: skip them all.
+                                while position + 1 < end, Int(shared[position]) >= depth { position += 1 }
+                            } else if rows[depth * columns + needle.count] <= maxDistance, !word.elementsEqual(needle) {
+                                matches[word.count, default: []].append(position)
+                            }
+                            valid = min(depth, Int(shared[position]))
+                            position += 1
+                        }
+                    }
                 }
             }
         }
-        return matches.sorted().prefix(Self.maxAlternatives).map { Self.string(words[$0]) }
-    }
-
-    static func mask(_ letters: [UInt32]) -> UInt64 {
-        letters.reduce(0) { $0 | 1 << UInt64($1 % 64) }
-    }
-
-    static func key(_ first: UInt32, _ length: Int) -> UInt64 { UInt64(first) << 16 | UInt64(min(length, 0xFFFF)) }
-
-    /// Levenshtein distance, stopping early once every cell of a row exceeds `limit`. `previous` and `current`
-    /// are scratch rows reused across calls (at least `word.count + 1` long).
-    static func distance(_ query: [UInt32], _ word: [UInt32], limit: Int, _ previous: inout [Int], _ current: inout [Int]) -> Int {
-        let columns = word.count
-        for j in 0...columns { previous[j] = j }
-        for i in 1...query.count {
-            current[0] = i
-            var rowMinimum = i
-            let letter = query[i - 1]
-            for j in 1...columns {
-                let substitution = previous[j - 1] + (letter == word[j - 1] ? 0 : 1)
-                let value = min(substitution, min(previous[j], current[j - 1]) + 1)
-                current[j] = value
-                if value < rowMinimum { rowMinimum = value }
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[columns]
+        let kept = matches.values.flatMap { $0.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives) }
+        return kept.sorted { ranks[$0] < ranks[$1] }.prefix(Self.maxAlternatives).map(string)
     }
 }

@@ -12,8 +12,9 @@ import GRDB
 enum ReleaseSchema {
     /// Bumped whenever the layout changes; readers refuse stores with another version.
     /// Version 3 added the search tables (`search_term`, `search_fts`, `search_word`, `search_language`,
-    /// `search_tag`), built by ``SearchIndexBuilder`` as a derived stage of every import.
-    static let version = 3
+    /// `search_tag`), built by ``SearchIndexBuilder`` as a derived stage of every import. Version 4: 4-letter
+    /// prefix indexes and single-segment FTS5 tables.
+    static let version = 4
     static let maxRefsetFields = 10
 
     static var refsetValueColumns: [String] { (1...maxRefsetFields).map { "a\($0)" } }

@@ -71,7 +71,8 @@ public enum TermFolding {
         return folded.split { character in !(character.isLetter || character.isNumber) }
     }
 
-    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+    /// An ASCII letter or digit: part of a word of ASCII text, as FTS5's `unicode61` tokenizer splits it.
+    @inlinable @inline(__always) public static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90)
     }
 
