@@ -17,12 +17,14 @@ let package = Package(
         .library(name: "ECL", targets: ["ECL"]),
         .library(name: "ConceptSearch", targets: ["ConceptSearch"]),
         .library(name: "ReleaseDiff", targets: ["ReleaseDiff"]),
+        .library(name: "Workspace", targets: ["Workspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -59,10 +61,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Workspace",
+            dependencies: [
+                "RF2", "TerminologyStore", "ECL", "ReleaseDiff", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "steward",
             dependencies: [
-                "RF2", "TerminologyStore", "SyntheticRelease", "ECL", "ConceptSearch", "ReleaseDiff",
+                "RF2", "TerminologyStore", "SyntheticRelease", "ECL", "ConceptSearch", "ReleaseDiff", "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -74,6 +84,7 @@ let package = Package(
         .testTarget(name: "ECLTests", dependencies: ["ECL", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "ReleaseDiffTests", dependencies: ["ReleaseDiff", "TerminologyStore", "SyntheticRelease", "RF2"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift"), "TerminologyStore", "RF2", "ReleaseDiff"], swiftSettings: swiftSettings),
         .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
     ]
 )
