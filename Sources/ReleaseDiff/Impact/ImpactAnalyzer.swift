@@ -64,21 +64,25 @@ public struct ImpactAnalyzer: Sendable {
     }
 
     private func check(_ member: RefsetMember, terms: TermDirectory) throws -> [MemberFinding] {
-        let component = member.referencedComponentId
+        let rowInTo = try to.memberships(of: member.referencedComponentId).first { $0.id == member.id }
+        let ended: String? = rowInTo?.active == true ? nil : rowInTo == nil ? "member row missing in \(to.info.name)" : "member row inactive in \(to.info.name)"
+        return try check(memberId: member.id.description, component: member.referencedComponentId, membershipEnded: ended, terms: terms)
+    }
+
+    /// What TO did to one member's component; `membershipEnded` says how the member row itself ended, when it did.
+    func check(memberId: String, component: Int64, membershipEnded: String?, terms: TermDirectory) throws -> [MemberFinding] {
         let conceptId = try terms.owningConcept(component) ?? component
         let label = try terms.componentLabel(component)
         func finding(_ issue: MemberFinding.Issue, detail: String = "", reason: NamedConcept? = nil, associations: [InactivatedConcept.Association] = []) -> MemberFinding {
             MemberFinding(
-                memberId: member.id.description, referencedComponentId: component, term: label, issue: issue, detail: detail, reason: reason,
+                memberId: memberId, referencedComponentId: component, term: label, issue: issue, detail: detail, reason: reason,
                 associations: associations, noReplacement: (issue == .inactivated || issue == .inactiveMember) && !associations.contains { $0.targetActive })
         }
         let isDescription = SCTID.partition(of: component)?.componentKind == .description
         let old = isDescription ? try from.description(component).map { (active: $0.active, module: $0.moduleId) } : try from.concept(component).map { (active: $0.active, module: $0.moduleId) }
         let new = isDescription ? try to.description(component).map { (active: $0.active, module: $0.moduleId) } : try to.concept(component).map { (active: $0.active, module: $0.moduleId) }
         var findings: [MemberFinding] = []
-        let rowInTo = try to.memberships(of: component).first { $0.id == member.id }
-        let membership = rowInTo?.active == true
-            ? [] : [finding(.membershipEnded, detail: rowInTo == nil ? "member row missing in \(to.info.name)" : "member row inactive in \(to.info.name)")]
+        let membership = membershipEnded.map { [finding(.membershipEnded, detail: $0)] } ?? []
         guard let new else { return [finding(.missing)] + membership }
         if !new.active {
             let reason = isDescription ? try to.descriptionInactivationReason(of: component) : try to.inactivationReason(of: component)
@@ -103,6 +107,20 @@ public struct ImpactAnalyzer: Sendable {
         type == WellKnown.fullySpecifiedName
             ? try store.fullySpecifiedNames(for: [conceptId], preference: language)[conceptId]
             : try store.preferredTerm(conceptId, preference: language)
+    }
+
+    /// The impact on a refset kept outside the release (a workspace refset): `members` are its concept ids,
+    /// each reported under its own id as member id.
+    public func analyze(localRefset refset: NamedConcept, members: [Int64]) throws -> RefsetImpact {
+        let terms = try TermDirectory(to: to, from: from, language: language)
+        var findings: [MemberFinding] = []
+        var affected = Set<Int64>()
+        for member in members {
+            let found = try check(memberId: String(member), component: member, membershipEnded: nil, terms: terms)
+            if !found.isEmpty { affected.insert(member) }
+            findings += found
+        }
+        return RefsetImpact(refset: refset, membersChecked: members.count, unaffected: members.count - affected.count, findings: findings)
     }
 
     private func impact(of definition: Definition, terms: TermDirectory) throws -> DefinitionImpact {

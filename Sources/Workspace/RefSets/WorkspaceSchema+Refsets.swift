@@ -19,6 +19,7 @@ extension WorkspaceSchema {
                     fsn_description_id INTEGER NOT NULL,
                     synonym_description_id INTEGER NOT NULL,
                     version INTEGER NOT NULL,
+                    published_revision INTEGER,
                     created_at TEXT NOT NULL,
                     created_by TEXT NOT NULL,
                     updated_at TEXT NOT NULL,

@@ -1,0 +1,58 @@
+import Foundation
+import RF2
+
+/// Reads concept ids for a refset from a file people or other tools produced: an RF2 simple refset file
+/// (Snapshot/Full/Delta; the latest active rows count), or CSV/TSV whose concept id column is named
+/// `conceptId`, `referencedComponentId`, `code` or `id` (else the first column). Errors name the line.
+public enum RefsetMemberFile {
+    public static func conceptIds(in url: URL, refsetId: Int64? = nil) throws -> [Int64] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw WorkspaceError(.notFound, "cannot read \(url.path)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw WorkspaceError(.invalid, "\(url.path) is not UTF-8 text") }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        guard let header = lines.first, !header.isEmpty else { throw WorkspaceError(.invalid, "\(url.path) is empty") }
+        let separator: Character = header.contains("\t") ? "\t" : ","
+        let columns = header.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        if columns.starts(with: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId"]) {
+            return try rf2(lines.dropFirst(), url: url, refsetId: refsetId)
+        }
+        let known = ["conceptId", "referencedComponentId", "code", "id"]
+        let hasHeader = Int64(columns.first ?? "") == nil
+        let index = hasHeader ? known.lazy.compactMap { columns.firstIndex(of: $0) }.first ?? 0 : 0
+        var ids: [Int64] = []
+        for (offset, line) in lines.enumerated().dropFirst(hasHeader ? 1 : 0) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let fields = line.split(separator: separator, omittingEmptySubsequences: false)
+            let raw = index < fields.count ? fields[index].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
+            guard let id = Int64(raw), SCTID.isValid(id) else {
+                throw WorkspaceError(.invalid, "\(url.lastPathComponent) line \(offset + 1): '\(raw)' is not a valid SCTID")
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    private static func rf2(_ lines: ArraySlice<String>, url: URL, refsetId: Int64?) throws -> [Int64] {
+        var latest: [String: (time: Int, active: Bool, refset: Int64, concept: Int64)] = [:]
+        var refsets = Set<Int64>()
+        for (offset, line) in zip(lines.indices, lines) where !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 6, let time = Int(fields[1]), let refset = Int64(fields[4]), let concept = Int64(fields[5]), fields[2] == "0" || fields[2] == "1" else {
+                throw WorkspaceError(.invalid, "\(url.lastPathComponent) line \(offset + 1): not a simple refset row")
+            }
+            refsets.insert(refset)
+            let key = String(fields[0])
+            if let known = latest[key], known.time > time { continue }
+            latest[key] = (time, fields[2] == "1", refset, concept)
+        }
+        let chosen: Int64
+        if let refsetId {
+            chosen = refsetId
+        } else {
+            guard refsets.count <= 1 else {
+                throw WorkspaceError(.invalid, "\(url.lastPathComponent) holds \(refsets.count) refsets (\(refsets.sorted().map(String.init).joined(separator: ", "))): name the one to import")
+            }
+            chosen = refsets.first ?? 0
+        }
+        return Set(latest.values.filter { $0.active && $0.refset == chosen }.map(\.concept)).sorted()
+    }
+}

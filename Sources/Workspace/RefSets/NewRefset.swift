@@ -1,0 +1,25 @@
+import RF2
+
+/// What creating a refset needs.
+public struct NewRefset: Sendable, Codable {
+    public var name: String
+    public var description: String
+    public var owner: String
+    @IDString public var moduleId: Int64
+    public var language: String
+    public var kind: RefsetKind
+    public var ecl: String?
+    /// The 7-digit namespace the refset concept and its description ids are allocated in.
+    public var namespace: Int
+
+    public init(name: String, description: String = "", owner: String, moduleId: Int64, language: String, kind: RefsetKind, ecl: String? = nil, namespace: Int) {
+        self.name = name
+        self.description = description
+        self.owner = owner
+        self.moduleId = moduleId
+        self.language = language
+        self.kind = kind
+        self.ecl = ecl
+        self.namespace = namespace
+    }
+}
