@@ -19,6 +19,8 @@ public struct LocalRefset: Sendable, Codable, Equatable {
     public var release: String
     @IDString public var fsnDescriptionId: Int64
     @IDString public var synonymDescriptionId: Int64
+    /// The inferred IS-A |Simple type reference set| relationship of the refset concept.
+    @IDString public var relationshipId: Int64
     /// Incremented by every change; an update names the version it is based on.
     public var version: Int
     /// `version` when the last version was published; nil before the first publication.

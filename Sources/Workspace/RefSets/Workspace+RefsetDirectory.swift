@@ -24,7 +24,7 @@ public struct RefsetMembership: Sendable, Codable, Equatable {
 extension Workspace {
     /// "Which refsets contain concept X": local drafts (explicit members and inclusions; an intensional
     /// definition is evaluated on `release` when given), local published versions, and the release's own
-    /// refsets with an active member row.
+    /// refsets with an active member row (OWL axiom refsets left out: they hold definitions, not content).
     public func refsets(containing conceptId: Int64, release: ReleaseStore?) throws -> [RefsetMembership] {
         var result: [RefsetMembership] = []
         let local = try refsets()
@@ -56,7 +56,7 @@ extension Workspace {
             result.append(RefsetMembership(refsetId: id, name: byId[id]?.name ?? "", source: .localPublished, version: row["number"]))
         }
         if let release {
-            let memberships = try release.memberships(of: conceptId).filter(\.active)
+            let memberships = try release.memberships(of: conceptId).filter { $0.active && $0.refsetId != WellKnown.owlAxiomRefset && $0.refsetId != WellKnown.owlOntologyRefset }
             let names = try release.preferredTerms(for: memberships.map(\.refsetId))
             for refsetId in Set(memberships.map(\.refsetId)).sorted() {
                 result.append(RefsetMembership(refsetId: refsetId, name: names[refsetId] ?? "", source: .release, version: nil))

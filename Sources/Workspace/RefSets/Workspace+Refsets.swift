@@ -31,17 +31,18 @@ extension Workspace {
                 id: try Self.allocateId(db, namespace: new.namespace, partition: .extensionConcept), name: name, description: new.description,
                 owner: new.owner.isEmpty ? user.name : new.owner, moduleId: new.moduleId, language: new.language.lowercased(), kind: new.kind, ecl: new.ecl,
                 release: release.info.name, fsnDescriptionId: try Self.allocateId(db, namespace: new.namespace, partition: .extensionDescription),
-                synonymDescriptionId: try Self.allocateId(db, namespace: new.namespace, partition: .extensionDescription), version: 1, publishedRevision: nil,
+                synonymDescriptionId: try Self.allocateId(db, namespace: new.namespace, partition: .extensionDescription),
+                relationshipId: try Self.allocateId(db, namespace: new.namespace, partition: .extensionRelationship), version: 1, publishedRevision: nil,
                 createdAt: now, createdBy: user.name, updatedAt: now, updatedBy: user.name)
             try db.execute(
                 sql: """
                     INSERT INTO refset (id, name, description, owner, module_id, language, kind, ecl, release, fsn_description_id,
-                        synonym_description_id, version, published_revision, created_at, created_by, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
+                        synonym_description_id, relationship_id, version, published_revision, created_at, created_by, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
                     """,
                 arguments: [
                     refset.id, refset.name, refset.description, refset.owner, refset.moduleId, refset.language, refset.kind.rawValue, refset.ecl,
-                    refset.release, refset.fsnDescriptionId, refset.synonymDescriptionId, refset.version, Timestamp.text(now), user.name,
+                    refset.release, refset.fsnDescriptionId, refset.synonymDescriptionId, refset.relationshipId, refset.version, Timestamp.text(now), user.name,
                     Timestamp.text(now), user.name,
                 ])
             try audit.record(id: refset.id, before: LocalRefset?.none, after: refset)
@@ -77,6 +78,7 @@ extension Workspace {
             after.id = before.id
             after.fsnDescriptionId = before.fsnDescriptionId
             after.synonymDescriptionId = before.synonymDescriptionId
+            after.relationshipId = before.relationshipId
             after.name = after.name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !after.name.isEmpty else { throw WorkspaceError(.invalid, "a refset needs a name") }
             _ = try RefsetLanguage(after.language)
@@ -127,7 +129,7 @@ extension Workspace {
         LocalRefset(
             id: row["id"], name: row["name"], description: row["description"], owner: row["owner"], moduleId: row["module_id"], language: row["language"],
             kind: RefsetKind(rawValue: row["kind"]) ?? .extensional, ecl: row["ecl"], release: row["release"], fsnDescriptionId: row["fsn_description_id"],
-            synonymDescriptionId: row["synonym_description_id"], version: row["version"], publishedRevision: row["published_revision"],
+            synonymDescriptionId: row["synonym_description_id"], relationshipId: row["relationship_id"], version: row["version"], publishedRevision: row["published_revision"],
             createdAt: Timestamp.date(row["created_at"]), createdBy: row["created_by"], updatedAt: Timestamp.date(row["updated_at"]),
             updatedBy: row["updated_by"])
     }

@@ -18,6 +18,7 @@ extension WorkspaceSchema {
                     release TEXT NOT NULL,
                     fsn_description_id INTEGER NOT NULL,
                     synonym_description_id INTEGER NOT NULL,
+                    relationship_id INTEGER NOT NULL,
                     version INTEGER NOT NULL,
                     published_revision INTEGER,
                     created_at TEXT NOT NULL,

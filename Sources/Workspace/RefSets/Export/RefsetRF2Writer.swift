@@ -3,7 +3,8 @@ import RF2
 import ZIPFoundation
 
 /// Writes a refset's published history as RF2: the simple refset files alone, or a whole package that also
-/// carries the refset concept (concept, FSN and synonym, their language rows, its OWL axiom) and a module
+/// carries the refset concept (concept, FSN and synonym, their language rows, its OWL axiom and the inferred
+/// IS-A it implies) and a module
 /// dependency row, so that importing the package on top of the bound release gives a release with the
 /// refset in it.
 public struct RefsetRF2Writer: Sendable {
@@ -134,6 +135,17 @@ public struct RefsetRF2Writer: Sendable {
             ])
         }
         try axioms.close()
+
+        let relationships = try RF2Writer(
+            url: terminology.appendingPathComponent(name(.component("Relationship", type, country: country, namespace: namespace, effectiveTime: effective))),
+            columns: ["id", "effectiveTime", "active", "moduleId", "sourceId", "destinationId", "relationshipGroup", "typeId", "characteristicTypeId", "modifierId"])
+        if withConcept {
+            relationships.write([
+                refset.relationshipId, Int64(conceptTime), 1, refset.moduleId, refset.id, WellKnown.simpleType, 0, WellKnown.isA, WellKnown.inferredRelationship,
+                WellKnown.existentialRestriction,
+            ])
+        }
+        try relationships.close()
 
         let languageRows = try RF2Writer(
             url: languageFolder.appendingPathComponent(
