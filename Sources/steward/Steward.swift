@@ -7,6 +7,7 @@ struct Steward: AsyncParsableCommand {
         commandName: "steward",
         abstract: "SNOMED CT release management: import, browse, validate and generate RF2 releases.",
         subcommands: [
-            ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self, SearchCommand.self, ECLCommand.self, DiffCommand.self, DeltaCommand.self, ImpactCommand.self, ValidateCommand.self, GenerateCommand.self, RefsetCommand.self,
+            ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self, SearchCommand.self, ECLCommand.self, DiffCommand.self, DeltaCommand.self, ImpactCommand.self, ValidateCommand.self, GenerateCommand.self,
+            RefsetCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, WorkspaceCommand.self,
         ])
 }

@@ -34,6 +34,16 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Closes the workspace's connections. Later calls throw; an open `Workspace` otherwise closes when it
+    /// is released. Used before replacing the file (restore) and by tests that simulate a stopped daemon.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch let error as DatabaseError {
+            throw WorkspaceError(.invalid, "cannot close the workspace \(url.path): \(error.message ?? error.description)")
+        }
+    }
+
     /// Reads in a consistent snapshot.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
@@ -83,7 +93,12 @@ public struct AuditDraft: Sendable {
     static func json<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        // The same text the tables store (UTC with milliseconds), so an audit snapshot shows the time the row
+        // holds rather than a second-rounded one.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.text(date))
+        }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
