@@ -17,4 +17,16 @@ extension Workspace {
             arguments: [namespace, partition.rawValue, next + 1])
         return SCTID.make(item: next, namespace: namespace, partition: partition)
     }
+
+    /// Records that an id made elsewhere in a namespace is taken, so allocation continues after it.
+    static func reserveId(_ db: Database, _ id: Int64) throws {
+        guard let partition = SCTID.partition(of: id), partition.isLongFormat, let namespace = SCTID.namespace(of: id) else { return }
+        let item = id / 10 / 100 / 10_000_000
+        try db.execute(
+            sql: """
+                INSERT INTO id_sequence (namespace, partition, next_item) VALUES (?, ?, ?)
+                ON CONFLICT(namespace, partition) DO UPDATE SET next_item = max(next_item, excluded.next_item)
+                """,
+            arguments: [namespace, partition.rawValue, item + 1])
+    }
 }

@@ -11,8 +11,11 @@ public struct NewRefset: Sendable, Codable {
     public var ecl: String?
     /// The 7-digit namespace the refset concept and its description ids are allocated in.
     public var namespace: Int
+    /// A refset concept id the refset already has elsewhere (a `RefSets/` file, another workspace); nil
+    /// allocates a new one.
+    @OptionalIDString public var id: Int64?
 
-    public init(name: String, description: String = "", owner: String, moduleId: Int64, language: String, kind: RefsetKind, ecl: String? = nil, namespace: Int) {
+    public init(name: String, description: String = "", owner: String, moduleId: Int64, language: String, kind: RefsetKind, ecl: String? = nil, namespace: Int, id: Int64? = nil) {
         self.name = name
         self.description = description
         self.owner = owner
@@ -21,5 +24,6 @@ public struct NewRefset: Sendable, Codable {
         self.kind = kind
         self.ecl = ecl
         self.namespace = namespace
+        self.id = id
     }
 }

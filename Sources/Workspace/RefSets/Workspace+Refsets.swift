@@ -27,8 +27,19 @@ extension Workspace {
                 throw WorkspaceError(.invalid, "a refset named '\(name)' already exists")
             }
             let now = Date()
+            let id: Int64
+            if let given = new.id {
+                guard SCTID.isValid(given, kind: .concept) else { throw WorkspaceError(.invalid, "refset id \(given) is not a valid concept SCTID") }
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM refset WHERE id = ?", arguments: [given]) == true {
+                    throw WorkspaceError(.invalid, "refset id \(given) is already used by another refset")
+                }
+                try Self.reserveId(db, given)
+                id = given
+            } else {
+                id = try Self.allocateId(db, namespace: new.namespace, partition: .extensionConcept)
+            }
             let refset = LocalRefset(
-                id: try Self.allocateId(db, namespace: new.namespace, partition: .extensionConcept), name: name, description: new.description,
+                id: id, name: name, description: new.description,
                 owner: new.owner.isEmpty ? user.name : new.owner, moduleId: new.moduleId, language: new.language.lowercased(), kind: new.kind, ecl: new.ecl,
                 release: release.info.name, fsnDescriptionId: try Self.allocateId(db, namespace: new.namespace, partition: .extensionDescription),
                 synonymDescriptionId: try Self.allocateId(db, namespace: new.namespace, partition: .extensionDescription),

@@ -22,7 +22,7 @@ public struct RefsetSyncResult: Sendable, Codable, Equatable {
 
 extension Workspace {
     /// Loads every `*.json` refset file of `directory` into the workspace: creates refsets that do not exist
-    /// (matched by id, else by name), updates metadata and entries of those that do. Idempotent: a second
+    /// (matched by id, else by name; a new refset keeps the file's id), updates metadata and entries of those that do. Idempotent: a second
     /// run reports every file unchanged. All files are read and checked before anything is written; each
     /// file is then applied in one transaction.
     public func syncRefsets(from directory: URL, release: ReleaseStore, namespace: Int, by user: WorkspaceUser) throws -> [RefsetSyncResult] {
@@ -71,7 +71,7 @@ extension Workspace {
                 refset = try createRefset(
                     NewRefset(
                         name: file.name, description: file.description, owner: file.owner, moduleId: file.module, language: file.language, kind: file.kind,
-                        ecl: file.ecl, namespace: namespace), release: release, by: user)
+                        ecl: file.ecl, namespace: namespace, id: file.id), release: release, by: user)
                 action = .created
             }
             var added: [Int64] = []

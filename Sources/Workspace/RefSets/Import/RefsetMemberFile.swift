@@ -12,7 +12,7 @@ public enum RefsetMemberFile {
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         guard let header = lines.first, !header.isEmpty else { throw WorkspaceError(.invalid, "\(url.path) is empty") }
         let separator: Character = header.contains("\t") ? "\t" : ","
-        let columns = header.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        let columns = fields(of: header, separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
         if columns.starts(with: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId"]) {
             return try rf2(lines.dropFirst(), url: url, refsetId: refsetId)
         }
@@ -21,14 +21,48 @@ public enum RefsetMemberFile {
         let index = hasHeader ? known.lazy.compactMap { columns.firstIndex(of: $0) }.first ?? 0 : 0
         var ids: [Int64] = []
         for (offset, line) in lines.enumerated().dropFirst(hasHeader ? 1 : 0) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let fields = line.split(separator: separator, omittingEmptySubsequences: false)
-            let raw = index < fields.count ? fields[index].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
+            let cells = fields(of: line, separator: separator)
+            let raw = index < cells.count ? cells[index].trimmingCharacters(in: .whitespaces) : ""
             guard let id = Int64(raw), SCTID.isValid(id) else {
                 throw WorkspaceError(.invalid, "\(url.lastPathComponent) line \(offset + 1): '\(raw)' is not a valid SCTID")
             }
             ids.append(id)
         }
         return ids
+    }
+
+    /// The fields of one line; CSV fields may be quoted (RFC 4180: `""` is a quote inside a quoted field).
+    static func fields(of line: String, separator: Character) -> [String] {
+        guard separator == "," else { return line.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = line.makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { current.append("\"") } else {
+                            quoted = false
+                            if next == separator { fields.append(current); current = "" } else { current.append(next) }
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" && current.isEmpty {
+                quoted = true
+            } else if character == separator {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        fields.append(current)
+        return fields
     }
 
     private static func rf2(_ lines: ArraySlice<String>, url: URL, refsetId: Int64?) throws -> [Int64] {

@@ -89,7 +89,7 @@ struct RefsetListCommand: ParsableCommand {
                     versions.last.map { "v\($0.number) \($0.effectiveTime)" } ?? "-", refset.hasUnpublishedChanges ? "yes" : "no",
                 ]
             }
-            print(Terminal.table(["id", "name", "kind", "release", "entries", "published", "draft changes"], rows), terminator: "")
+            print(Terminal.table(["id", "name", "kind", "release", "entries", "published", "draft changes"], rows))
         }
     }
 }
@@ -128,7 +128,7 @@ struct RefsetShowCommand: ParsableCommand {
             }
             for entry in detail.entries where entry.role != .member { print("  \(entry.role.rawValue) \(entry.conceptId)  (\(entry.addedBy): \(entry.reason))") }
             print("  \(members.rows.count) members in the draft\(refset.hasUnpublishedChanges ? " (unpublished changes)" : ""):")
-            print(Terminal.table(["conceptId", "preferred term", "active"], members.rows.map { [String($0.conceptId), $0.preferredTerm, $0.active ? "" : "INACTIVE"] }), terminator: "")
+            print(Terminal.table(["conceptId", "preferred term", "active"], members.rows.map { [String($0.conceptId), $0.preferredTerm, $0.active ? "" : "INACTIVE"] }))
         }
     }
 }
@@ -147,7 +147,7 @@ struct RefsetContainingCommand: ParsableCommand {
         let found = try context.workspace.refsets(containing: concept, release: try context.catalog.open(releaseOption.release))
         switch format {
         case .json: try Terminal.printJSON(found)
-        case .table: print(Terminal.table(["refset", "name", "where"], found.map { [String($0.refsetId), $0.name, $0.source.rawValue + ($0.version.map { " v\($0)" } ?? "")] }), terminator: "")
+        case .table: print(Terminal.table(["refset", "name", "where"], found.map { [String($0.refsetId), $0.name, $0.source.rawValue + ($0.version.map { " v\($0)" } ?? "")] }))
         }
     }
 }

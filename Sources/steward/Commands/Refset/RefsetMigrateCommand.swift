@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReleaseDiff
 import TerminologyStore
 import Workspace
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminologyStore
 import Workspace
 
 struct RefsetSyncCommand: ParsableCommand {
