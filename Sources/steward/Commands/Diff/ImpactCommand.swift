@@ -3,6 +3,7 @@ import Foundation
 import RF2
 import ReleaseDiff
 import TerminologyStore
+import Workspace
 
 /// `steward impact --from A --to B`: what moving from A to B does to refsets and ECL-defined value sets.
 struct ImpactCommand: AsyncParsableCommand {
@@ -11,8 +12,9 @@ struct ImpactCommand: AsyncParsableCommand {
         abstract: "What moving from release A to B does to refsets: inactivated members with replacements, term changes, module moves.",
         discussion: """
             Refsets are read as raw member rows, so members whose concept is already inactive are reported too. Without \
-            --refset or --ecl, every simple refset with active members in A is checked (local workspace refsets will be \
-            the default once the workspace exists). --ecl checks an ECL-defined value set: concepts gained and lost.
+            --refset or --ecl, every local refset of the workspace is checked (its draft: members, or the ECL definition \
+            and inclusions of an intensional one); with no local refsets, every simple refset with active members in A. \
+            --refset takes local and release refset ids. --ecl checks an ECL-defined value set: concepts gained and lost.
             """)
 
     @OptionGroup var dataOptions: DataOptions
@@ -44,9 +46,22 @@ struct ImpactCommand: AsyncParsableCommand {
         let opener = ReleaseOpener(catalog: dataOptions.catalog)
         let language = try lang.map(LanguagePreference.init(parsing:)) ?? .default
         let analyzer = ImpactAnalyzer(from: try opener.open(from), to: try opener.open(to), language: language)
-        if refsetIds.isEmpty && ecl.isEmpty { refsetIds = try analyzer.contentRefsets() }
-        let definitions = ecl.enumerated().map { ImpactAnalyzer.Definition(name: "ECL \($0.offset + 1)", ecl: $0.element) }
-        let report = try analyzer.analyze(refsets: refsetIds, definitions: definitions)
+        let workspaceFile = dataOptions.catalog.dataDirectory.appendingPathComponent("workspace.sqlite")
+        let workspace = FileManager.default.fileExists(atPath: workspaceFile.path) ? try Workspace(url: workspaceFile) : nil
+        let locals = try workspace?.refsets() ?? []
+        var chosenLocals = locals.filter { refsetIds.contains($0.id) }
+        var releaseRefsets = refsetIds.filter { id in !locals.contains { $0.id == id } }
+        if refsetIds.isEmpty && ecl.isEmpty {
+            if locals.isEmpty { releaseRefsets = try analyzer.contentRefsets() } else { chosenLocals = locals }
+        }
+        var definitions = ecl.enumerated().map { ImpactAnalyzer.Definition(name: "ECL \($0.offset + 1)", ecl: $0.element) }
+        definitions += chosenLocals.compactMap { local in local.ecl.map { ImpactAnalyzer.Definition(name: "\(local.id) |\(local.name)|", ecl: $0) } }
+        var report = try analyzer.analyze(refsets: releaseRefsets, definitions: definitions)
+        for local in chosenLocals {
+            let entries = try workspace!.entries(of: local.id)
+            let members = entries.filter { $0.role == (local.kind == .extensional ? .member : .include) }.map(\.conceptId)
+            report.refsets.append(try analyzer.analyze(localRefset: NamedConcept(id: local.id, term: local.name), members: members))
+        }
         try output.write(
             text: { report.textSummary() },
             json: { try ReportOutput.jsonEncoder().encode(report) },
