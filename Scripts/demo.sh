@@ -22,3 +22,9 @@ echo
 $steward diff INT-20250101 INT-20250201
 $steward diff INT-20250101 INT-20250201 --format html --out "$STEWARD_DATA/diff-INT-20250101-INT-20250201.html"
 $steward impact --from INT-20250101 --to INT-20250201 --refset 447562003
+echo
+# The organisation's own refsets: the reviewable files in RefSets/ loaded into the workspace (idempotent).
+$steward workspace config --namespace 1000202 --country NO --module 51000202101 --language nb >/dev/null
+$steward refset sync RefSets --release NO-20250215
+$steward refset list
+$steward refset show "Kardiologi - hjertesykdommer"
