@@ -190,6 +190,21 @@ import Testing
         }
     }
 
+    /// A plain copy of a closed workspace file (WAL mode in its header) restores too, and reading it leaves
+    /// no -wal/-shm files beside it.
+    @Test func restoreFromACopiedWorkspaceFileLeavesNoSidecars() throws {
+        let temporary = try TemporaryWorkspace()
+        _ = try temporary.workspace.createToken(for: "copied", role: .viewer, by: Self.admin)
+        try temporary.workspace.close()
+        let copy = temporary.directory.appendingPathComponent("copy.sqlite")
+        try FileManager.default.copyItem(at: temporary.workspace.url, to: copy)
+        let target = temporary.directory.appendingPathComponent("elsewhere/workspace.sqlite")
+        #expect(try Workspace.restore(from: copy, to: target, by: Self.admin) == nil)
+        #expect(try Workspace(url: target).tokens(by: Self.admin).map(\.user) == ["copied"])
+        #expect(!FileManager.default.fileExists(atPath: copy.path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: copy.path + "-shm"))
+    }
+
     /// Overwrites the middle of the file's b-tree pages so SQLite's integrity check fails.
     static func damage(_ file: URL) throws {
         let handle = try FileHandle(forUpdating: file)
