@@ -14,6 +14,9 @@ enum AuditLog {
 extension Workspace {
     /// Audit events, newest first, with the total matching the query (for paging).
     public func auditEvents(_ query: AuditQuery) throws -> (events: [AuditEvent], total: Int) {
+        guard query.limit >= 0, query.offset >= 0 else {
+            throw WorkspaceError(.invalid, "audit paging needs a limit and offset of 0 or more (got limit \(query.limit), offset \(query.offset))")
+        }
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let entity = query.entity { conditions.append("entity = ?"); arguments += [entity] }

@@ -74,6 +74,15 @@ extension Workspace {
         }
         let directory = target.deletingLastPathComponent()
         let staged = directory.appendingPathComponent(".\(target.lastPathComponent).restoring")
+        // Reading a WAL-mode file (a copied workspace.sqlite rather than a backup) creates -wal/-shm files
+        // beside it; those are removed again if they were not there before and hold nothing.
+        let sourceSidecars = ["-wal", "-shm"].map { source.path + $0 }.filter { !fileManager.fileExists(atPath: $0) }
+        defer {
+            let wal = source.path + "-wal"
+            if sourceSidecars.contains(wal), (try? fileManager.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0 == 0 {
+                for path in sourceSidecars { try? fileManager.removeItem(atPath: path) }
+            }
+        }
         do {
             try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
             try? fileManager.removeItem(at: staged)

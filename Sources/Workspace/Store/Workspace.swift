@@ -69,6 +69,8 @@ public final class Workspace: Sendable {
                 }
                 return result!
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw WorkspaceError(.invalid, "workspace write '\(action) \(entity)' failed: another writer held \(url.path) locked for over 10 s; try again")
         } catch let error as DatabaseError {
             throw WorkspaceError(.invalid, "workspace write '\(action) \(entity)' failed: \(error.message ?? error.description)")
         }
