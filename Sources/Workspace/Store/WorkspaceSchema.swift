@@ -45,10 +45,6 @@ enum WorkspaceSchema {
                     next_item INTEGER NOT NULL,
                     PRIMARY KEY (namespace, partition)
                 );
-                CREATE TABLE setting (
-                    key TEXT PRIMARY KEY,
-                    value TEXT NOT NULL
-                );
                 """)
         }
     }
