@@ -7,6 +7,7 @@ enum WorkspaceSchema {
         var migrator = DatabaseMigrator()
         registerCore(&migrator)
         registerRefsets(&migrator)
+        registerRequests(&migrator)
         return migrator
     }
 
