@@ -7,6 +7,6 @@ struct Steward: AsyncParsableCommand {
         commandName: "steward",
         abstract: "SNOMED CT release management: import, browse, validate and generate RF2 releases.",
         subcommands: [
-            ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self, SearchCommand.self, ECLCommand.self, DiffCommand.self, DeltaCommand.self, ImpactCommand.self, ValidateCommand.self, GenerateCommand.self,
+            ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self, SearchCommand.self, ECLCommand.self, DiffCommand.self, DeltaCommand.self, ImpactCommand.self, ValidateCommand.self, GenerateCommand.self, RequestCommand.self,
         ])
 }
