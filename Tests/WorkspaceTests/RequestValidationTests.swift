@@ -164,6 +164,16 @@ import Testing
         }
     }
 
+    @Test func norwegianTermsNeedANorwegianLanguageRefset() throws {
+        let content = Self.content(.newDescription(.init(conceptId: 22298006, term: "akutt hjerteinfarkt", language: .nn, acceptability: .preferred)))
+        #expect(
+            try RequestValidator(release: SampleReleases.february).problems(in: content) == [
+                "payload.language 'nn': release INT-20250201 has no language refset 91000202106; bind the request to a release that has one "
+                    + "or give payload.languageRefsetId"
+            ])
+        #expect(try RequestValidator(release: SampleReleases.edition).problems(in: content) == [])
+    }
+
     @Test func viewersCannotCreate() throws {
         let workspace = try TemporaryWorkspace().workspace
         #expect {

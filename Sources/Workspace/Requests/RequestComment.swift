@@ -20,8 +20,13 @@ public struct RequestComment: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = Int64(try container.decode(String.self, forKey: .id)) ?? 0
-        requestId = Int64(try container.decode(String.self, forKey: .requestId)) ?? 0
+        func number(_ key: CodingKeys) throws -> Int64 {
+            let text = try container.decode(String.self, forKey: key)
+            guard let value = Int64(text) else { throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not an id") }
+            return value
+        }
+        id = try number(.id)
+        requestId = try number(.requestId)
         author = try container.decode(String.self, forKey: .author)
         time = Timestamp.date(try container.decode(String.self, forKey: .time))
         text = try container.decode(String.self, forKey: .text)

@@ -53,7 +53,7 @@ public struct RequestValidator: Sendable {
             for (index, parent) in change.parents.enumerated() {
                 try check.concept("payload.parents[\(index)]", parent, mustBeActive: true)
             }
-            if let fsn = change.semanticTag.map({ _ in fsn }), let existing = try check.activeDescription(matching: fsn) {
+            if change.semanticTag != nil, let existing = try check.activeDescription(matching: fsn) {
                 check.fail("payload.fullySpecifiedName", "'\(fsn)' already exists as description \(existing.id) of concept \(existing.conceptId)")
             }
         case .newDescription(let change):
@@ -64,11 +64,15 @@ public struct RequestValidator: Sendable {
                     check.fail("payload.term", "concept \(change.conceptId) already has the active description \(existing.id) '\(term)'")
                 }
             }
-            if let refset = change.languageRefsetId {
-                if !SCTID.isValid(refset.value, kind: .concept) {
-                    check.fail("payload.languageRefsetId", "\(refset) is not a valid concept id")
-                } else if let release, try !release.languageRefsets().contains(refset.value) {
-                    check.fail("payload.languageRefsetId", "\(refset) is not a language refset of release \(release.info.name)")
+            if let refset = change.languageRefsetId, !SCTID.isValid(refset.value, kind: .concept) {
+                check.fail("payload.languageRefsetId", "\(refset) is not a valid concept id")
+            } else if let release, try !release.languageRefsets().contains(change.effectiveLanguageRefsetId.value) {
+                if change.languageRefsetId == nil {
+                    check.fail(
+                        "payload.language", "'\(change.language.rawValue)': release \(release.info.name) has no language refset "
+                            + "\(change.effectiveLanguageRefsetId); bind the request to a release that has one or give payload.languageRefsetId")
+                } else {
+                    check.fail("payload.languageRefsetId", "\(change.effectiveLanguageRefsetId) is not a language refset of release \(release.info.name)")
                 }
             }
         case .changeDescription(let change):
