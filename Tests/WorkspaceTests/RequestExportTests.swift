@@ -17,7 +17,7 @@ import Testing
             RequestContent(
                 summary: "Postinfarction angina (disorder)", topic: "Cardiology", useCase: "Used in discharge letters, \"often\"",
                 references: ["https://example.org/a", "PMID 123"], organisation: "Helse Vest", localCode: "K-17", localTerm: "Angina etter infarkt",
-                namespace: "1000202", notes: "Line one\nline two",
+                namespace: "1000202", notes: "Line one\r\nline two",
                 payload: .newConcept(.init(fullySpecifiedName: "Postinfarction angina (disorder)", parents: [56265001, 22298006])))),
         request(
             2, .forwarded,
@@ -40,7 +40,7 @@ import Testing
         #expect(
             RequestExporter.csv(Self.requests) == Self.header
                 + "1,New Concept,Cardiology,Postinfarction angina (disorder),,Postinfarction angina (disorder),disorder,56265001; 22298006,,,,,,"
-                + "\"Used in discharge letters, \"\"often\"\"\",https://example.org/a; PMID 123,Helse Vest,K-17,Angina etter infarkt,submitted,,\"Line one\nline two\"\r\n"
+                + "\"Used in discharge letters, \"\"often\"\"\",https://example.org/a; PMID 123,Helse Vest,K-17,Angina etter infarkt,submitted,,\"Line one\r\nline two\"\r\n"
                 + "2,New Description,,\"hjerteinfarkt, akutt\",22298006,\"hjerteinfarkt, akutt\",,,nb,preferred,,,,Norwegian GP term,,,,,forwarded,RMP-17,\r\n"
                 + "3,Change/Retire Concept,,Myocardial infarct duplicates 22298006,9900021000202108,,,,,,Duplicate,SAME AS,22298006,Duplicate,,,,,accepted,,\r\n")
     }

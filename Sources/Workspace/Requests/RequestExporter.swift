@@ -1,4 +1,5 @@
 import Foundation
+import ReleaseDiff
 
 /// Renders requests for the national release centre: a CSV or TSV sheet with the columns of SNOMED
 /// International's request-service batch import, or JSON with history and comments.
@@ -11,7 +12,7 @@ public enum RequestExporter {
 
     /// RFC 4180: CRLF after every record, fields with a comma, quote, CR or LF quoted, quotes doubled.
     public static func csv(_ requests: [ChangeRequest]) -> String {
-        ([columns] + requests.map(row)).map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+        ([columns] + requests.map(row)).map { $0.map(CSVReportRenderer.field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     /// Tab-separated, LF after every record; tabs and line breaks inside a value become spaces.
@@ -80,11 +81,6 @@ public enum RequestExporter {
             association, target, content.useCase, content.references.joined(separator: "; "), content.organisation, content.localCode, content.localTerm,
             request.status.rawValue, request.externalReference ?? "", content.notes,
         ]
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func tsvField(_ value: String) -> String {
