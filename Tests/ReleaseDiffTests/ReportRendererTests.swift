@@ -18,6 +18,9 @@ import Testing
             CSVReportRenderer.render(document.sections[0])
                 == "Concept,Term,Count\r\n401303003,\"STEMI, \"\"acute\"\"\",3\r\n840539006,COVID-19 | severe,12\r\n")
         #expect(CSVReportRenderer.render(document.sections[1]) == "A\r\n")
+        // CRLF is one Swift Character, equal to neither "\r" nor "\n": it must still be quoted.
+        #expect(CSVReportRenderer.field("two\r\nlines") == "\"two\r\nlines\"")
+        #expect(CSVReportRenderer.field("one\nline") == "\"one\nline\"")
     }
 
     @Test func csvWritesOneFilePerSection() throws {

@@ -24,8 +24,10 @@ public enum CSVReportRenderer {
         }
     }
 
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    /// One RFC 4180 field: quoted (quotes doubled) when it holds a comma, a quote or a line break. `isNewline`
+    /// rather than comparing with "\n" and "\r", because Swift reads CRLF as one Character equal to neither.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -8,6 +8,7 @@ enum WorkspaceSchema {
         registerCore(&migrator)
         registerRefsets(&migrator)
         registerSettings(&migrator)
+        registerRequests(&migrator)
         return migrator
     }
 

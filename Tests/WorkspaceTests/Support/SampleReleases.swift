@@ -1,22 +1,26 @@
 import Foundation
 import TerminologyStore
 
-/// The sample INT releases of `Releases/`, each imported once into a shared temporary data directory.
+/// The sample releases under `Releases/`, imported once per test run into a temporary data directory.
 enum SampleReleases {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let catalog: ReleaseCatalog = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("workspace-releases-\(UUID().uuidString)")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    private static let catalog: ReleaseCatalog = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("request-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let catalog = ReleaseCatalog(dataDirectory: directory)
-        for package in ["SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z", "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z"] {
-            _ = try! ReleaseImporter(catalog: catalog).importRelease(from: [root.appendingPathComponent("Releases/\(package)")])
-        }
-        return catalog
+        return ReleaseCatalog(dataDirectory: directory)
     }()
+    private static func load(_ packages: [String]) -> ReleaseStore {
+        let summary = try! ReleaseImporter(catalog: catalog).importRelease(from: packages.map { root.appendingPathComponent("Releases/\($0)") })
+        return try! catalog.open(summary.name)
+    }
 
-    /// INT 20250101.
-    static let january: ReleaseStore = try! catalog.open("INT-20250101")
-    /// INT 20250201.
-    static let february: ReleaseStore = try! catalog.open("INT-20250201")
+    /// INT-20250101.
+    static let january = load(["SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z"])
+    /// INT-20250201.
+    static let february = load(["SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z"])
+    /// NO-20250215: INT 20250201 with the Norwegian package.
+    static let edition = load([
+        "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z", "SnomedCT_ManagedServiceNO_PRODUCTION_NO1000202_20250215T120000Z",
+    ])
 }
