@@ -58,6 +58,12 @@ import Testing
         #expect(object["version"] as? String == "20250215")
         #expect(object["status"] as? String == "active")
 
+        let stale = try steward.run(["refset", "update", "Hurtigliste", "--description", "ny", "--expect-version", "1"])
+        #expect(stale.status != 0)
+        #expect(stale.stderr.contains("refset 11000202100 was changed by someone else: your edit is based on version 1, the current version is"))
+        #expect(try steward.run(["refset", "update", "Hurtigliste", "--name", "Hurtigliste akutt"]).status == 0)
+        #expect(try steward.run(["refset", "list", "--format", "json"]).stdout.contains(#""name" : "Hurtigliste akutt""#))
+
         let containing = try steward.run(["refset", "containing", "22298006", "--release", "INT-20250201", "--format", "json"])
         #expect(containing.stdout.contains(#""refsetId" : "11000202100""#))
         let audit = try steward.run(["audit", "--entity", "refset", "--format", "json"])

@@ -81,6 +81,7 @@ extension Workspace {
     }
 
     /// Changes a refset's metadata or definition. `expectedVersion` is the version the change is based on.
+    /// Ids, kind and the bound release do not change here (the release moves with ``applyMigration(_:to:decisions:expectedVersion:by:)``).
     public func updateRefset(_ id: Int64, expectedVersion: Int, release: ReleaseStore? = nil, by user: WorkspaceUser, _ change: (inout LocalRefset) -> Void) throws -> LocalRefset {
         try perform(user, "update", on: "refset", requires: .author) { db, audit in
             let before = try Self.lockRefset(db, id, expectedVersion: expectedVersion)
@@ -90,6 +91,10 @@ extension Workspace {
             after.fsnDescriptionId = before.fsnDescriptionId
             after.synonymDescriptionId = before.synonymDescriptionId
             after.relationshipId = before.relationshipId
+            after.release = before.release
+            after.version = before.version
+            after.publishedRevision = before.publishedRevision
+            guard SCTID.isValid(after.moduleId, kind: .concept) else { throw WorkspaceError(.invalid, "module id \(after.moduleId) is not a valid concept SCTID") }
             after.name = after.name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !after.name.isEmpty else { throw WorkspaceError(.invalid, "a refset needs a name") }
             _ = try RefsetLanguage(after.language)

@@ -9,7 +9,7 @@ struct RefsetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refset", abstract: "Local reference sets: create, edit, publish, export, import, migrate, sync.",
         subcommands: [
-            RefsetCreateCommand.self, RefsetListCommand.self, RefsetShowCommand.self, RefsetAddCommand.self, RefsetRemoveCommand.self, RefsetPublishCommand.self,
+            RefsetCreateCommand.self, RefsetListCommand.self, RefsetShowCommand.self, RefsetUpdateCommand.self, RefsetAddCommand.self, RefsetRemoveCommand.self, RefsetPublishCommand.self,
             RefsetExportCommand.self, RefsetImportCommand.self, RefsetMigrateCommand.self, RefsetSyncCommand.self, RefsetContainingCommand.self,
         ])
 }
