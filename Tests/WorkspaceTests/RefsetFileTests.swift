@@ -19,6 +19,8 @@ import Testing
         let second = try workspace.syncRefsets(from: Self.examples, release: release, namespace: 1000202, by: TemporaryWorkspace.admin)
         #expect(second.map(\.action) == [.unchanged, .unchanged])
         #expect(try workspace.refset(11000202100).version == 2)
+        // One audit event per file that changed, none for the unchanged second run.
+        #expect(try workspace.auditEvents(AuditQuery(entity: "refset")).events.map(\.action) == ["sync", "sync"])
         // New refsets continue after the ids the files brought.
         let next = try workspace.createRefset(
             NewRefset(name: "Ny", owner: "x", moduleId: 51000202101, language: "nb", kind: .extensional, namespace: 1000202), release: release, by: TemporaryWorkspace.author)

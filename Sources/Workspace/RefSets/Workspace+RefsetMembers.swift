@@ -25,27 +25,10 @@ extension Workspace {
         let warnings = try RefsetValidator(release: release).check(conceptIds)
         return try perform(user, role == .member ? "add-members" : "add-\(role.rawValue)s", on: "refset", requires: .author) { db, audit in
             var refset = try Self.lockRefset(db, refsetId, expectedVersion: expectedVersion)
-            try Self.checkRole(role, for: refset)
             guard refset.release == release.info.name else {
                 throw WorkspaceError(.invalid, "refset \(refsetId) is bound to \(refset.release), not \(release.info.name): migrate it first")
             }
-            let now = Timestamp.text(Date())
-            var changed: [Int64] = []
-            var unchanged: [Int64] = []
-            for id in Set(conceptIds).sorted() {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO refset_entry (refset_id, concept_id, role, added_at, added_by, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [refsetId, id, role.rawValue, now, user.name, reason])
-                if db.changesCount > 0 { changed.append(id) } else { unchanged.append(id) }
-            }
-            if role != .member, !changed.isEmpty {
-                // An inclusion cancels an exclusion of the same concept and the other way round.
-                let opposite: RefsetEntryRole = role == .include ? .exclude : .include
-                try db.execute(
-                    sql: "DELETE FROM refset_entry WHERE refset_id = ? AND role = ? AND concept_id IN (\(changed.map { _ in "?" }.joined(separator: ",")))",
-                    arguments: StatementArguments([refsetId, opposite.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(changed))
-            }
-            if !changed.isEmpty { try Self.touch(db, &refset, by: user) }
+            let (changed, unchanged) = try Self.insertEntries(db, &refset, conceptIds, role: role, reason: reason, by: user)
             audit.entityId = String(refsetId)
             audit.after = try AuditDraft.json(EntryChange(role: role, conceptIds: changed, reason: reason))
             audit.note = reason
@@ -59,19 +42,52 @@ extension Workspace {
     ) throws -> MemberChangeResult {
         try perform(user, role == .member ? "remove-members" : "remove-\(role.rawValue)s", on: "refset", requires: .author) { db, audit in
             var refset = try Self.lockRefset(db, refsetId, expectedVersion: expectedVersion)
-            try Self.checkRole(role, for: refset)
-            var changed: [Int64] = []
-            var unchanged: [Int64] = []
-            for id in Set(conceptIds).sorted() {
-                try db.execute(sql: "DELETE FROM refset_entry WHERE refset_id = ? AND role = ? AND concept_id = ?", arguments: [refsetId, role.rawValue, id])
-                if db.changesCount > 0 { changed.append(id) } else { unchanged.append(id) }
-            }
-            if !changed.isEmpty { try Self.touch(db, &refset, by: user) }
+            let (changed, unchanged) = try Self.deleteEntries(db, &refset, conceptIds, role: role, by: user)
             audit.entityId = String(refsetId)
             audit.before = try AuditDraft.json(EntryChange(role: role, conceptIds: changed, reason: reason))
             audit.note = reason
             return MemberChangeResult(refset: refset, changed: changed, unchanged: unchanged, warnings: [])
         }
+    }
+
+    /// Adds entries inside the caller's transaction (ids already checked); bumps the version when anything changed.
+    static func insertEntries(
+        _ db: Database, _ refset: inout LocalRefset, _ conceptIds: [Int64], role: RefsetEntryRole, reason: String, by user: WorkspaceUser
+    ) throws -> (changed: [Int64], unchanged: [Int64]) {
+        try checkRole(role, for: refset)
+        let now = Timestamp.text(Date())
+        var changed: [Int64] = []
+        var unchanged: [Int64] = []
+        for id in Set(conceptIds).sorted() {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO refset_entry (refset_id, concept_id, role, added_at, added_by, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [refset.id, id, role.rawValue, now, user.name, reason])
+            if db.changesCount > 0 { changed.append(id) } else { unchanged.append(id) }
+        }
+        if role != .member, !changed.isEmpty {
+            // An inclusion cancels an exclusion of the same concept and the other way round.
+            let opposite: RefsetEntryRole = role == .include ? .exclude : .include
+            try db.execute(
+                sql: "DELETE FROM refset_entry WHERE refset_id = ? AND role = ? AND concept_id IN (\(changed.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments([refset.id, opposite.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(changed))
+        }
+        if !changed.isEmpty { try touch(db, &refset, by: user) }
+        return (changed, unchanged)
+    }
+
+    /// Removes entries inside the caller's transaction; bumps the version when anything changed.
+    static func deleteEntries(
+        _ db: Database, _ refset: inout LocalRefset, _ conceptIds: [Int64], role: RefsetEntryRole, by user: WorkspaceUser
+    ) throws -> (changed: [Int64], unchanged: [Int64]) {
+        try checkRole(role, for: refset)
+        var changed: [Int64] = []
+        var unchanged: [Int64] = []
+        for id in Set(conceptIds).sorted() {
+            try db.execute(sql: "DELETE FROM refset_entry WHERE refset_id = ? AND role = ? AND concept_id = ?", arguments: [refset.id, role.rawValue, id])
+            if db.changesCount > 0 { changed.append(id) } else { unchanged.append(id) }
+        }
+        if !changed.isEmpty { try touch(db, &refset, by: user) }
+        return (changed, unchanged)
     }
 
     /// The draft's entries (members, or inclusions and exclusions), by concept id.

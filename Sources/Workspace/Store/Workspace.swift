@@ -62,9 +62,11 @@ public final class Workspace: Sendable {
                 try db.inTransaction(.immediate) {
                     var draft = AuditDraft()
                     result = try body(db, &draft)
-                    try AuditLog.append(
-                        db, AuditEvent(time: Date(), actor: user.name, role: user.role, entity: entity, entityId: draft.entityId ?? "",
-                                       action: action, before: draft.before, after: draft.after, note: draft.note))
+                    if !draft.changedNothing {
+                        try AuditLog.append(
+                            db, AuditEvent(time: Date(), actor: user.name, role: user.role, entity: entity, entityId: draft.entityId ?? "",
+                                           action: action, before: draft.before, after: draft.after, note: draft.note))
+                    }
                     return .commit
                 }
                 return result!
@@ -83,6 +85,9 @@ public struct AuditDraft: Sendable {
     public var before: String?
     public var after: String?
     public var note: String?
+    /// Set by a mutation that turned out to change nothing (a sync of an unchanged file), so the log holds
+    /// only real changes.
+    var changedNothing = false
 
     public init() {}
 

@@ -24,7 +24,7 @@ extension Workspace {
     /// Loads every `*.json` refset file of `directory` into the workspace: creates refsets that do not exist
     /// (matched by id, else by name; a new refset keeps the file's id), updates metadata and entries of those that do. Idempotent: a second
     /// run reports every file unchanged. All files are read and checked before anything is written; each
-    /// file is then applied in one transaction.
+    /// file is then applied in one transaction with one audit event (action `sync`).
     public func syncRefsets(from directory: URL, release: ReleaseStore, namespace: Int, by user: WorkspaceUser) throws -> [RefsetSyncResult] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
         let files = try names.map { (name: $0, file: try RefsetFile.read(directory.appendingPathComponent($0))) }
@@ -40,62 +40,67 @@ extension Workspace {
         }
         var results: [RefsetSyncResult] = []
         for (name, file) in files {
-            let existing = try file.id.map { id in try read { db in try Row.fetchOne(db, sql: "SELECT id FROM refset WHERE id = ?", arguments: [id]) } != nil ? id : nil } ?? nil
-            let byName = try read { db in try Int64.fetchOne(db, sql: "SELECT id FROM refset WHERE name = ?", arguments: [file.name]) }
-            var action = RefsetSyncResult.Action.unchanged
-            var refset: LocalRefset
-            var fields: [String] = []
-            if let id = existing ?? byName {
-                refset = try self.refset(id)
-                guard refset.release == release.info.name else {
-                    throw WorkspaceError(.invalid, "\(name): refset \(id) is bound to \(refset.release), not \(release.info.name): migrate it first")
-                }
-                let wanted = (file.name, file.description, file.owner.isEmpty ? refset.owner : file.owner, file.module, file.language.lowercased(), file.ecl)
-                let current = (refset.name, refset.description, refset.owner, refset.moduleId, refset.language, refset.ecl)
-                if wanted != current {
-                    fields = zip(["name", "description", "owner", "module", "language", "ecl"], [
-                        wanted.0 != current.0, wanted.1 != current.1, wanted.2 != current.2, wanted.3 != current.3, wanted.4 != current.4, wanted.5 != current.5,
-                    ]).filter(\.1).map(\.0)
-                    guard file.kind == refset.kind else { throw WorkspaceError(.invalid, "\(name): refset \(id) is \(refset.kind.rawValue); its kind cannot change") }
-                    refset = try updateRefset(id, expectedVersion: refset.version, release: release, by: user) {
-                        $0.name = wanted.0
-                        $0.description = wanted.1
-                        $0.owner = wanted.2
-                        $0.moduleId = wanted.3
-                        $0.language = wanted.4
-                        $0.ecl = wanted.5
+            let new = NewRefset(
+                name: file.name, description: file.description, owner: file.owner, moduleId: file.module, language: file.language, kind: file.kind, ecl: file.ecl,
+                namespace: namespace, id: file.id)
+            let result = try perform(user, "sync", on: "refset", requires: .author) { db, audit -> RefsetSyncResult in
+                var existing: Int64?
+                if let id = file.id, try Bool.fetchOne(db, sql: "SELECT 1 FROM refset WHERE id = ?", arguments: [id]) == true { existing = id }
+                if existing == nil { existing = try Int64.fetchOne(db, sql: "SELECT id FROM refset WHERE name = ?", arguments: [file.name]) }
+                var action = RefsetSyncResult.Action.unchanged
+                var fields: [String] = []
+                var before: LocalRefset?
+                var refset: LocalRefset
+                if let id = existing {
+                    refset = try Self.loadRefset(db, id)
+                    before = refset
+                    guard refset.release == release.info.name else {
+                        throw WorkspaceError(.invalid, "\(name): refset \(id) is bound to \(refset.release), not \(release.info.name): migrate it first")
                     }
-                    action = .updated
+                    guard file.kind == refset.kind else { throw WorkspaceError(.invalid, "\(name): refset \(id) is \(refset.kind.rawValue); its kind cannot change") }
+                    let owner = file.owner.isEmpty ? refset.owner : file.owner
+                    fields = [
+                        ("name", file.name != refset.name), ("description", file.description != refset.description), ("owner", owner != refset.owner),
+                        ("module", file.module != refset.moduleId), ("language", file.language.lowercased() != refset.language), ("ecl", file.ecl != refset.ecl),
+                    ].filter(\.1).map(\.0)
+                    if !fields.isEmpty {
+                        refset = try Self.applyUpdate(db, id, expectedVersion: refset.version, release: release, by: user) {
+                            $0.name = file.name
+                            $0.description = file.description
+                            $0.owner = owner
+                            $0.moduleId = file.module
+                            $0.language = file.language.lowercased()
+                            $0.ecl = file.ecl
+                        }.after
+                        action = .updated
+                    }
+                } else {
+                    refset = try Self.insertRefset(db, new, name: try Self.checkNew(new, release: release), release: release.info.name, by: user)
+                    action = .created
                 }
-            } else {
-                refset = try createRefset(
-                    NewRefset(
-                        name: file.name, description: file.description, owner: file.owner, moduleId: file.module, language: file.language, kind: file.kind,
-                        ecl: file.ecl, namespace: namespace, id: file.id), release: release, by: user)
-                action = .created
-            }
-            var added: [Int64] = []
-            var removed: [Int64] = []
-            let current = try entries(of: refset.id)
-            for role in RefsetEntryRole.allCases {
-                let want = Set(file.entries[role] ?? [])
-                let have = Set(current.filter { $0.role == role }.map(\.conceptId))
-                let toAdd = want.subtracting(have).sorted()
-                let toRemove = have.subtracting(want).sorted()
-                if !toAdd.isEmpty {
-                    refset = try addEntries(toAdd, role: role, to: refset.id, reason: "sync from \(name)", expectedVersion: refset.version, release: release, by: user).refset
-                    added += toAdd
+                var added: [Int64] = []
+                var removed: [Int64] = []
+                let current = try Self.entries(db, refset.id, role: nil)
+                for role in RefsetEntryRole.allCases {
+                    let want = Set(file.entries[role] ?? [])
+                    let have = Set(current.filter { $0.role == role }.map(\.conceptId))
+                    if !want.subtracting(have).isEmpty {
+                        added += try Self.insertEntries(db, &refset, Array(want.subtracting(have)), role: role, reason: "sync from \(name)", by: user).changed
+                    }
+                    if !have.subtracting(want).isEmpty {
+                        removed += try Self.deleteEntries(db, &refset, Array(have.subtracting(want)), role: role, by: user).changed
+                    }
                 }
-                if !toRemove.isEmpty {
-                    refset = try removeEntries(toRemove, role: role, from: refset.id, reason: "sync from \(name)", expectedVersion: refset.version, by: user).refset
-                    removed += toRemove
-                }
-            }
-            if action == .unchanged && !(added.isEmpty && removed.isEmpty) { action = .updated }
-            results.append(
-                RefsetSyncResult(
+                if action == .unchanged && !(added.isEmpty && removed.isEmpty) { action = .updated }
+                let result = RefsetSyncResult(
                     file: name, refsetId: refset.id, name: refset.name, action: action, fields: fields, added: added.sorted(), removed: removed.sorted(),
-                    warnings: (warnings[name] ?? []).filter { added.contains($0.conceptId) }))
+                    warnings: (warnings[name] ?? []).filter { added.contains($0.conceptId) })
+                try audit.record(id: refset.id, before: before, after: refset)
+                audit.note = try AuditDraft.json(result)
+                audit.changedNothing = action == .unchanged
+                return result
+            }
+            results.append(result)
         }
         return results
     }
