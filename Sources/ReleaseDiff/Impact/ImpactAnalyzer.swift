@@ -53,14 +53,14 @@ public struct ImpactAnalyzer: Sendable {
 
     private func impact(of refset: Int64, terms: TermDirectory) throws -> RefsetImpact {
         let members = try from.members(of: refset, activeOnly: true)
-        var findings: [MemberFinding] = []
-        var affected = Set<String>()
-        for member in members {
-            let found = try check(member, terms: terms)
-            if !found.isEmpty { affected.insert(member.id.description) }
-            findings += found
-        }
-        return RefsetImpact(refset: try terms.named(refset), membersChecked: members.count, unaffected: members.count - affected.count, findings: findings)
+        return summarize(try terms.named(refset), try members.map { try check($0, terms: terms) })
+    }
+
+    /// One refset's impact from the findings of each member checked.
+    private func summarize(_ refset: NamedConcept, _ findingsPerMember: [[MemberFinding]]) -> RefsetImpact {
+        let affected = findingsPerMember.filter { !$0.isEmpty }.count
+        return RefsetImpact(
+            refset: refset, membersChecked: findingsPerMember.count, unaffected: findingsPerMember.count - affected, findings: findingsPerMember.flatMap { $0 })
     }
 
     private func check(_ member: RefsetMember, terms: TermDirectory) throws -> [MemberFinding] {
@@ -113,14 +113,7 @@ public struct ImpactAnalyzer: Sendable {
     /// each reported under its own id as member id.
     public func analyze(localRefset refset: NamedConcept, members: [Int64]) throws -> RefsetImpact {
         let terms = try TermDirectory(to: to, from: from, language: language)
-        var findings: [MemberFinding] = []
-        var affected = Set<Int64>()
-        for member in members {
-            let found = try check(memberId: String(member), component: member, membershipEnded: nil, terms: terms)
-            if !found.isEmpty { affected.insert(member) }
-            findings += found
-        }
-        return RefsetImpact(refset: refset, membersChecked: members.count, unaffected: members.count - affected.count, findings: findings)
+        return summarize(refset, try members.map { try check(memberId: String($0), component: $0, membershipEnded: nil, terms: terms) })
     }
 
     private func impact(of definition: Definition, terms: TermDirectory) throws -> DefinitionImpact {

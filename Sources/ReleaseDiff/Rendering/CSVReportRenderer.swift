@@ -30,4 +30,9 @@ public enum CSVReportRenderer {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// One TSV field: TSV has no quoting, so tabs and line breaks become spaces.
+    public static func tabField(_ text: String) -> String {
+        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
 }

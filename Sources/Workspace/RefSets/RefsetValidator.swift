@@ -47,18 +47,3 @@ struct RefsetValidator: Sendable {
             replacements: targets.map { MemberWarning.Replacement(association: terms[$0.refsetId] ?? String($0.refsetId), conceptId: $0.targetId, term: terms[$0.targetId] ?? "") })
     }
 }
-
-/// A concept that was accepted but needs attention, with what the release suggests instead.
-public struct MemberWarning: Sendable, Codable, Equatable {
-    public struct Replacement: Sendable, Codable, Equatable {
-        public var association: String
-        @IDString public var conceptId: Int64
-        public var term: String
-    }
-
-    @IDString public var conceptId: Int64
-    public var term: String
-    public var message: String
-    public var reason: String?
-    public var replacements: [Replacement]
-}

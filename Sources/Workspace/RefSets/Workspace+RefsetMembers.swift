@@ -4,16 +4,6 @@ import GRDB
 import RF2
 import TerminologyStore
 
-/// What adding members did.
-public struct MemberChangeResult: Sendable, Codable {
-    public var refset: LocalRefset
-    /// Concepts whose entry was added (or removed).
-    @IDStrings public var changed: [Int64]
-    /// Concepts that already had (or did not have) the entry.
-    @IDStrings public var unchanged: [Int64]
-    public var warnings: [MemberWarning]
-}
-
 extension Workspace {
     /// Adds entries to a refset's draft: members of an extensional refset, inclusions or exclusions of an
     /// intensional one. Every id must be a concept of the bound release (else nothing is written); inactive

@@ -17,7 +17,7 @@ public enum RequestExporter {
 
     /// Tab-separated, LF after every record; tabs and line breaks inside a value become spaces.
     public static func tsv(_ requests: [ChangeRequest]) -> String {
-        ([columns] + requests.map(row)).map { $0.map(tsvField).joined(separator: "\t") + "\n" }.joined()
+        ([columns] + requests.map(row)).map { $0.map(CSVReportRenderer.tabField).joined(separator: "\t") + "\n" }.joined()
     }
 
     /// A JSON array of requests, each with its history and comments (sorted keys, ids as strings).
@@ -81,9 +81,5 @@ public enum RequestExporter {
             association, target, content.useCase, content.references.joined(separator: "; "), content.organisation, content.localCode, content.localTerm,
             request.status.rawValue, request.externalReference ?? "", content.notes,
         ]
-    }
-
-    static func tsvField(_ value: String) -> String {
-        String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }

@@ -168,7 +168,8 @@ public struct RefsetRF2Writer: Sendable {
         let dependencies = try RF2Writer(
             url: metadata.appendingPathComponent(name(.refset(pattern: "ss", name: "ModuleDependency", type, country: country, namespace: namespace, effectiveTime: effective))),
             columns: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId", "sourceEffectiveTime", "targetEffectiveTime"])
-        let versions = type == .snapshot ? Array(release.versions.suffix(1)) : type == .delta ? Array(release.versions.suffix(1)) : release.versions
+        // Full keeps one module dependency row per version; Snapshot and Delta only the latest.
+        let versions = type == .full ? release.versions : Array(release.versions.suffix(1))
         for version in versions {
             guard let target = dependencyTimes[version.release] else {
                 throw WorkspaceError(.invalid, "release \(version.release), which version \(version.number) of refset \(refset.id) is bound to, is not imported: cannot write its module dependency")

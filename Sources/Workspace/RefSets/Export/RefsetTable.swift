@@ -1,5 +1,6 @@
 import Foundation
 import RF2
+import ReleaseDiff
 import TerminologyStore
 
 /// A refset's members with their terms, for CSV/TSV export and for people: concept id, preferred term in
@@ -25,11 +26,7 @@ public struct RefsetTable: Sendable {
     /// CSV (RFC 4180, CRLF) or TSV (tabs, CRLF; tabs and line breaks in terms become spaces), with a header.
     public func text(separator: Character) -> String {
         let header = ["conceptId", "preferredTerm", "fullySpecifiedName", "active"]
-        func cell(_ value: String) -> String {
-            if separator == "\t" { return value.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return value }
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        let cell = separator == "\t" ? CSVReportRenderer.tabField : CSVReportRenderer.field
         var lines = [header.joined(separator: String(separator))]
         for row in rows {
             lines.append([String(row.conceptId), row.preferredTerm, row.fullySpecifiedName, row.active ? "1" : "0"].map(cell).joined(separator: String(separator)))
