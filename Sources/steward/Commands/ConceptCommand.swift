@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardServer
 import RF2
 import TerminologyStore
 
@@ -97,93 +98,4 @@ struct ConceptCommand: ParsableCommand {
 struct StoreErrorMessage: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
-}
-
-/// JSON form of a concept detail; ids are strings.
-struct ConceptView: Encodable {
-    struct Named: Encodable {
-        var id: String
-        var term: String
-        init(_ named: ConceptDetail.Named) {
-            id = String(named.id)
-            term = named.term
-        }
-    }
-    struct DescriptionView: Encodable {
-        var id: String
-        var active: Bool
-        var effectiveTime: String
-        var moduleId: String
-        var languageCode: String
-        var typeId: String
-        var term: String
-        var caseSignificanceId: String
-        var acceptability: [String: String]
-    }
-    struct AttributeView: Encodable {
-        var type: Named
-        var target: Named?
-        var value: String?
-    }
-    struct GroupView: Encodable {
-        var group: Int
-        var attributes: [AttributeView]
-    }
-    struct MembershipView: Encodable {
-        var refset: Named
-        var memberId: String
-        var fields: [String: String]
-    }
-    struct AssociationView: Encodable {
-        var refset: Named
-        var target: Named
-    }
-
-    var id: String
-    var active: Bool
-    var effectiveTime: String
-    var moduleId: String
-    var definitionStatus: String
-    var fsn: String?
-    var preferredTerm: String?
-    var semanticTag: String?
-    var descriptions: [DescriptionView]
-    var parents: [Named]
-    var children: [Named]
-    var groups: [GroupView]
-    var refsetMemberships: [MembershipView]
-    var inactivationReason: Named?
-    var historicalAssociations: [AssociationView]
-
-    init(_ detail: ConceptDetail) {
-        id = String(detail.concept.id)
-        active = detail.concept.active
-        effectiveTime = String(detail.concept.effectiveTime)
-        moduleId = String(detail.concept.moduleId)
-        definitionStatus = detail.concept.isFullyDefined ? "fullyDefined" : "primitive"
-        fsn = detail.fullySpecifiedName
-        preferredTerm = detail.preferredTerm
-        semanticTag = detail.semanticTag
-        descriptions = detail.descriptions.map { description in
-            DescriptionView(
-                id: String(description.id), active: description.active, effectiveTime: String(description.effectiveTime),
-                moduleId: String(description.moduleId), languageCode: description.languageCode, typeId: String(description.typeId),
-                term: description.term, caseSignificanceId: String(description.caseSignificanceId),
-                acceptability: Dictionary(
-                    description.acceptability.map { (String($0.refsetId), $0.isPreferred ? "preferred" : "acceptable") },
-                    uniquingKeysWith: { first, _ in first }))
-        }
-        parents = detail.parents.map(Named.init)
-        children = detail.children.map(Named.init)
-        groups = detail.groups.map { group in
-            GroupView(group: group.group, attributes: group.attributes.map { AttributeView(type: Named($0.type), target: $0.target.map(Named.init), value: $0.concreteValue) })
-        }
-        refsetMemberships = detail.memberships.map { membership in
-            MembershipView(
-                refset: Named(membership.refset), memberId: membership.member.id.description,
-                fields: Dictionary(membership.member.fields.map { ($0.name, $0.value.description) }, uniquingKeysWith: { first, _ in first }))
-        }
-        inactivationReason = detail.inactivationReason.map(Named.init)
-        historicalAssociations = detail.associations.map { AssociationView(refset: Named($0.refset), target: Named($0.target)) }
-    }
 }

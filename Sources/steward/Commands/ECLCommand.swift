@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECL
 import Foundation
+import StewardServer
 import TerminologyStore
 
 /// `steward ecl EXPR`: evaluates an ECL 2.2 expression against a release.
@@ -57,10 +58,4 @@ struct ECLCommand: ParsableCommand {
             try Terminal.printJSON(ECLView(total: result.total, ids: result.ids.map(String.init)))
         }
     }
-}
-
-/// JSON form of an ECL result; ids are strings.
-struct ECLView: Encodable {
-    var total: Int
-    var ids: [String]
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardServer
 import RF2
 import TerminologyStore
 

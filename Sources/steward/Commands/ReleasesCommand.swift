@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardServer
 import TerminologyStore
 
 struct ReleasesCommand: ParsableCommand {
@@ -32,49 +33,5 @@ struct ReleasesCommand: ParsableCommand {
             }
             print(Terminal.table(["NAME", "EFFECTIVE", "EDITION MODULE", "ACTIVE", "CONCEPTS", "SOURCE", "VERSION URI"], rows))
         }
-    }
-}
-
-/// JSON form of a release (ids as strings).
-struct ReleaseView: Encodable {
-    var name: String
-    var versionURI: String
-    var effectiveTime: String
-    var editionModule: String
-    var modules: [String]
-    var source: String
-    var importedAt: String
-    var importSeconds: Double?
-    var counts: [String: CountView]
-    var packages: [PackageView]
-    var warnings: [String]
-
-    struct CountView: Encodable {
-        var total: Int
-        var active: Int
-    }
-
-    struct PackageView: Encodable {
-        var name: String
-        var effectiveTime: String
-        var countryNamespace: String
-        var releaseType: String
-        var files: Int
-    }
-
-    init(_ info: ReleaseInfo) {
-        name = info.name
-        versionURI = info.versionURI
-        effectiveTime = String(info.effectiveTime)
-        editionModule = String(info.editionModule)
-        modules = info.modules.map(String.init)
-        source = info.source
-        importedAt = info.importedAt
-        importSeconds = info.importSeconds
-        counts = Dictionary(uniqueKeysWithValues: info.counts.map { ($0.component, CountView(total: $0.total, active: $0.active)) })
-        packages = info.packages.map {
-            PackageView(name: $0.name, effectiveTime: String($0.effectiveTime), countryNamespace: $0.countryNamespace, releaseType: $0.releaseType, files: $0.fileCount)
-        }
-        warnings = info.warnings
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConceptSearch
 import ECL
 import Foundation
+import StewardServer
 import RF2
 import TerminologyStore
 
@@ -87,7 +88,7 @@ struct SearchCommand: ParsableCommand {
             try Terminal.printJSON(SearchPageView(page))
         case .table:
             let rows = page.hits.map { hit in
-                [String(hit.conceptId), hit.term, hit.preferredTerm ?? "", hit.semanticTag ?? "", hit.active ? "" : "inactive", Self.matchLabel(hit.match)]
+                [String(hit.conceptId), hit.term, hit.preferredTerm ?? "", hit.semanticTag ?? "", hit.active ? "" : "inactive", SearchPageView.label(hit.match)]
             }
             print(Terminal.table(["id", "match", "preferred term", "tag", "status", "how"], rows))
             let total = page.totalIsExact ? "\(page.total)" : "about \(page.total)"
@@ -113,47 +114,5 @@ struct SearchCommand: ParsableCommand {
             text: text, preference: try lang.map { try LanguagePreference(parsing: $0) } ?? .default, limit: limit, offset: offset,
             refsetIds: refsetIds, semanticTags: tag, includeInactiveConcepts: includeInactive,
             includeInactiveDescriptions: includeInactiveDescriptions, descriptionKinds: kinds, allowTypos: !noTypos)
-    }
-
-    static func matchLabel(_ kind: MatchKind) -> String {
-        switch kind {
-        case .exact: "exact"
-        case .prefix: "prefix"
-        case .allWords: "words"
-        case .compound: "compound"
-        case .fuzzy: "typo"
-        }
-    }
-}
-
-/// JSON form of a search page; ids are strings.
-struct SearchPageView: Encodable {
-    struct HitView: Encodable {
-        var conceptId: String
-        var term: String
-        var descriptionId: String
-        var match: String
-        var preferredTerm: String?
-        var fsn: String?
-        var semanticTag: String?
-        var active: Bool
-        var score: Double
-    }
-    var total: Int
-    var totalIsExact: Bool
-    var offset: Int
-    var limit: Int
-    var hits: [HitView]
-
-    init(_ page: SearchPage) {
-        total = page.total
-        totalIsExact = page.totalIsExact
-        offset = page.offset
-        limit = page.limit
-        hits = page.hits.map {
-            HitView(
-                conceptId: String($0.conceptId), term: $0.term, descriptionId: String($0.descriptionId), match: SearchCommand.matchLabel($0.match),
-                preferredTerm: $0.preferredTerm, fsn: $0.fullySpecifiedName, semanticTag: $0.semanticTag, active: $0.active, score: $0.score)
-        }
     }
 }

@@ -47,20 +47,13 @@ struct ImpactCommand: AsyncParsableCommand {
         let language = try lang.map(LanguagePreference.init(parsing:)) ?? .default
         let analyzer = ImpactAnalyzer(from: try opener.open(from), to: try opener.open(to), language: language)
         let workspaceFile = dataOptions.catalog.dataDirectory.appendingPathComponent("workspace.sqlite")
-        let workspace = FileManager.default.fileExists(atPath: workspaceFile.path) ? try Workspace(url: workspaceFile) : nil
-        let locals = try workspace?.refsets() ?? []
-        var chosenLocals = locals.filter { refsetIds.contains($0.id) }
-        var releaseRefsets = refsetIds.filter { id in !locals.contains { $0.id == id } }
-        if refsetIds.isEmpty && ecl.isEmpty {
-            if locals.isEmpty { releaseRefsets = try analyzer.contentRefsets() } else { chosenLocals = locals }
-        }
-        var definitions = ecl.enumerated().map { ImpactAnalyzer.Definition(name: "ECL \($0.offset + 1)", ecl: $0.element) }
-        definitions += chosenLocals.compactMap { local in local.ecl.map { ImpactAnalyzer.Definition(name: "\(local.id) |\(local.name)|", ecl: $0) } }
-        var report = try analyzer.analyze(refsets: releaseRefsets, definitions: definitions)
-        for local in chosenLocals {
-            let entries = try workspace!.entries(of: local.id)
-            let members = entries.filter { $0.role == (local.kind == .extensional ? .member : .include) }.map(\.conceptId)
-            report.refsets.append(try analyzer.analyze(localRefset: NamedConcept(id: local.id, term: local.name), members: members))
+        let report: ImpactReport
+        if FileManager.default.fileExists(atPath: workspaceFile.path) {
+            report = try Workspace(url: workspaceFile).impactReport(analyzer, refsetIds: refsetIds, ecl: ecl)
+        } else {
+            let releaseRefsets = refsetIds.isEmpty && ecl.isEmpty ? try analyzer.contentRefsets() : refsetIds
+            let definitions = ecl.enumerated().map { ImpactAnalyzer.Definition(name: "ECL \($0.offset + 1)", ecl: $0.element) }
+            report = try analyzer.analyze(refsets: releaseRefsets, definitions: definitions)
         }
         try output.write(
             text: { report.textSummary() },

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import ReleaseDiff
+import TerminologyStore
+import Workspace
+
+/// `/api/v1/diff...` and `/api/v1/impact`: comparing two releases and what the change does to refsets.
+/// Reports are computed once per pair and language and kept (see `ReportCache`).
+struct DiffRoutes: Sendable {
+    let services: ServerServices
+
+    func register(on api: RouterGroup<StewardRequestContext>) {
+        api.add(.get, "diff/summary", .read) { request, _ in
+            try await withDiff(request) { report, conditional in try conditional.json(DiffSummaryView(report)) }
+        }
+        api.add(.get, "diff", .read) { request, _ in
+            try await withDiff(request) { report, conditional in try conditional.json(report) }
+        }
+        api.add(.get, "diff/report", .read) { request, _ in
+            try await withDiff(request) { report, conditional in
+                JSONResponse.bytes(
+                    Array(HTMLReportRenderer.render(report.document()).utf8), contentType: "text/html; charset=utf-8", headers: conditional.headers)
+            }
+        }
+        api.add(.get, "impact", .read) { request, _ in
+            let (from, to) = try pair(request)
+            let refsetIds = try request.queryAll("refset").map { try Identifier.concept($0, parameter: "refset") }
+            let ecl = request.uri.queryParameters.getAll("ecl").filter { !$0.isEmpty }
+            let analyzer = ImpactAnalyzer(from: from.lane.store, to: to.lane.store, language: try request.languagePreference())
+            let workspace = services.workspace
+            let report = try await Offload.run { try workspace.impactReport(analyzer, refsetIds: refsetIds, ecl: ecl) }
+            return try JSONResponse.make(report)
+        }
+    }
+
+    private func pair(_ request: Request) throws -> (ReleaseHandle, ReleaseHandle) {
+        guard let from = request.query("from"), let to = request.query("to") else {
+            throw APIError.badRequest("parameters 'from' and 'to' (release names or version URIs) are required")
+        }
+        return (try services.releases.release(from), try services.releases.release(to))
+    }
+
+    /// Answers 304 when the client has the report already, else computes (or reuses) it and renders it.
+    private func withDiff(_ request: Request, render: @escaping @Sendable (DiffReport, ConditionalGet) throws -> Response) async throws -> Response {
+        let (from, to) = try pair(request)
+        let language = try request.languagePreference()
+        let conditional = ConditionalGet(release: to, request: request, also: from)
+        if let notModified = conditional.notModified { return notModified }
+        let key = "\(from.etag)|\(to.etag)|\(language.refsetIds)"
+        let report = try await services.reports.report(key: key) {
+            try await ReleaseDiffer(from: from.lane.store, to: to.lane.store, language: language).compare()
+        }
+        return try await Offload.run { try render(report, conditional) }
+    }
+}

@@ -1,0 +1,64 @@
+import ConceptSearch
+import ECL
+import Foundation
+import TerminologyStore
+
+/// One imported release as the server holds it open: a few read connections ("lanes") so concurrent
+/// requests do not queue behind one SQLite connection, each with its own search engine.
+public final class ReleaseHandle: Sendable {
+    /// One connection with the engines bound to it.
+    public struct Lane: Sendable {
+        public let store: ReleaseStore
+        public let searcher: ConceptSearcher
+        public var ecl: ECLEngine { ECLEngine(store: store) }
+    }
+
+    public let info: ReleaseInfo
+    /// Release stores never change once imported, so the name and import time identify their content.
+    public let etag: String
+    private let lanes: [Lane]
+    private let next = RoundRobin()
+
+    init(path: String, laneCount: Int) throws {
+        var lanes: [Lane] = []
+        for _ in 0..<max(1, laneCount) {
+            let store = try ReleaseStore(path: path)
+            lanes.append(Lane(store: store, searcher: try ConceptSearcher(store: store)))
+        }
+        self.lanes = lanes
+        info = lanes[0].store.info
+        etag = "\"\(info.name)-\(Self.hash(info.importedAt + info.versionURI))\""
+    }
+
+    /// A lane for one request; requests spread over the lanes in turn.
+    public var lane: Lane { lanes[next.advance() % lanes.count] }
+
+    /// The first lane's store, for metadata-only reads.
+    public var store: ReleaseStore { lanes[0].store }
+
+    /// Loads the search vocabulary now so the first typo-tolerant query is not slow.
+    func warm() throws {
+        for lane in lanes { try lane.searcher.prepare() }
+    }
+
+    private static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(value, radix: 16)
+    }
+}
+
+/// A thread-safe counter for spreading requests over lanes.
+final class RoundRobin: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func advance() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value &+= 1
+        return value & Int.max
+    }
+}

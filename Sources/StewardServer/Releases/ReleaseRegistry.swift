@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Logging
+import TerminologyStore
+
+/// The releases the server answers from. Picks up releases imported by another process (`steward
+/// import` renames a finished store into `releases/`) by re-listing the directory when its modification
+/// time changes, checked at most once per refresh interval.
+public final class ReleaseRegistry: @unchecked Sendable {
+    public let catalog: ReleaseCatalog
+    private let laneCount: Int
+    private let refreshInterval: Duration
+    private let logger: Logger
+    private let lock = NSLock()
+    private var handles: [ReleaseHandle] = []
+    private var directoryStamp: Date?
+    private var lastCheck: ContinuousClock.Instant?
+
+    public init(dataDirectory: URL, laneCount: Int = 2, refreshInterval: Duration = .seconds(1), logger: Logger) {
+        catalog = ReleaseCatalog(dataDirectory: dataDirectory)
+        self.laneCount = laneCount
+        self.refreshInterval = refreshInterval
+        self.logger = logger
+    }
+
+    /// Every open release, oldest first.
+    public func all() throws -> [ReleaseHandle] {
+        try refreshIfDue()
+        lock.lock()
+        defer { lock.unlock() }
+        return handles
+    }
+
+    /// A release by short name or version URI; the newest when `reference` is nil or empty.
+    /// An edition URI without a version (`http://snomed.info/sct/<module>`) picks that edition's newest release.
+    public func release(_ reference: String?) throws -> ReleaseHandle {
+        let releases = try all()
+        guard let reference, !reference.isEmpty else {
+            guard let newest = releases.last else {
+                throw APIError(.notFound, "no releases imported in \(catalog.dataDirectory.path): run 'steward import PATH' first")
+            }
+            return newest
+        }
+        if let match = releases.first(where: { $0.info.name == reference || $0.info.versionURI == reference }) {
+            return match
+        }
+        if let module = Self.editionModule(reference), let match = releases.last(where: { $0.info.editionModule == module }) {
+            return match
+        }
+        let known = releases.map(\.info.name).joined(separator: ", ")
+        throw APIError(.notFound, "unknown release '\(reference)'" + (known.isEmpty ? ": no releases imported" : " (available: \(known))"))
+    }
+
+    /// Re-lists the releases directory now (used at start-up and after the server imports samples).
+    public func reload() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try reloadLocked(stamp: Self.modificationDate(catalog.releasesDirectory))
+    }
+
+    private func refreshIfDue() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = ContinuousClock.now
+        if let lastCheck, now - lastCheck < refreshInterval { return }
+        lastCheck = now
+        let stamp = Self.modificationDate(catalog.releasesDirectory)
+        if stamp != directoryStamp || handles.isEmpty && stamp != nil {
+            try reloadLocked(stamp: stamp)
+        }
+    }
+
+    private func reloadLocked(stamp: Date?) throws {
+        let infos = try catalog.releases()
+        var kept: [ReleaseHandle] = []
+        for info in infos {
+            if let existing = handles.first(where: { $0.info.path == info.path && $0.info.importedAt == info.importedAt }) {
+                kept.append(existing)
+                continue
+            }
+            let handle = try ReleaseHandle(path: info.path, laneCount: laneCount)
+            try handle.warm()
+            logger.info("serving release", metadata: ["release": .string(info.name), "version": .string(info.versionURI)])
+            kept.append(handle)
+        }
+        handles = kept
+        directoryStamp = stamp
+        lastCheck = ContinuousClock.now
+    }
+
+    private static func modificationDate(_ url: URL) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    }
+
+    /// `http://snomed.info/sct/<module>` (no version part) → the module id.
+    static func editionModule(_ uri: String) -> Int64? {
+        let prefix = "http://snomed.info/sct/"
+        guard uri.hasPrefix(prefix) else { return nil }
+        let rest = uri.dropFirst(prefix.count)
+        guard !rest.contains("/") else { return nil }
+        return Int64(rest)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Builds JSON responses with one shared encoder configuration.
+enum JSONResponse {
+    static let contentType = "application/json; charset=utf-8"
+    static let fhirContentType = "application/fhir+json; charset=utf-8"
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func make(
+        _ value: some Encodable, status: HTTPResponse.Status = .ok, contentType: String = contentType, headers: HTTPFields = [:]
+    ) throws -> Response {
+        let data = try encoder().encode(value)
+        return bytes(data, status: status, contentType: contentType, headers: headers)
+    }
+
+    static func bytes(_ data: some Sequence<UInt8>, status: HTTPResponse.Status = .ok, contentType: String, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = contentType
+        var buffer = ByteBuffer()
+        buffer.writeBytes(data)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: buffer))
+    }
+}

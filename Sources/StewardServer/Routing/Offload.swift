@@ -1,0 +1,9 @@
+import NIOPosix
+
+/// Runs blocking work (large reports, exports, file writes) on NIO's blocking-I/O thread pool, so the
+/// threads that answer quick requests are not held up behind it.
+enum Offload {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(body)
+    }
+}
