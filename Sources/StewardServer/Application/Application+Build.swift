@@ -25,7 +25,7 @@ public func buildRouter(_ services: ServerServices) -> Router<StewardRequestCont
     let router = Router(context: StewardRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: services.metrics))
     if configuration.logRequests {
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware())
     }
     if !configuration.corsOrigins.isEmpty {
         let anyOrigin = configuration.corsOrigins.contains("*")

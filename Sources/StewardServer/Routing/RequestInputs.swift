@@ -94,3 +94,18 @@ enum Identifier {
         return id
     }
 }
+
+extension Request {
+    /// The JSON body decoded as `T`. Errors name the field and what was wrong with it (400), and a body
+    /// over the server's limit is refused (413).
+    func decodeJSON<T: Decodable>(_ type: T.Type, context: StewardRequestContext) async throws -> T {
+        var request = self
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs a JSON body") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.badRequest("invalid request body: \(ErrorDescription.describe(error))")
+        }
+    }
+}

@@ -30,7 +30,7 @@ struct SearchRoutes: Sendable {
             return try evaluate(request, expression: expression, paging: try Paging(request, defaultLimit: 100))
         }
         api.add(.post, "ecl", .read) { request, context in
-            let body = try await request.decode(as: ECLQuery.self, context: context)
+            let body = try await request.decodeJSON(ECLQuery.self, context: context)
             var paging = try Paging(request, defaultLimit: 100)
             if let limit = body.limit {
                 guard (0...10_000).contains(limit) else { throw APIError.badRequest("limit must be from 0 to 10000, got \(limit)") }
