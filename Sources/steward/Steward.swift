@@ -8,6 +8,6 @@ struct Steward: AsyncParsableCommand {
         abstract: "SNOMED CT release management: import, browse, validate and generate RF2 releases.",
         subcommands: [
             ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self, SearchCommand.self, ECLCommand.self, DiffCommand.self, DeltaCommand.self, ImpactCommand.self, ValidateCommand.self, GenerateCommand.self,
-            RefsetCommand.self, RequestCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, WorkspaceCommand.self, ServeCommand.self,
+            RefsetCommand.self, RequestCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, WorkspaceCommand.self, ServeCommand.self, ServeBaselineCommand.self,
         ])
 }

@@ -1,17 +1,23 @@
+import GRDB
 import RF2
 
 extension ReleaseStore {
     /// The full picture of one concept, as shown by `steward concept` and the REST API.
+    /// Read in one transaction, so the parts are consistent and a busy server pays for one connection hand-off.
     public func conceptDetail(_ id: Int64, preference: LanguagePreference = .default) throws -> ConceptDetail? {
-        guard let concept = try concept(id) else { return nil }
-        let languageRefsets = Set(try languageRefsets())
-        var descriptions = try descriptions(of: id)
-        let parents = try parents(of: id)
-        let children = try children(of: id)
-        let attributeGroups = try attributes(of: id)
-        let memberships = try memberships(of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active }
-        let reason = try inactivationReason(of: id)
-        let associations = try historicalAssociations(of: id)
+        try read { db in try conceptDetail(db, id, preference: preference) }
+    }
+
+    func conceptDetail(_ db: Database, _ id: Int64, preference: LanguagePreference) throws -> ConceptDetail? {
+        guard let concept = try concept(db, id) else { return nil }
+        let languageRefsets = Set(try Self.languageRefsetIds(db))
+        var descriptions = try descriptions(db, of: id, includeInactive: true)
+        let parents = try parents(db, of: id)
+        let children = try children(db, of: id)
+        let attributeGroups = try attributes(db, of: id)
+        let memberships = try memberships(db, of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active }
+        let reason = try inactivationReason(db, of: id)
+        let associations = try historicalAssociations(db, of: id)
 
         var ids = Set<Int64>([id, concept.moduleId, concept.definitionStatusId])
         ids.formUnion(parents)
@@ -28,7 +34,7 @@ extension ReleaseStore {
             ids.insert(description.typeId)
             ids.formUnion(description.acceptability.map(\.refsetId))
         }
-        let terms = try preferredTerms(for: Array(ids), preference: preference)
+        let terms = try self.terms(db, for: Array(ids), typeId: WellKnown.synonym, preference: preference)
         func named(_ id: Int64) -> ConceptDetail.Named { .init(id: id, term: terms[id] ?? "") }
 
         // Order descriptions: active first, then by the rank of the first preference refset where preferred/acceptable.
@@ -45,7 +51,7 @@ extension ReleaseStore {
         }
         descriptions.sort { rank($0) < rank($1) }
 
-        let fsn = try fullySpecifiedNames(for: [id], preference: preference)[id]
+        let fsn = try self.terms(db, for: [id], typeId: WellKnown.fullySpecifiedName, preference: preference)[id]
         var tag: String?
         if let fsn, fsn.hasSuffix(")"), let open = fsn.lastIndex(of: "(") {
             tag = String(fsn[fsn.index(after: open)..<fsn.index(before: fsn.endIndex)])

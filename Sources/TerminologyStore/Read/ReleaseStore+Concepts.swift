@@ -3,69 +3,69 @@ import RF2
 
 extension ReleaseStore {
     public func concept(_ id: Int64) throws -> Concept? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT id, effective_time, active, module_id, definition_status_id FROM concept WHERE id = ?", arguments: [id])
-                .map { Concept(id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], definitionStatusId: $0[4]) }
-        }
+        try read { db in try concept(db, id) }
+    }
+
+    func concept(_ db: Database, _ id: Int64) throws -> Concept? {
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, effective_time, active, module_id, definition_status_id FROM concept WHERE id = ?"), arguments: [id])
+            .map { Concept(id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], definitionStatusId: $0[4]) }
     }
 
     /// One description or text definition by id, without its language memberships.
     public func description(_ id: Int64) throws -> Description? {
-        try read { db in
-            try Row.fetchOne(
-                db,
-                sql: "SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id FROM description WHERE id = ?",
-                arguments: [id]
-            ).map {
-                Description(
-                    id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], conceptId: $0[4], languageCode: $0[5],
-                    typeId: $0[6], term: $0[7], caseSignificanceId: $0[8], acceptability: [])
-            }
+        try read { db in try description(db, id) }
+    }
+
+    func description(_ db: Database, _ id: Int64) throws -> Description? {
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id FROM description WHERE id = ?"),
+            arguments: [id]
+        ).map {
+            Description(
+                id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], conceptId: $0[4], languageCode: $0[5],
+                typeId: $0[6], term: $0[7], caseSignificanceId: $0[8], acceptability: [])
         }
     }
 
     /// Active language refset memberships of a description: (refset, acceptability).
     public func acceptability(of descriptionId: Int64) throws -> [Acceptability] {
-        try read { db in
-            let refsets = try Self.languageRefsetIds(db)
-            guard !refsets.isEmpty else { return [] }
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
-                    AND refset_id IN (\(refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
-                    """, arguments: [descriptionId]
-            ).map { Acceptability(refsetId: $0[0], acceptabilityId: $0[1]) }
-        }
+        try read { db in try acceptability(db, of: descriptionId) }
+    }
+
+    func acceptability(_ db: Database, of descriptionId: Int64) throws -> [Acceptability] {
+        let refsets = try Self.languageRefsetIds(db)
+        guard !refsets.isEmpty else { return [] }
+        return try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
+                AND refset_id IN (\(refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
+                """), arguments: [descriptionId]
+        ).map { Acceptability(refsetId: $0[0], acceptabilityId: $0[1]) }
     }
 
     /// Descriptions and text definitions of a concept, each with its active language refset memberships.
     public func descriptions(of conceptId: Int64, includeInactive: Bool = true) throws -> [Description] {
-        try read { db in
-            var descriptions = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id
-                    FROM description WHERE concept_id = ? \(includeInactive ? "" : "AND active = 1") ORDER BY active DESC, type_id, id
-                    """, arguments: [conceptId]
-            ).map {
-                Description(
-                    id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], conceptId: $0[4], languageCode: $0[5],
-                    typeId: $0[6], term: $0[7], caseSignificanceId: $0[8], acceptability: [])
-            }
-            let languageRefsets = try Self.languageRefsetIds(db)
-            guard !languageRefsets.isEmpty else { return descriptions }
-            for index in descriptions.indices {
-                descriptions[index].acceptability = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
-                        AND refset_id IN (\(languageRefsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
-                        """, arguments: [descriptions[index].id]
-                ).map { Acceptability(refsetId: $0[0], acceptabilityId: $0[1]) }
-            }
-            return descriptions
+        try read { db in try descriptions(db, of: conceptId, includeInactive: includeInactive) }
+    }
+
+    func descriptions(_ db: Database, of conceptId: Int64, includeInactive: Bool) throws -> [Description] {
+        var descriptions = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id
+                FROM description WHERE concept_id = ? \(includeInactive ? "" : "AND active = 1") ORDER BY active DESC, type_id, id
+                """), arguments: [conceptId]
+        ).map {
+            Description(
+                id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], conceptId: $0[4], languageCode: $0[5],
+                typeId: $0[6], term: $0[7], caseSignificanceId: $0[8], acceptability: [])
         }
+        let languageRefsets = try Self.languageRefsetIds(db)
+        guard !languageRefsets.isEmpty else { return descriptions }
+        for index in descriptions.indices {
+            descriptions[index].acceptability = try Row.fetchAll(try db.cachedStatement(sql: """
+                    SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
+                    AND refset_id IN (\(languageRefsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
+                    """), arguments: [descriptions[index].id]
+            ).map { Acceptability(refsetId: $0[0], acceptabilityId: $0[1]) }
+        }
+        return descriptions
     }
 
     /// Refsets whose first additional field is `acceptabilityId`: the language refsets of this release.
@@ -74,7 +74,7 @@ extension ReleaseStore {
     }
 
     static func languageRefsetIds(_ db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId' ORDER BY refset_id")
+        try Int64.fetchAll(try db.cachedStatement(sql: "SELECT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId' ORDER BY refset_id"))
     }
 
     /// The preferred synonym for each concept, by the first refset in `preference` that has one; falls back to
@@ -94,29 +94,31 @@ extension ReleaseStore {
 
     private func terms(for ids: [Int64], typeId: Int64, preference: LanguagePreference) throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
+        return try read { db in try terms(db, for: ids, typeId: typeId, preference: preference) }
+    }
+
+    func terms(_ db: Database, for ids: [Int64], typeId: Int64, preference: LanguagePreference) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
         let order = preference.refsetIds + [WellKnown.usEnglish, WellKnown.gbEnglish]
-        return try read { db in
-            var result: [Int64: String] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT refset_id, term, type_id FROM concept_term WHERE concept_id = ?")
-            for id in Set(ids) {
-                let rows = try Row.fetchAll(statement, arguments: [id])
-                func pick(_ type: Int64) -> String? {
-                    let candidates = rows.filter { $0[2] as Int64 == type }
-                    for refset in order {
-                        if let row = candidates.first(where: { $0[0] as Int64 == refset }) { return row[1] }
-                    }
-                    return candidates.first?[1]
+        var result: [Int64: String] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT refset_id, term, type_id FROM concept_term WHERE concept_id = ?")
+        for id in Set(ids) {
+            let rows = try Row.fetchAll(statement, arguments: [id])
+            func pick(_ type: Int64) -> String? {
+                let candidates = rows.filter { $0[2] as Int64 == type }
+                for refset in order {
+                    if let row = candidates.first(where: { $0[0] as Int64 == refset }) { return row[1] }
                 }
-                if let term = pick(typeId) ?? pick(typeId == WellKnown.synonym ? WellKnown.fullySpecifiedName : WellKnown.synonym) {
-                    result[id] = term
-                } else if let term = try String.fetchOne(
-                    db, sql: "SELECT term FROM description WHERE concept_id = ? AND type_id = ? ORDER BY active DESC, id LIMIT 1",
-                    arguments: [id, typeId])
-                {
-                    result[id] = term
-                }
+                return candidates.first?[1]
             }
-            return result
+            if let term = pick(typeId) ?? pick(typeId == WellKnown.synonym ? WellKnown.fullySpecifiedName : WellKnown.synonym) {
+                result[id] = term
+            } else if let term = try String.fetchOne(try db.cachedStatement(sql: "SELECT term FROM description WHERE concept_id = ? AND type_id = ? ORDER BY active DESC, id LIMIT 1"),
+                arguments: [id, typeId])
+            {
+                result[id] = term
+            }
         }
+        return result
     }
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Server benchmark: `steward serve` on the International-size synthetic store (the one bench-search.sh
+# imports, with its search index), loaded by wrk at 64 connections for 30 s per target:
+#   FHIR CodeSystem/$lookup, REST concept detail, REST search, FHIR ValueSet/$expand (ECL implicit value set),
+# each over a list of different concepts / queries, and the same wrk against a bare Hummingbird route
+# (`steward serve-baseline`) as the framework's ceiling on this machine. Reports req/s, p50/p99 latency,
+# errors, and the server's peak RSS.
+# Usage: Scripts/bench-server.sh [DURATION_SECONDS]   (default 30)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source Scripts/bench-common.sh
+duration="${1:-30}"
+data="$work/search-data"
+if ! "$steward" search --data "$data" x --limit 1 >/dev/null 2>&1; then
+  echo "importing the international profile into $data" >&2
+  rm -rf "$data"
+  "$steward" import --data "$data" "$package" >/dev/null
+fi
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+port=18080
+baseline_port=18081
+out="$work/server"
+mkdir -p "$out"
+
+# Request lists: 2,000 concepts from across the hierarchy, the search benchmark's queries, and ECL
+# value sets over concepts with descendants.
+"$steward" ecl --data "$data" '<< 138875005 |SNOMED CT Concept|' > "$out/all-ids.txt"
+python3 - "$out" <<'PY'
+import random, sys, urllib.parse
+out = sys.argv[1]
+ids = [line.strip() for line in open(f"{out}/all-ids.txt") if line.strip()]
+rng = random.Random(42)
+sample = rng.sample(ids, 2000)
+system = urllib.parse.quote("http://snomed.info/sct", safe="")
+with open(f"{out}/lookup.txt", "w") as f:
+    for i in sample: f.write(f"/fhir/CodeSystem/$lookup?system={system}&code={i}\n")
+with open(f"{out}/concept.txt", "w") as f:
+    for i in sample: f.write(f"/api/v1/concepts/{i}\n")
+queries = open("Scripts/bench-search.sh").read().split("# QUERIES\n", 1)[1].split("\n")
+with open(f"{out}/search.txt", "w") as f:
+    for q in queries:
+        if q.strip(): f.write(f"/api/v1/search?q={urllib.parse.quote(q.strip())}&limit=20\n")
+with open(f"{out}/expand.txt", "w") as f:
+    for i in sample[:500]:
+        url = urllib.parse.quote(f"http://snomed.info/sct?fhir_vs=ecl/{urllib.parse.quote('<< ' + i, safe='')}", safe="")
+        f.write(f"/fhir/ValueSet/$expand?url={url}&count=20\n")
+PY
+
+"$steward" serve --data "$data" --port "$port" --empty --quiet-requests > "$out/serve.log" 2>&1 &
+server=$!
+"$steward" serve-baseline --port "$baseline_port" > "$out/baseline.log" 2>&1 &
+baseline=$!
+trap 'kill $server $baseline 2>/dev/null || true' EXIT
+for p in $port $baseline_port; do
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$p/" -o /dev/null 2>/dev/null || curl -sf "http://127.0.0.1:$p/health" -o /dev/null 2>/dev/null && break; sleep 0.2; done
+done
+echo "server pid $server: RSS after start $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)" >&2
+
+run() {  # name base-url paths-file
+  local name=$1 base=$2 paths=$3
+  # A short warm-up so the first seconds of JIT-free but cache-cold answers do not dominate.
+  PATHS_FILE="$paths" wrk -t2 -c64 -d3s -s Scripts/bench/wrk-paths.lua "$base" > /dev/null
+  PATHS_FILE="$paths" wrk -t2 -c64 -d"${duration}s" --latency -s Scripts/bench/wrk-paths.lua "$base" > "$out/wrk-$name.txt"
+  python3 - "$name" "$out/wrk-$name.txt" <<'PY'
+import re, sys
+name, text = sys.argv[1], open(sys.argv[2]).read()
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+def latency(p):
+    m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)", text, re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+socket = re.search(r"Socket errors: (.*)", text)
+errors = (int(non2xx.group(1)) if non2xx else 0)
+print(f"{name:10s} {rps:10.0f} req/s   p50 {latency(50):7.2f} ms   p99 {latency(99):7.2f} ms   non-2xx {errors}" + (f"   socket errors: {socket.group(1)}" if socket else ""))
+PY
+}
+
+echo "wrk -t2 -c64 -d${duration}s on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1024/1024}' /proc/meminfo):"
+printf "/\n" > "$out/baseline.txt"
+run baseline "http://127.0.0.1:$baseline_port" "$out/baseline.txt"
+printf "/health\n" > "$out/health.txt"
+run health "http://127.0.0.1:$port" "$out/health.txt"
+run lookup "http://127.0.0.1:$port" "$out/lookup.txt"
+run concept "http://127.0.0.1:$port" "$out/concept.txt"
+run search "http://127.0.0.1:$port" "$out/search.txt"
+run expand "http://127.0.0.1:$port" "$out/expand.txt"
+echo "server peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status), now $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status)"
