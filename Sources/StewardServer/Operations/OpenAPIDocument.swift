@@ -5,7 +5,7 @@ import Foundation
 /// appears here, so the document cannot silently fall behind the code.
 public enum OpenAPIDocument {
     static var operations: [OpenAPIOperation] {
-        operationsOperations + releaseOperations
+        operationsOperations + releaseOperations + workspaceOperations
     }
 
     public static let data: [UInt8] = {
@@ -74,7 +74,7 @@ public enum OpenAPIDocument {
             rendered["requestBody"] = ["required": true, "description": body, "content": ["application/json": ["schema": ["type": "object"]]]]
         }
         var responses: [String: Any] = [
-            "200": ["description": "Success", "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]]]
+            String(operation.successStatus): ["description": operation.successStatus == 201 ? "Created" : "Success", "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]]]
         ]
         for status in operation.errors {
             responses[String(status)] = [

@@ -32,5 +32,7 @@ struct OpenAPIOperation: Sendable {
     var access: String? = "read"
     /// Response statuses besides 200 that the operation documents.
     var errors: [Int] = [400, 404]
+    /// The status of a successful answer (201 for creations).
+    var successStatus = 200
     var responseType = "application/json"
 }
