@@ -132,6 +132,8 @@ struct WorkspaceRefsetTests {
             let delta = try await api.call(.get, Self.refset + "/export?format=rf2&type=delta", as: .anonymous)
             #expect(delta.headers[.contentDisposition]?.contains("der2_Refset_SimpleDelta_NO1000202_20250301.txt") == true)
             #expect(delta.text.split(separator: "\r\n").count == 4)
+            #expect(try await api.call(.get, Self.refset + "/export?format=zip&version=1", as: .anonymous).status == .ok)
+            #expect(try await api.call(.get, Self.refset + "/export?format=zip&version=2", as: .anonymous).status == .notFound)
 
             // CSV and TSV of the published version, FHIR and the RefSets/ file.
             let csv = try await api.call(.get, Self.refset + "/export?format=csv&version=1&lang=en", as: .anonymous)

@@ -104,7 +104,7 @@ extension OpenAPIDocument {
                     "format",
                     "zip (whole RF2 package, application/zip), rf2 (one simple refset file), csv, tsv, fhir (ValueSet) or file (the RefSets/ JSON file)",
                     required: true),
-                .query("version", "Published version for csv, tsv and fhir (default: the draft)", type: "integer"),
+                .query("version", "Published version: for csv, tsv and fhir (default: the draft), for zip and rf2 the history up to it (default: the latest); file is always the draft", type: "integer"),
                 .query("type", "For rf2: snapshot, full or delta"), .query("country", "Country code of RF2 file names (default: settings)"),
                 .query("namespace", "Namespace of RF2 file names (default: settings)", type: "integer"), lang,
             ], errors: [400, 404, 409], responseType: "application/octet-stream"),

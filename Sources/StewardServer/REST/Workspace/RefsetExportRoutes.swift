@@ -68,8 +68,9 @@ struct RefsetExportRoutes: Sendable {
         return RefsetFile(refset: refset, entries: entries, terms: terms)
     }
 
-    /// The published history as RF2: the whole package as a zip, or one simple refset file (`type`:
-    /// snapshot, full or delta). File names need the country code and namespace (query, else the settings).
+    /// The published history as RF2 (up to `version`, else the latest): the whole package as a zip, or one
+    /// simple refset file (`type`: snapshot, full or delta). File names need the country code and namespace
+    /// (query, else the settings).
     private func rf2(_ request: Request, _ refset: LocalRefset, format: Format) async throws -> Response {
         let settings = try services.workspace.settings()
         guard let country = request.query("country") ?? settings.countryCode else {
@@ -88,7 +89,12 @@ struct RefsetExportRoutes: Sendable {
         case let other?: throw APIError.badRequest("parameter 'type' must be snapshot, full or delta, got '\(other)'")
         }
         let workspace = services.workspace
-        let versions = try workspace.versions(of: refset.id)
+        var versions = try workspace.versions(of: refset.id)
+        if let number = try request.queryInt("version") {
+            // The history as it was released with that version.
+            versions = versions.filter { $0.number <= number }
+            guard versions.last?.number == number else { throw APIError.notFound("refset \(refset.id) has no published version \(number)") }
+        }
         guard !versions.isEmpty else {
             throw APIError(.conflict, "refset \(refset.id) has no published version: publish it (POST /api/v1/refsets/\(refset.id)/versions) before exporting RF2")
         }
