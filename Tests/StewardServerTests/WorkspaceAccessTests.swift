@@ -144,4 +144,20 @@ struct WorkspaceAccessTests {
         let covered = Set(ProtectedRoute.all.map(\.route))
         #expect(writes.subtracting(covered).sorted() == [])
     }
+
+    @Test("the OpenAPI document gives each workspace write its role, body and precondition errors")
+    func openAPIDocumentsWrites() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.data)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        let patch = try #require(paths["/api/v1/refsets/{id}"]?["patch"])
+        #expect(patch["description"] as? String == "Requires a token with at least the author role.")
+        #expect(patch["requestBody"] != nil)
+        let responses = try #require(patch["responses"] as? [String: Any])
+        #expect(Set(responses.keys).isSuperset(of: ["200", "400", "401", "403", "404", "409", "412", "413", "428"]))
+        let create = try #require(paths["/api/v1/refsets"]?["post"]?["responses"] as? [String: Any])
+        #expect(create["201"] != nil && create["200"] == nil)
+        let upload = try #require(paths["/api/v1/refsets/{id}/import"]?["post"]?["requestBody"] as? [String: Any])
+        #expect((upload["content"] as? [String: Any])?.keys.first == "text/plain")
+        #expect(paths["/api/v1/tokens/{id}"]?["delete"]?["description"] as? String == "Requires a token with at least the admin role.")
+    }
 }

@@ -76,7 +76,7 @@ extension OpenAPIDocument {
                 refsetId, optionalIfMatch, .query("role", "member, include or exclude (default member)"),
                 .query("sourceRefset", "Which refset's rows to take from an RF2 file holding several"), .query("reason", "Recorded with each entry"),
             ],
-            body: "The file's text (text/csv, text/tab-separated-values or RF2 rows)", access: "author", errors: [400, 404, 409, 412, 413]),
+            body: "The file's text: CSV, TSV or RF2 simple refset rows (UTF-8)", bodyType: "text/plain", access: "author", errors: [400, 404, 409, 412, 413]),
         OpenAPIOperation(
             method: "GET", path: "/api/v1/refsets/{id}/versions", tag: "Refsets", summary: "Published versions, oldest first", parameters: [refsetId]),
         OpenAPIOperation(
@@ -165,8 +165,8 @@ extension OpenAPIDocument {
         OpenAPIOperation(
             method: "GET", path: "/api/v1/audit", tag: "Workspace", summary: "Audit events, newest first, with before/after snapshots (paged)",
             parameters: [
-                .query("entity", "Kind of entity: refset, request, token, settings, workspace"), .query("entityId", "The entity's id"),
-                .query("user", "Only events by this user"), .query("action", "Only this action, e.g. create, publish, transition"),
+                .query("entity", "Kind of entity: refset, request, token, settings, workspace"), .query("entityId", "The entity's id (also: id)"),
+                .query("user", "Only events by this user (also: actor)"), .query("action", "Only this action, e.g. create, publish, transition"),
                 .query("since", "At or after: YYYY-MM-DD or ISO 8601"), .query("until", "Before this time; YYYY-MM-DD includes that day"), limit, offset,
             ], access: "viewer", errors: [400]),
         OpenAPIOperation(method: "GET", path: "/api/v1/tokens", tag: "Workspace", summary: "Tokens, newest first (never their secrets)", access: "admin", errors: []),

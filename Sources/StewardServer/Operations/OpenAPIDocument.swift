@@ -71,7 +71,7 @@ public enum OpenAPIDocument {
             }
         }
         if let body = operation.body {
-            rendered["requestBody"] = ["required": true, "description": body, "content": ["application/json": ["schema": ["type": "object"]]]]
+            rendered["requestBody"] = ["required": true, "description": body, "content": [operation.bodyType: ["schema": ["type": operation.bodyType.contains("json") ? "object" : "string"]]]]
         }
         var responses: [String: Any] = [
             String(operation.successStatus): ["description": operation.successStatus == 201 ? "Created" : "Success", "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]]]

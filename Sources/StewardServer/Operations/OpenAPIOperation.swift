@@ -28,6 +28,8 @@ struct OpenAPIOperation: Sendable {
     var parameters: [Parameter] = []
     /// A short description of the JSON request body, when there is one.
     var body: String? = nil
+    /// The media type of the request body.
+    var bodyType = "application/json"
     /// `nil`: open; `"read"`: any token or anonymous when allowed; else the minimum role.
     var access: String? = "read"
     /// Response statuses besides 200 that the operation documents.
