@@ -341,6 +341,8 @@ struct WorkspaceRefsetTests {
             let wrongType = try await api.call(.post, "/api/v1/refsets", as: .role(.author), json: ["name": 5])
             #expect(wrongType.status == .badRequest)
             #expect(wrongType.message == "invalid request body: field 'name': expected a string")
+            let shortNamespace = try await api.call(.post, "/api/v1/refsets", as: .role(.author), json: ["name": "Liste", "namespace": 12])
+            #expect(shortNamespace.message == "field 'namespace': 12 is not a 7-digit SNOMED CT namespace identifier (e.g. 1000202)")
             let missing = try await api.call(.post, "/api/v1/refsets", as: .role(.author), json: ["description": "x"])
             #expect(missing.message == "invalid request body: missing field 'name'")
             let notJSON = try await api.call(.post, "/api/v1/refsets", as: .role(.author), raw: "{\"name\": ")

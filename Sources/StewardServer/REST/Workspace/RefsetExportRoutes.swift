@@ -52,7 +52,7 @@ struct RefsetExportRoutes: Sendable {
             guard !body.files.isEmpty else { throw APIError.badRequest("field 'files' is empty: give at least one refset file") }
             let release = try services.releases.release(body.release ?? request.query("release")).lane.store
             let workspace = services.workspace
-            guard let namespace = try body.namespace?.value ?? workspace.settings().namespace else {
+            guard let namespace = try checkedNamespace(body.namespace) ?? workspace.settings().namespace else {
                 throw APIError.badRequest("no namespace for new refsets: give \"namespace\" or set the workspace's with PUT /api/v1/workspace/settings")
             }
             let files = body.files.enumerated().map { index, item in (name: item.name ?? "files[\(index)]", file: item.content) }

@@ -29,7 +29,7 @@ struct RefsetRoutes: Sendable {
             let body = try await request.json(RefsetCreateBody.self, context: context)
             let settings = try services.workspace.settings()
             let release = try services.releases.release(body.release ?? request.query("release"))
-            guard let namespace = body.namespace?.value ?? settings.namespace else {
+            guard let namespace = try checkedNamespace(body.namespace) ?? settings.namespace else {
                 throw APIError.badRequest(
                     "no namespace for the refset concept id: give \"namespace\" in the body or set the workspace's with PUT /api/v1/workspace/settings")
             }

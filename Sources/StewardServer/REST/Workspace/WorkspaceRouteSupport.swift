@@ -178,6 +178,15 @@ extension ServerServices {
     }
 }
 
+/// A namespace from a request body: 7 digits, as SNOMED International issues them.
+func checkedNamespace(_ value: LenientInt?, field: String = "namespace") throws -> Int? {
+    guard let value else { return nil }
+    guard (1_000_000...9_999_999).contains(value.value) else {
+        throw APIError.badRequest("field '\(field)': \(value.value) is not a 7-digit SNOMED CT namespace identifier (e.g. 1000202)")
+    }
+    return value.value
+}
+
 /// An integer given as a JSON number or a string of digits (effective times, namespaces, version numbers).
 struct LenientInt: Decodable, Sendable {
     var value: Int
