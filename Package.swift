@@ -113,6 +113,7 @@ let package = Package(
                 "StewardServer", "Workspace", "TerminologyStore", "RF2",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

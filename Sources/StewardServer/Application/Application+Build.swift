@@ -47,5 +47,12 @@ public func buildRouter(_ services: ServerServices) -> Router<StewardRequestCont
     ConceptRoutes(services: services).register(on: api)
     SearchRoutes(services: services).register(on: api)
     DiffRoutes(services: services).register(on: api)
+    RefsetRoutes(services: services).register(on: api)
+    RefsetVersionRoutes(services: services).register(on: api)
+    RefsetExportRoutes(services: services).register(on: api)
+    RequestRoutes(services: services).register(on: api)
+    AuditRoutes(services: services).register(on: api)
+    TokenRoutes(services: services).register(on: api)
+    WorkspaceSettingsRoutes(services: services).register(on: api)
     return router
 }

@@ -5,7 +5,7 @@ import Foundation
 /// appears here, so the document cannot silently fall behind the code.
 public enum OpenAPIDocument {
     static var operations: [OpenAPIOperation] {
-        operationsOperations + releaseOperations
+        operationsOperations + releaseOperations + workspaceOperations
     }
 
     public static let data: [UInt8] = {
@@ -71,10 +71,10 @@ public enum OpenAPIDocument {
             }
         }
         if let body = operation.body {
-            rendered["requestBody"] = ["required": true, "description": body, "content": ["application/json": ["schema": ["type": "object"]]]]
+            rendered["requestBody"] = ["required": true, "description": body, "content": [operation.bodyType: ["schema": ["type": operation.bodyType.contains("json") ? "object" : "string"]]]]
         }
         var responses: [String: Any] = [
-            "200": ["description": "Success", "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]]]
+            String(operation.successStatus): ["description": operation.successStatus == 201 ? "Created" : "Success", "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]]]
         ]
         for status in operation.errors {
             responses[String(status)] = [

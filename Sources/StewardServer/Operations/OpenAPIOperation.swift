@@ -28,9 +28,13 @@ struct OpenAPIOperation: Sendable {
     var parameters: [Parameter] = []
     /// A short description of the JSON request body, when there is one.
     var body: String? = nil
+    /// The media type of the request body.
+    var bodyType = "application/json"
     /// `nil`: open; `"read"`: any token or anonymous when allowed; else the minimum role.
     var access: String? = "read"
     /// Response statuses besides 200 that the operation documents.
     var errors: [Int] = [400, 404]
+    /// The status of a successful answer (201 for creations).
+    var successStatus = 200
     var responseType = "application/json"
 }

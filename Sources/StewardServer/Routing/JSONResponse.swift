@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Workspace
 
 /// Builds JSON responses with one shared encoder configuration.
 enum JSONResponse {
@@ -11,6 +12,11 @@ enum JSONResponse {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Workspace records carry dates: ISO 8601 UTC with milliseconds, as the workspace stores them.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.text(date))
+        }
         return encoder
     }
 

@@ -39,15 +39,24 @@ public struct AuditQuery: Sendable {
     public var entity: String?
     public var entityId: String?
     public var actor: String?
+    /// Only events with this action (`create`, `publish`, `transition` ...).
+    public var action: String?
     public var since: Date?
+    /// Only events before this time.
+    public var until: Date?
     public var limit = 100
     public var offset = 0
 
-    public init(entity: String? = nil, entityId: String? = nil, actor: String? = nil, since: Date? = nil, limit: Int = 100, offset: Int = 0) {
+    public init(
+        entity: String? = nil, entityId: String? = nil, actor: String? = nil, action: String? = nil, since: Date? = nil, until: Date? = nil,
+        limit: Int = 100, offset: Int = 0
+    ) {
         self.entity = entity
         self.entityId = entityId
         self.actor = actor
+        self.action = action
         self.since = since
+        self.until = until
         self.limit = limit
         self.offset = offset
     }

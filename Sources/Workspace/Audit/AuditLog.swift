@@ -22,7 +22,9 @@ extension Workspace {
         if let entity = query.entity { conditions.append("entity = ?"); arguments += [entity] }
         if let entityId = query.entityId { conditions.append("entity_id = ?"); arguments += [entityId] }
         if let actor = query.actor { conditions.append("actor = ?"); arguments += [actor] }
+        if let action = query.action { conditions.append("action = ?"); arguments += [action] }
         if let since = query.since { conditions.append("time >= ?"); arguments += [Timestamp.text(since)] }
+        if let until = query.until { conditions.append("time < ?"); arguments += [Timestamp.text(until)] }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event \(filter)", arguments: arguments) ?? 0

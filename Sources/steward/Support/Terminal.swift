@@ -1,4 +1,5 @@
 import Foundation
+import Workspace
 
 /// Where human-facing output goes: data on stdout, progress and warnings on stderr.
 enum Terminal {
@@ -26,6 +27,11 @@ enum Terminal {
     static func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Workspace times as the workspace stores them (ISO 8601 UTC with milliseconds), as the server answers them.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.text(date))
+        }
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 

@@ -64,17 +64,28 @@ public struct RefsetFile: Sendable, Codable, Equatable {
     /// Reads one file; errors name the file and what is wrong.
     public static func read(_ url: URL) throws -> RefsetFile {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw WorkspaceError(.notFound, "cannot read \(url.path)") }
+        return try decode(data, name: url.lastPathComponent)
+    }
+
+    /// Decodes and checks one file's content; `name` is what error messages call it.
+    public static func decode(_ data: Data, name: String) throws -> RefsetFile {
         do {
             let file = try JSONDecoder().decode(RefsetFile.self, from: data)
-            switch file.kind {
-            case .extensional where file.ecl != nil || file.include != nil || file.exclude != nil:
-                throw WorkspaceError(.invalid, "\(url.lastPathComponent): an extensional refset has \"members\", not \"ecl\", \"include\" or \"exclude\"")
-            case .intensional where file.ecl == nil || file.members != nil:
-                throw WorkspaceError(.invalid, "\(url.lastPathComponent): an intensional refset has \"ecl\" (with optional \"include\"/\"exclude\"), not \"members\"")
-            default: return file
-            }
+            try file.checkShape(name: name)
+            return file
         } catch let error as DecodingError {
-            throw WorkspaceError(.invalid, "\(url.lastPathComponent): \(Self.describe(error))")
+            throw WorkspaceError(.invalid, "\(name): \(Self.describe(error))")
+        }
+    }
+
+    /// Throws unless the fields fit the kind (members for extensional, ECL for intensional).
+    func checkShape(name: String) throws {
+        switch kind {
+        case .extensional where ecl != nil || include != nil || exclude != nil:
+            throw WorkspaceError(.invalid, "\(name): an extensional refset has \"members\", not \"ecl\", \"include\" or \"exclude\"")
+        case .intensional where ecl == nil || members != nil:
+            throw WorkspaceError(.invalid, "\(name): an intensional refset has \"ecl\" (with optional \"include\"/\"exclude\"), not \"members\"")
+        default: return
         }
     }
 

@@ -28,6 +28,13 @@ extension Workspace {
     public func syncRefsets(from directory: URL, release: ReleaseStore, namespace: Int, by user: WorkspaceUser) throws -> [RefsetSyncResult] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
         let files = try names.map { (name: $0, file: try RefsetFile.read(directory.appendingPathComponent($0))) }
+        return try syncRefsets(files, release: release, namespace: namespace, by: user)
+    }
+
+    /// The same for files that did not come from a directory (an upload), each with the name results and
+    /// errors call it, applied in the order given.
+    public func syncRefsets(_ files: [(name: String, file: RefsetFile)], release: ReleaseStore, namespace: Int, by user: WorkspaceUser) throws -> [RefsetSyncResult] {
+        for (name, file) in files { try file.checkShape(name: name) }
         let validator = RefsetValidator(release: release)
         var warnings: [String: [MemberWarning]] = [:]
         for (name, file) in files {

@@ -8,13 +8,18 @@ public enum RefsetMemberFile {
     public static func conceptIds(in url: URL, refsetId: Int64? = nil) throws -> [Int64] {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw WorkspaceError(.notFound, "cannot read \(url.path)") }
         guard let text = String(data: data, encoding: .utf8) else { throw WorkspaceError(.invalid, "\(url.path) is not UTF-8 text") }
+        return try conceptIds(text: text, name: url.lastPathComponent, refsetId: refsetId)
+    }
+
+    /// The same for content that did not come from a file (an upload); `name` is what error messages call it.
+    public static func conceptIds(text: String, name: String, refsetId: Int64? = nil) throws -> [Int64] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard let header = lines.first, !header.isEmpty else { throw WorkspaceError(.invalid, "\(url.path) is empty") }
+        guard let header = lines.first, !header.isEmpty else { throw WorkspaceError(.invalid, "\(name) is empty") }
         let separator: Character = header.contains("\t") ? "\t" : ","
         let columns = fields(of: header, separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
         if columns.starts(with: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId"]) {
-            return try rf2(lines.dropFirst(), url: url, refsetId: refsetId)
+            return try rf2(lines.dropFirst(), name: name, refsetId: refsetId)
         }
         let known = ["conceptId", "referencedComponentId", "code", "id"]
         let hasHeader = Int64(columns.first ?? "") == nil
@@ -24,7 +29,7 @@ public enum RefsetMemberFile {
             let cells = fields(of: line, separator: separator)
             let raw = index < cells.count ? cells[index].trimmingCharacters(in: .whitespaces) : ""
             guard let id = Int64(raw), SCTID.isValid(id) else {
-                throw WorkspaceError(.invalid, "\(url.lastPathComponent) line \(offset + 1): '\(raw)' is not a valid SCTID")
+                throw WorkspaceError(.invalid, "\(name) line \(offset + 1): '\(raw)' is not a valid SCTID")
             }
             ids.append(id)
         }
@@ -65,13 +70,13 @@ public enum RefsetMemberFile {
         return fields
     }
 
-    private static func rf2(_ lines: ArraySlice<String>, url: URL, refsetId: Int64?) throws -> [Int64] {
+    private static func rf2(_ lines: ArraySlice<String>, name: String, refsetId: Int64?) throws -> [Int64] {
         var latest: [String: (time: Int, active: Bool, refset: Int64, concept: Int64)] = [:]
         var refsets = Set<Int64>()
         for (offset, line) in zip(lines.indices, lines) where !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 6, let time = Int(fields[1]), let refset = Int64(fields[4]), let concept = Int64(fields[5]), fields[2] == "0" || fields[2] == "1" else {
-                throw WorkspaceError(.invalid, "\(url.lastPathComponent) line \(offset + 1): not a simple refset row")
+                throw WorkspaceError(.invalid, "\(name) line \(offset + 1): not a simple refset row")
             }
             refsets.insert(refset)
             let key = String(fields[0])
@@ -83,7 +88,7 @@ public enum RefsetMemberFile {
             chosen = refsetId
         } else {
             guard refsets.count <= 1 else {
-                throw WorkspaceError(.invalid, "\(url.lastPathComponent) holds \(refsets.count) refsets (\(refsets.sorted().map(String.init).joined(separator: ", "))): name the one to import")
+                throw WorkspaceError(.invalid, "\(name) holds \(refsets.count) refsets (\(refsets.sorted().map(String.init).joined(separator: ", "))): name the one to import")
             }
             chosen = refsets.first ?? 0
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RF2
+import StewardServer
 import TerminologyStore
 import Workspace
 
@@ -103,19 +104,12 @@ struct RefsetShowCommand: ParsableCommand {
     @Option(help: "Language preference for terms, e.g. nb,nn,en.") var lang: String = "nb,nn,en"
     @Option var format: Format = .text
 
-    struct Detail: Encodable {
-        var refset: LocalRefset
-        var versions: [RefsetVersion]
-        var entries: [RefsetEntry]
-        var members: [RefsetTable.Row]
-    }
-
     func run() throws {
         let context = try RefsetContext(options)
         let refset = try context.workspace.refset(named: self.refset)
         let release = try context.release(of: refset)
         let members = try RefsetTable(members: try context.workspace.draftMembers(of: refset.id, release: release), release: release, language: LanguagePreference(parsing: lang))
-        let detail = Detail(refset: refset, versions: try context.workspace.versions(of: refset.id), entries: try context.workspace.entries(of: refset.id), members: members.rows)
+        let detail = RefsetDetailView(refset: refset, versions: try context.workspace.versions(of: refset.id), entries: try context.workspace.entries(of: refset.id), members: members.rows)
         switch format {
         case .json: try Terminal.printJSON(detail)
         case .text:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardServer
 import Workspace
 
 /// `steward audit`: who changed what in the workspace, newest first.
@@ -62,87 +63,6 @@ struct AuditCommand: ParsableCommand {
             }
             print(Terminal.table(["ID", "TIME", "ACTOR", "ROLE", "ACTION", "ENTITY", "ENTITY ID", "NOTE"], rows))
             if events.count < total { Terminal.note("events \(offset + 1)–\(offset + events.count) of \(total); --offset \(offset + events.count) for more") }
-        }
-    }
-}
-
-struct AuditPageView: Encodable {
-    var total: Int
-    var offset: Int
-    var events: [AuditEventView]
-}
-
-/// JSON form of an audit event: ids as strings, the before/after snapshots as JSON values (not text).
-struct AuditEventView: Encodable {
-    var id: String
-    var time: String
-    var actor: String
-    var role: String
-    var action: String
-    var entity: String
-    var entityId: String
-    var before: JSONValue?
-    var after: JSONValue?
-    var note: String?
-
-    init(_ event: AuditEvent) {
-        id = event.id.map(String.init) ?? ""
-        time = Timestamp.text(event.time)
-        actor = event.actor
-        role = event.role.rawValue
-        action = event.action
-        entity = event.entity
-        entityId = event.entityId
-        before = event.before.map(JSONValue.init(text:))
-        after = event.after.map(JSONValue.init(text:))
-        note = event.note
-    }
-}
-
-/// Any JSON value, to embed stored JSON text in the output as it is. Integers stay exact (no Double
-/// round trip); text that is not JSON is kept as a string.
-indirect enum JSONValue: Codable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    init(text: String) {
-        self = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .integer(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
         }
     }
 }

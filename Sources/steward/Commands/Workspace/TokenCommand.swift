@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardServer
 import Workspace
 
 /// `steward token create|list|revoke`: bearer tokens for the server's API.
@@ -77,31 +78,6 @@ struct TokenRevokeCommand: ParsableCommand {
         let (workspace, admin) = try workspaceOptions.open()
         let token = try workspace.revokeToken(id, by: admin)
         Terminal.note("revoked token \(token.id) (\(token.prefix)…) of \(token.user) (\(token.role.rawValue))")
-    }
-}
-
-/// JSON form of a token (id as a string, times as ISO 8601 text).
-struct TokenView: Encodable {
-    var id: String
-    var user: String
-    var role: String
-    var label: String
-    var prefix: String
-    var createdAt: String
-    var createdBy: String
-    var revokedAt: String?
-    var active: Bool
-
-    init(_ token: APIToken) {
-        id = String(token.id)
-        user = token.user
-        role = token.role.rawValue
-        label = token.label
-        prefix = token.prefix
-        createdAt = Timestamp.text(token.createdAt)
-        createdBy = token.createdBy
-        revokedAt = token.revokedAt.map(Timestamp.text)
-        active = token.isActive
     }
 }
 
