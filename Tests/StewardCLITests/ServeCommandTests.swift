@@ -75,20 +75,31 @@ final class ServerProcess: @unchecked Sendable {
         #expect(status == 200)
         #expect(concept["preferredTerm"] as? String == "hjerteinfarkt")
 
-        // Writes and reads in flight while SIGTERM arrives: whatever was acknowledged must be there after a restart.
+        // Writes before and while SIGTERM arrives: whatever was acknowledged must be there after a restart.
         let body = #"{"summary": "Shutdown test", "useCase": "test", "payload": {"type": "other", "details": "x"}}"#
-        let acknowledged = try await withThrowingTaskGroup(of: Int?.self) { group -> [Int] in
-            for index in 0..<40 {
+        func create() async -> Int? {
+            guard let (status, object) = try? await server.request("POST", "/api/v1/requests", body: body, token: secret), status == 201 else {
+                return nil
+            }
+            return (object["id"] as? String).flatMap { Int($0) }
+        }
+        var acknowledged: [Int] = []
+        for _ in 0..<5 { if let id = await create() { acknowledged.append(id) } }
+        #expect(acknowledged.count == 5)
+        let pid = server.process.processIdentifier
+        acknowledged += await withTaskGroup(of: Int?.self) { group -> [Int] in
+            for index in 0..<30 {
                 group.addTask {
-                    if index == 20 { kill(server.process.processIdentifier, SIGTERM) }
-                    guard let (status, object) = try? await server.request("POST", "/api/v1/requests", body: body, token: secret), status == 201 else {
+                    if index == 15 {
+                        try? await Task.sleep(for: .milliseconds(30))
+                        kill(pid, SIGTERM)
                         return nil
                     }
-                    return (object["id"] as? Int) ?? (object["id"] as? String).flatMap { Int($0) }
+                    return await create()
                 }
             }
             var ids: [Int] = []
-            for try await id in group { if let id { ids.append(id) } }
+            for await id in group { if let id { ids.append(id) } }
             return ids
         }
         server.process.waitUntilExit()
@@ -102,7 +113,7 @@ final class ServerProcess: @unchecked Sendable {
         for id in acknowledged {
             let (status, request) = try await restarted.get("/api/v1/requests/\(id)")
             #expect(status == 200, "acknowledged request \(id) is missing after the restart")
-            #expect(request["summary"] as? String == "Shutdown test")
+            #expect((request["content"] as? [String: Any])?["summary"] as? String == "Shutdown test")
         }
         #expect(restarted.terminate() == 0)
         let check = try steward.run(["workspace", "check"])

@@ -48,7 +48,7 @@ struct RefsetExportRoutes: Sendable {
 
         api.add(.post, "refsets/files", .role(.author)) { request, context in
             let user = try context.user()
-            let body = try await request.json(SyncBody.self, context: context)
+            let body = try await request.decodeJSON(SyncBody.self, context: context)
             guard !body.files.isEmpty else { throw APIError.badRequest("field 'files' is empty: give at least one refset file") }
             let release = try services.releases.release(body.release ?? request.query("release")).lane.store
             let workspace = services.workspace

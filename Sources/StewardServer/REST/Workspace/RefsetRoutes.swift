@@ -26,7 +26,7 @@ struct RefsetRoutes: Sendable {
 
         api.add(.post, "refsets", .role(.author)) { request, context in
             let user = try context.user()
-            let body = try await request.json(RefsetCreateBody.self, context: context)
+            let body = try await request.decodeJSON(RefsetCreateBody.self, context: context)
             let settings = try services.workspace.settings()
             let release = try services.releases.release(body.release ?? request.query("release"))
             guard let namespace = try checkedNamespace(body.namespace) ?? settings.namespace else {
@@ -60,7 +60,7 @@ struct RefsetRoutes: Sendable {
             let user = try context.user()
             let id = try WorkspacePath.refsetId(context)
             let expected = try request.requiredIfMatch(for: "updating refset \(id)")
-            let body = try await request.json(RefsetUpdateBody.self, context: context)
+            let body = try await request.decodeJSON(RefsetUpdateBody.self, context: context)
             guard body.changesSomething else {
                 throw APIError.badRequest("nothing to change: give name, description, owner, moduleId, language or ecl")
             }
@@ -140,7 +140,7 @@ struct RefsetRoutes: Sendable {
         api.add(.post, "refsets/{id}/members", .role(.author)) { request, context in
             let user = try context.user()
             let id = try WorkspacePath.refsetId(context)
-            let body = try await request.json(EntriesBody.self, context: context)
+            let body = try await request.decodeJSON(EntriesBody.self, context: context)
             try body.check()
             let workspace = services.workspace
             let refset = try workspace.refset(id)
@@ -155,7 +155,7 @@ struct RefsetRoutes: Sendable {
         api.add(.delete, "refsets/{id}/members", .role(.author)) { request, context in
             let user = try context.user()
             let id = try WorkspacePath.refsetId(context)
-            let body = try await request.json(EntriesBody.self, context: context)
+            let body = try await request.decodeJSON(EntriesBody.self, context: context)
             try body.check()
             for (index, id) in body.conceptIds.enumerated() where !SCTID.isValid(id.value, kind: .concept) {
                 throw APIError.badRequest("field 'conceptIds.[\(index)]': \(id) is not a valid concept id (partition or check digit is wrong)")

@@ -23,7 +23,7 @@ struct RefsetVersionRoutes: Sendable {
         api.add(.post, "refsets/{id}/versions", .role(.reviewer)) { request, context in
             let user = try context.user()
             let id = try WorkspacePath.refsetId(context)
-            let body = try await request.json(PublishBody.self, context: context)
+            let body = try await request.decodeJSON(PublishBody.self, context: context)
             let workspace = services.workspace
             let refset = try workspace.refset(id)
             let store = try services.boundRelease(refset.release, of: "refset \(id)")
@@ -43,7 +43,7 @@ struct RefsetVersionRoutes: Sendable {
             let user = try context.user()
             let id = try WorkspacePath.refsetId(context)
             let expected = try request.requiredIfMatch(for: "migrating refset \(id)")
-            let body = try await request.json(MigrationBody.self, context: context)
+            let body = try await request.decodeJSON(MigrationBody.self, context: context)
             let decisions = try Dictionary(
                 (body.decisions ?? [:]).map { key, decision in
                     guard let conceptId = Int64(key) else { throw APIError.badRequest("field 'decisions': key '\(key)' is not a concept id") }

@@ -20,7 +20,7 @@ struct RequestRoutes: Sendable {
         api.add(.post, "requests", .role(.author)) { request, context in
             let user = try context.user()
             let submit = try request.queryBool("submit")
-            let content = try await request.json(RequestContent.self, context: context)
+            let content = try await request.decodeJSON(RequestContent.self, context: context)
             let store = try boundRelease(request)
             let workspace = services.workspace
             var created = try workspace.createRequest(content, release: store, by: user)
@@ -73,7 +73,7 @@ struct RequestRoutes: Sendable {
             let user = try context.user()
             let id = try Self.id(context)
             let expected = try request.requiredIfMatch(for: "updating request \(id)")
-            let content = try await request.json(RequestContent.self, context: context)
+            let content = try await request.decodeJSON(RequestContent.self, context: context)
             let store = try boundRelease(request)
             let updated = try Preconditions.check {
                 try services.workspace.updateRequest(id, content: content, expectedVersion: expected, release: store, by: user)
@@ -89,7 +89,7 @@ struct RequestRoutes: Sendable {
             let user = try context.user()
             let id = try Self.id(context)
             let expected = try request.requiredIfMatch(for: "moving request \(id) to another status")
-            let body = try await request.json(TransitionBody.self, context: context)
+            let body = try await request.decodeJSON(TransitionBody.self, context: context)
             let status: RequestStatus
             do {
                 status = try RequestStatus(parsing: body.status)
@@ -110,7 +110,7 @@ struct RequestRoutes: Sendable {
         api.add(.post, "requests/{id}/comments", .role(.author)) { request, context in
             let user = try context.user()
             let id = try Self.id(context)
-            let body = try await request.json(CommentBody.self, context: context)
+            let body = try await request.decodeJSON(CommentBody.self, context: context)
             let comment = try services.workspace.commentOnRequest(id, text: body.text, by: user)
             return try WorkspaceResponse.json(comment, status: .created)
         }
@@ -118,7 +118,7 @@ struct RequestRoutes: Sendable {
         api.add(.post, "requests/{id}/assign", .role(.reviewer)) { request, context in
             let user = try context.user()
             let id = try Self.id(context)
-            let body = try await request.json(AssignBody.self, context: context)
+            let body = try await request.decodeJSON(AssignBody.self, context: context)
             let assigned: ChangeRequest
             if let expected = try request.ifMatchVersion() {
                 assigned = try Preconditions.check { try services.workspace.assignRequest(id, to: body.assignee, expectedVersion: expected, by: user) }

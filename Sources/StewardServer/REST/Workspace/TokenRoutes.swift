@@ -14,7 +14,7 @@ struct TokenRoutes: Sendable {
 
         api.add(.post, "tokens", .role(.admin)) { request, context in
             let admin = try context.user()
-            let body = try await request.json(TokenCreateBody.self, context: context)
+            let body = try await request.decodeJSON(TokenCreateBody.self, context: context)
             let role: Role
             do {
                 role = try Role(parsing: body.role)

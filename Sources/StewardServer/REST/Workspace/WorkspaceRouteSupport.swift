@@ -46,14 +46,6 @@ extension Request {
         return version
     }
 
-    /// The body as JSON of type `T`. A body over the server's limit is 413; a malformed body is 400 naming
-    /// the field (the decoding error is mapped by the error middleware).
-    func json<T: Decodable>(_ type: T.Type, context: StewardRequestContext) async throws -> T {
-        let buffer = try await body.collect(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("this route needs a JSON request body") }
-        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
-    }
-
     /// The body as UTF-8 text (uploads of CSV, TSV or RF2 rows).
     func text(context: StewardRequestContext) async throws -> String {
         let buffer = try await body.collect(upTo: context.maxUploadSize)

@@ -16,7 +16,7 @@ struct WorkspaceSettingsRoutes: Sendable {
         api.add(.put, "workspace/settings", .role(.admin)) { request, context in
             let admin = try context.user()
             let expected = try request.requiredIfMatch(for: "updating the workspace settings")
-            let body = try await request.json(SettingsBody.self, context: context)
+            let body = try await request.decodeJSON(SettingsBody.self, context: context)
             let proposed = WorkspaceSettings(
                 namespace: body.namespace?.value, countryCode: body.countryCode, moduleId: body.moduleId?.value, language: body.language)
             let updated = try Preconditions.check { try services.workspace.updateSettings(proposed, expectedVersion: expected, by: admin) }
