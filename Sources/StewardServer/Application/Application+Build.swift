@@ -47,5 +47,6 @@ public func buildRouter(_ services: ServerServices) -> Router<StewardRequestCont
     ConceptRoutes(services: services).register(on: api)
     SearchRoutes(services: services).register(on: api)
     DiffRoutes(services: services).register(on: api)
+    FHIRRoutes(services: services).register(on: router)
     return router
 }
