@@ -60,7 +60,7 @@ struct ImplicitValueSet: Sendable, Equatable {
         case .refset(let id): return "^ \(id)"
         case .allRefsets: return "<< \(900000000000455006 as Int64)"
         case .ecl(let text):
-            try ComposeTranslator.checkECL(text, location: "url '\(url)'")
+            try ComposeTranslator.checkECL(text, location: "url '\(url.prefix { $0 != "?" })?fhir_vs=ecl/\(text)'")
             return text
         }
     }

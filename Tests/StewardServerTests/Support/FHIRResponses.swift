@@ -36,13 +36,18 @@ enum FHIR {
         value(parameter(object, name)) as? Bool
     }
 
-    /// `$lookup` properties as (code, value, description) triples, in order.
+    /// `$lookup` properties as (code, value, description) triples, in order; values as text (`true`, `42`).
     static func properties(_ object: [String: Any]) -> [(code: String, value: String, description: String?)] {
         parameters(object, "property").map { property in
-            let code = string(property, "code") ?? ""
-            let value = value(parameter(property, "value")).map { "\($0)" } ?? ""
-            return (code, value, string(property, "description"))
+            (string(property, "code") ?? "", text(parameter(property, "value")), string(property, "description"))
         }
+    }
+
+    /// A parameter's value as text; booleans as `true`/`false` (JSONSerialization reads them as numbers).
+    static func text(_ parameter: [String: Any]?) -> String {
+        guard let parameter, let (key, value) = parameter.first(where: { $0.key.hasPrefix("value") }).map({ ($0.key, $0.value) }) else { return "" }
+        if key == "valueBoolean", let flag = value as? Bool { return flag ? "true" : "false" }
+        return "\(value)"
     }
 
     /// The codes of an expansion, in order.
