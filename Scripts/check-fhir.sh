@@ -4,8 +4,10 @@
 # representative set of FHIR responses with curl (metadata, CodeSystem search/read, $lookup, $validate-code,
 # $subsumes, $expand of implicit and posted value sets, ValueSet $validate-code, $translate, and error
 # OperationOutcomes), and validates each with the FHIR 4.0.1 models of the Python package fhir.resources
-# 6.4.0 (pydantic 1), installed into a venv under /tmp when missing. Also checks each status code and
-# resourceType. Exits non-zero on any failure.
+# 6.4.0 (pydantic 1), installed into a venv under /tmp when missing; on top of the models it checks the
+# FHIR JSON rules they leave out (no null, empty string, array or object) and the required code bindings of
+# the elements Steward writes, and each response's HTTP status and resourceType. Exits non-zero on any
+# failure.
 #
 # Usage: Scripts/check-fhir.sh [STEWARD-BINARY]   (default: builds and uses .build/debug/steward)
 set -euo pipefail
@@ -95,7 +97,7 @@ fetch valueset-validate-code 200 Parameters "/fhir/ValueSet/\$validate-code?url=
 fetch translate-same-as 200 Parameters "/fhir/ConceptMap/\$translate?url=$sct%3Ffhir_cm%3D900000000000527005&system=$sct&code=9900021000202108"
 fetch translate-icd10 200 Parameters "/fhir/ConceptMap/\$translate?url=$sct%3Ffhir_cm%3D447562003&system=$sct&code=22298006"
 fetch translate-icd10-reverse 200 Parameters "/fhir/ConceptMap/\$translate?url=$sct%3Ffhir_cm%3D447562003&system=http://hl7.org/fhir/sid/icd-10&code=I21.9&reverse=true"
-fetch error-unknown-code 404 OperationOutcome "/fhir/CodeSystem/\$lookup?system=$sct&code=12345678900"
+fetch error-unknown-code 404 OperationOutcome "/fhir/CodeSystem/\$lookup?system=$sct&code=840539006&version=$sct/900000000000207008/version/20250101"
 fetch error-description-id 400 OperationOutcome "/fhir/CodeSystem/\$lookup?system=$sct&code=10003571000202118"
 fetch error-bad-ecl 400 OperationOutcome "/fhir/ValueSet/\$expand?url=$sct%3Ffhir_vs%3Decl%2F%253C%253C%2520AND"
 fetch error-unknown-version 404 OperationOutcome "/fhir/CodeSystem/\$lookup?system=$sct&code=22298006&version=$sct/900000000000207008/version/19990101"
@@ -105,6 +107,61 @@ import json
 import sys
 
 from fhir.resources import construct_fhir_element
+
+# Rules of FHIR JSON and required bindings that the models do not check themselves.
+REQUIRED_CODES = {
+    ("ValueSet", "status"): {"draft", "active", "retired", "unknown"},
+    ("CodeSystem", "status"): {"draft", "active", "retired", "unknown"},
+    ("CodeSystem", "content"): {"not-present", "example", "fragment", "complete", "supplement"},
+    ("CodeSystem", "hierarchyMeaning"): {"grouped-by", "is-a", "part-of", "classified-with"},
+    ("CapabilityStatement", "status"): {"draft", "active", "retired", "unknown"},
+    ("CapabilityStatement", "kind"): {"instance", "capability", "requirements"},
+    ("TerminologyCapabilities", "status"): {"draft", "active", "retired", "unknown"},
+    ("TerminologyCapabilities", "kind"): {"instance", "capability", "requirements"},
+    ("TerminologyCapabilities", "codeSearch"): {"explicit", "all"},
+    ("Bundle", "type"): {"document", "message", "transaction", "transaction-response", "batch", "batch-response", "history", "searchset", "collection"},
+}
+EQUIVALENCE = {"relatedto", "equivalent", "equal", "wider", "subsumes", "narrower", "specializes", "inexact", "unmatched", "disjoint"}
+ISSUE_SEVERITY = {"fatal", "error", "warning", "information"}
+SUBSUMPTION = {"equivalent", "subsumes", "subsumed-by", "not-subsumed"}
+
+
+def json_rules(value, path="$"):
+    """FHIR JSON: no null, no empty string, array or object anywhere."""
+    if value is None:
+        yield f"{path} is null"
+    elif isinstance(value, str) and value.strip() == "":
+        yield f"{path} is an empty string"
+    elif isinstance(value, list):
+        if not value:
+            yield f"{path} is an empty array"
+        for index, item in enumerate(value):
+            yield from json_rules(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        if not value:
+            yield f"{path} is an empty object"
+        for key, item in value.items():
+            yield from json_rules(item, f"{path}.{key}")
+
+
+def bindings(data):
+    kind = data.get("resourceType")
+    for (resource, element), codes in REQUIRED_CODES.items():
+        if kind == resource and element in data and data[element] not in codes:
+            yield f"{resource}.{element} '{data[element]}' is not in its required value set"
+    if kind == "OperationOutcome":
+        for issue in data.get("issue", []):
+            if issue.get("severity") not in ISSUE_SEVERITY:
+                yield f"OperationOutcome severity '{issue.get('severity')}' is not valid"
+    if kind == "Parameters":
+        for parameter in data.get("parameter", []):
+            if parameter.get("name") == "outcome" and parameter.get("valueCode") not in SUBSUMPTION:
+                yield f"$subsumes outcome '{parameter.get('valueCode')}' is not a subsumption code"
+            if parameter.get("name") == "match":
+                for part in parameter.get("part", []):
+                    if part.get("name") == "equivalence" and part.get("valueCode") not in EQUIVALENCE:
+                        yield f"$translate equivalence '{part.get('valueCode')}' is not a ConceptMapEquivalence code"
+
 
 passed = failed = 0
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -123,6 +180,10 @@ for line in open(sys.argv[1], encoding="utf-8"):
             construct_fhir_element(want_type, data)
         except Exception as error:
             problem = "invalid R4 " + want_type + ": " + " ".join(str(error).split())[:600]
+    if problem is None:
+        rules = list(json_rules(data)) + list(bindings(data))
+        if rules:
+            problem = "invalid R4 " + want_type + ": " + "; ".join(rules[:5])
     if problem is None:
         passed += 1
         print(f"ok    {name:28} {want_type}")

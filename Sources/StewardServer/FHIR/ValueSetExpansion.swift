@@ -60,9 +60,11 @@ struct ValueSetExpansion: Sendable {
             if found.totalIsExact {
                 total = found.total
             } else {
+                // Searches stop early on common words; count by reading up to the largest page instead.
                 search.offset = 0
-                search.limit = ids.count
-                total = try lane.searcher.search(search).hits.count
+                search.limit = min(ids.count, Self.maximumCount)
+                let all = try lane.searcher.search(search)
+                total = all.totalIsExact ? all.total : max(all.total, all.hits.count)
             }
         } else {
             total = ids.count
