@@ -9,7 +9,9 @@ import Testing
 struct FHIRConceptMapTests {
     private static let icd10 = "http://hl7.org/fhir/sid/icd-10"
 
-    private func translate(_ client: some TestClientProtocol, _ query: [(String, String)], status: HTTPResponse.Status = .ok) async throws -> [String: Any] {
+    private func translate(_ client: some TestClientProtocol, _ query: [(String, String)], status: HTTPResponse.Status = .ok) async throws -> [String:
+        Any]
+    {
         var object: [String: Any] = [:]
         try await client.execute(uri: FHIR.uri("ConceptMap/$translate", query), method: .get) { response in
             #expect(response.status == status)
@@ -23,7 +25,8 @@ struct FHIRConceptMapTests {
         FHIR.parameters(output, "match").map { match in
             let concept = FHIR.value(FHIR.parameter(match, "concept")) as? [String: Any] ?? [:]
             let display = concept["display"] as? String
-            return "\(FHIR.string(match, "equivalence") ?? "") \(concept["system"] as? String ?? "")|\(concept["code"] as? String ?? "")" + (display.map { " \($0)" } ?? "")
+            return "\(FHIR.string(match, "equivalence") ?? "") \(concept["system"] as? String ?? "")|\(concept["code"] as? String ?? "")"
+                + (display.map { " \($0)" } ?? "")
         }
     }
 
@@ -71,7 +74,10 @@ struct FHIRConceptMapTests {
             #expect(FHIR.parameter(match, "mapPriority")?["valueInteger"] as? Int == 1)
 
             output = try await translate(client, [("url", url), ("system", Self.icd10), ("code", "I21.9"), ("reverse", "true")])
-            #expect(matches(output) == ["relatedto \(FHIR.sct)|22298006 Myocardial infarction", "relatedto \(FHIR.sct)|57054005 Acute myocardial infarction"])
+            #expect(
+                matches(output) == [
+                    "relatedto \(FHIR.sct)|22298006 Myocardial infarction", "relatedto \(FHIR.sct)|57054005 Acute myocardial infarction",
+                ])
 
             // In INT 20250101 the map row of 9900021000202108 was still active.
             output = try await translate(client, [("url", "\(FHIR.int0101)?fhir_cm=447562003"), ("code", "I21.9"), ("reverse", "true")])
@@ -103,12 +109,15 @@ struct FHIRConceptMapTests {
             #expect(FHIR.diagnostics(outcome).hasPrefix("concept map 'http://example.org/ConceptMap/x' is not known"))
 
             outcome = try await translate(client, [("url", "\(FHIR.sct)?fhir_cm=723264001"), ("code", "22298006")], status: .notFound)
-            #expect(FHIR.diagnostics(outcome).contains("reference set 723264001 in release NO-20250215 is neither an association nor a map reference set"))
+            #expect(
+                FHIR.diagnostics(outcome).contains("reference set 723264001 in release NO-20250215 is neither an association nor a map reference set")
+            )
 
             outcome = try await translate(client, [("url", "\(FHIR.sct)?fhir_cm=447562003")], status: .badRequest)
             #expect(FHIR.diagnostics(outcome) == "parameter 'code' (with 'system'), 'coding' or 'codeableConcept' is required")
 
-            outcome = try await translate(client, [("url", "\(FHIR.sct)?fhir_cm=447562003"), ("system", Self.icd10), ("code", "I21.9")], status: .badRequest)
+            outcome = try await translate(
+                client, [("url", "\(FHIR.sct)?fhir_cm=447562003"), ("system", Self.icd10), ("code", "I21.9")], status: .badRequest)
             #expect(FHIR.diagnostics(outcome).contains("use reverse=true"))
 
             outcome = try await translate(client, [("code", "22298006")], status: .badRequest)

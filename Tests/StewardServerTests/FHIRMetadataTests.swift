@@ -90,7 +90,8 @@ struct FHIRMetadataTests {
                 #expect(entries.compactMap { ($0["resource"] as? [String: Any])?["id"] as? String } == ["sct-INT-20250101"])
             }
             // An edition URI matches every release of the edition.
-            try await client.execute(uri: FHIR.uri("CodeSystem", [("version", "http://snomed.info/sct/900000000000207008")]), method: .get) { response in
+            try await client.execute(uri: FHIR.uri("CodeSystem", [("version", "http://snomed.info/sct/900000000000207008")]), method: .get) {
+                response in
                 #expect(response.object["total"] as? Int == 2)
             }
             try await client.execute(uri: FHIR.uri("CodeSystem", [("url", "http://loinc.org")]), method: .get) { response in

@@ -14,7 +14,9 @@ import Workspace
 struct FHIRValueSetTests {
     private static let heartDisease = ["22298006", "49436004", "56265001", "57054005", "84114007", "401303003", "414545008", "698247007"]
 
-    private func expand(_ client: some TestClientProtocol, _ query: [(String, String)], status: HTTPResponse.Status = .ok) async throws -> [String: Any] {
+    private func expand(_ client: some TestClientProtocol, _ query: [(String, String)], status: HTTPResponse.Status = .ok) async throws -> [String:
+        Any]
+    {
         var object: [String: Any] = [:]
         try await client.execute(uri: FHIR.uri("ValueSet/$expand", query), method: .get) { response in
             #expect(response.status == status)
@@ -23,7 +25,9 @@ struct FHIRValueSetTests {
         return object
     }
 
-    private func post(_ client: some TestClientProtocol, _ path: String, _ body: [String: Any], status: HTTPResponse.Status = .ok) async throws -> [String: Any] {
+    private func post(_ client: some TestClientProtocol, _ path: String, _ body: [String: Any], status: HTTPResponse.Status = .ok) async throws
+        -> [String: Any]
+    {
         var object: [String: Any] = [:]
         try await client.execute(uri: "/fhir/\(path)", method: .post, headers: FHIR.jsonHeaders, body: try FHIR.body(body)) { response in
             #expect(response.status == status)
@@ -96,9 +100,12 @@ struct FHIRValueSetTests {
             valueSet = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs=refset/8800041000202105")])
             #expect(FHIR.total(valueSet) == 10)
             #expect(
-                FHIR.codes(valueSet) == ["22298006", "38341003", "49436004", "56265001", "57054005", "59621000", "84114007", "401303003", "414545008", "698247007"])
+                FHIR.codes(valueSet) == [
+                    "22298006", "38341003", "49436004", "56265001", "57054005", "59621000", "84114007", "401303003", "414545008", "698247007",
+                ])
 
-            valueSet = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs=refset/8800041000202105"), ("filter", "hjerte"), ("displayLanguage", "nb")])
+            valueSet = try await expand(
+                client, [("url", "\(FHIR.sct)?fhir_vs=refset/8800041000202105"), ("filter", "hjerte"), ("displayLanguage", "nb")])
             #expect(Set(FHIR.codes(valueSet)) == ["22298006", "56265001", "57054005", "84114007", "414545008", "698247007"])
             #expect(FHIR.total(valueSet) == 6)
             let parameters = ((valueSet["expansion"] as? [String: Any])?["parameter"] as? [[String: Any]]) ?? []
@@ -111,7 +118,10 @@ struct FHIRValueSetTests {
 
             valueSet = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs=refset"), ("count", "1000")])
             let refsets = Set(FHIR.codes(valueSet))
-            #expect(refsets.isSuperset(of: ["447562003", "723264001", "8800041000202105", "8800051000202108", "61000202103", "91000202106", "900000000000527005"]))
+            #expect(
+                refsets.isSuperset(of: [
+                    "447562003", "723264001", "8800041000202105", "8800051000202108", "61000202103", "91000202106", "900000000000527005",
+                ]))
             #expect(!refsets.contains("22298006"))
             #expect(FHIR.total(valueSet) == refsets.count)
 
@@ -131,8 +141,11 @@ struct FHIRValueSetTests {
                 ],
                 "exclude": [["system": FHIR.sct, "filter": [["property": "constraint", "op": "=", "value": "<< 49436004"]]]],
             ]
-            let valueSet: [String: Any] = ["resourceType": "ValueSet", "url": "http://example.org/fhir/ValueSet/heart", "status": "draft", "compose": compose]
-            var expanded = try await post(client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": valueSet]), ("count", ["valueInteger": 20])]))
+            let valueSet: [String: Any] = [
+                "resourceType": "ValueSet", "url": "http://example.org/fhir/ValueSet/heart", "status": "draft", "compose": compose,
+            ]
+            var expanded = try await post(
+                client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": valueSet]), ("count", ["valueInteger": 20])]))
             #expect(expanded["url"] as? String == "http://example.org/fhir/ValueSet/heart")
             #expect(FHIR.codes(expanded) == ["22298006", "56265001", "57054005", "84114007", "195967001", "401303003", "414545008", "698247007"])
 
@@ -146,7 +159,10 @@ struct FHIRValueSetTests {
                     "include": [
                         [
                             "system": FHIR.sct, "version": FHIR.no0215,
-                            "filter": [["property": "concept", "op": "in", "value": "8800051000202108"], ["property": "concept", "op": "descendent-of", "value": "50043002"]],
+                            "filter": [
+                                ["property": "concept", "op": "in", "value": "8800051000202108"],
+                                ["property": "concept", "op": "descendent-of", "value": "50043002"],
+                            ],
                         ]
                     ]
                 ],
@@ -162,7 +178,9 @@ struct FHIRValueSetTests {
         try await server.test { client in
             let valueSet: [String: Any] = [
                 "resourceType": "ValueSet",
-                "compose": ["include": [["system": FHIR.sct, "version": FHIR.int0201, "concept": [["code": "22298006"], ["code": "9900021000202108"]]]]],
+                "compose": [
+                    "include": [["system": FHIR.sct, "version": FHIR.int0201, "concept": [["code": "22298006"], ["code": "9900021000202108"]]]]
+                ],
             ]
             var expanded = try await post(client, "ValueSet/$expand", valueSet)
             #expect(FHIR.codes(expanded) == ["22298006", "9900021000202108"])
@@ -189,9 +207,12 @@ struct FHIRValueSetTests {
         let release = try server.services.releases.release("NO-20250215")
         let author = WorkspaceUser(name: "author-user", role: .author)
         let created = try workspace.createRefset(
-            NewRefset(name: "Hjertediagnoser", owner: "Kardiologi", moduleId: WellKnown.norwayModule, language: "nb", kind: .extensional, namespace: 1000202),
+            NewRefset(
+                name: "Hjertediagnoser", owner: "Kardiologi", moduleId: WellKnown.norwayModule, language: "nb", kind: .extensional, namespace: 1000202
+            ),
             release: release.store, by: author)
-        _ = try workspace.addEntries([22298006, 84114007], to: created.id, reason: "test", expectedVersion: created.version, release: release.store, by: author)
+        _ = try workspace.addEntries(
+            [22298006, 84114007], to: created.id, reason: "test", expectedVersion: created.version, release: release.store, by: author)
         let url = "\(FHIR.sct)?fhir_vs=refset/\(created.id)"
         try await server.test { client in
             var refset = try workspace.refset(created.id)
@@ -201,9 +222,12 @@ struct FHIRValueSetTests {
             #expect(FHIR.codes(valueSet) == ["22298006", "84114007"])
             #expect(FHIR.contains(valueSet).map { $0["display"] as? String } == ["hjerteinfarkt", "hjertesvikt"])
 
-            _ = try workspace.publish(refset.id, effectiveTime: 20250301, expectedVersion: refset.version, release: release.store, by: WorkspaceUser(name: "admin", role: .admin))
+            _ = try workspace.publish(
+                refset.id, effectiveTime: 20250301, expectedVersion: refset.version, release: release.store,
+                by: WorkspaceUser(name: "admin", role: .admin))
             refset = try workspace.refset(refset.id)
-            _ = try workspace.addEntries([56265001], to: refset.id, reason: "later", expectedVersion: refset.version, release: release.store, by: author)
+            _ = try workspace.addEntries(
+                [56265001], to: refset.id, reason: "later", expectedVersion: refset.version, release: release.store, by: author)
 
             valueSet = try await expand(client, [("url", url)])
             #expect(valueSet["status"] as? String == "active")
@@ -227,7 +251,9 @@ struct FHIRValueSetTests {
 
             let compose: [String: Any] = [
                 "resourceType": "ValueSet",
-                "compose": ["include": [["system": FHIR.sct, "filter": [["property": "constraint", "op": "=", "value": "<< 404684003 {{ C foo = 1 }}"]]]]],
+                "compose": [
+                    "include": [["system": FHIR.sct, "filter": [["property": "constraint", "op": "=", "value": "<< 404684003 {{ C foo = 1 }}"]]]]
+                ],
             ]
             outcome = try await post(client, "ValueSet/$expand", compose, status: .badRequest)
             #expect(FHIR.diagnostics(outcome).hasPrefix("invalid ECL in compose.include[0].filter[0] (constraint =): ECL syntax error at 1:"))
@@ -236,7 +262,9 @@ struct FHIRValueSetTests {
             #expect(FHIR.diagnostics(outcome).hasPrefix("value set 'http://example.org/fhir/ValueSet/unknown' is not known"))
 
             outcome = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs=refset/22298006")], status: .notFound)
-            #expect(FHIR.diagnostics(outcome).contains("22298006 is neither a reference set with members in SNOMED CT release NO-20250215 nor a local refset"))
+            #expect(
+                FHIR.diagnostics(outcome).contains(
+                    "22298006 is neither a reference set with members in SNOMED CT release NO-20250215 nor a local refset"))
 
             outcome = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs=isa/10003571000202118")], status: .badRequest)
             #expect(FHIR.diagnostics(outcome).contains("is a description id"))
@@ -247,11 +275,18 @@ struct FHIRValueSetTests {
             outcome = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs"), ("count", "10001")], status: .badRequest)
             #expect(FHIR.diagnostics(outcome) == "parameter 'count' must be from 0 to 10000, got 10001")
 
-            let loinc: [String: Any] = ["resourceType": "ValueSet", "compose": ["include": [["system": "http://loinc.org", "concept": [["code": "1234-5"]]]]]]
+            let loinc: [String: Any] = [
+                "resourceType": "ValueSet", "compose": ["include": [["system": "http://loinc.org", "concept": [["code": "1234-5"]]]]],
+            ]
             outcome = try await post(client, "ValueSet/$expand", loinc, status: .badRequest)
-            #expect(FHIR.diagnostics(outcome) == "compose.include[0].system 'http://loinc.org' is not supported: this server expands SNOMED CT (http://snomed.info/sct) only")
+            #expect(
+                FHIR.diagnostics(outcome)
+                    == "compose.include[0].system 'http://loinc.org' is not supported: this server expands SNOMED CT (http://snomed.info/sct) only")
 
-            let regex: [String: Any] = ["resourceType": "ValueSet", "compose": ["include": [["system": FHIR.sct, "filter": [["property": "display", "op": "regex", "value": "^heart"]]]]]]
+            let regex: [String: Any] = [
+                "resourceType": "ValueSet",
+                "compose": ["include": [["system": FHIR.sct, "filter": [["property": "display", "op": "regex", "value": "^heart"]]]]],
+            ]
             outcome = try await post(client, "ValueSet/$expand", regex, status: .badRequest)
             #expect(FHIR.diagnostics(outcome).hasPrefix("compose.include[0].filter[0]: filter 'display regex' is not supported"))
         }
@@ -283,7 +318,17 @@ struct FHIRValueSetTests {
             #expect(FHIR.bool(output, "result") == false)
 
             let body = FHIR.parametersResource([
-                ("valueSet", ["resource": ["resourceType": "ValueSet", "compose": ["include": [["system": FHIR.sct, "filter": [["property": "concept", "op": "in", "value": "8800041000202105"]]]]]]]),
+                (
+                    "valueSet",
+                    [
+                        "resource": [
+                            "resourceType": "ValueSet",
+                            "compose": [
+                                "include": [["system": FHIR.sct, "filter": [["property": "concept", "op": "in", "value": "8800041000202105"]]]]
+                            ],
+                        ]
+                    ]
+                ),
                 ("coding", ["valueCoding": ["system": FHIR.sct, "code": "59621000"]]), ("displayLanguage", ["valueCode": "nb"]),
             ])
             output = try await post(client, "ValueSet/$validate-code", body)

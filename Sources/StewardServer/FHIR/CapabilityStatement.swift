@@ -63,7 +63,10 @@ struct CapabilityStatement: Codable, Sendable {
         ("CodeSystem", "lookup", "GET or POST: code+system (+version) or coding; displayLanguage; property"),
         ("CodeSystem", "validate-code", "GET or POST: url, code (+version, display) or coding or codeableConcept; displayLanguage"),
         ("CodeSystem", "subsumes", "GET or POST: codeA+codeB or codingA+codingB; system, version"),
-        ("ValueSet", "expand", "GET with url, or POST with valueSet (Parameters or a bare ValueSet); filter, offset, count, activeOnly, includeDesignations, displayLanguage, system-version"),
+        (
+            "ValueSet", "expand",
+            "GET with url, or POST with valueSet (Parameters or a bare ValueSet); filter, offset, count, activeOnly, includeDesignations, displayLanguage, system-version"
+        ),
         ("ValueSet", "validate-code", "GET or POST: url or valueSet; code+system, coding or codeableConcept; display"),
         ("ConceptMap", "translate", "GET or POST: url (http://snomed.info/sct?fhir_cm=<refsetId>) or targetsystem; code+system or coding; reverse"),
     ]
@@ -81,7 +84,8 @@ struct CapabilityStatement: Codable, Sendable {
         func operations(_ resource: String) -> [Operation] { definitions.filter { $0.0 == resource }.map(\.1) }
         rest = [
             Rest(
-                documentation: "Version parameters take SNOMED CT version URIs (http://snomed.info/sct/<module>/version/<YYYYMMDD>) or edition URIs (http://snomed.info/sct/<module>, the newest release of the edition); without one the newest release answers.",
+                documentation:
+                    "Version parameters take SNOMED CT version URIs (http://snomed.info/sct/<module>/version/<YYYYMMDD>) or edition URIs (http://snomed.info/sct/<module>, the newest release of the edition); without one the newest release answers.",
                 resource: [
                     Resource(
                         type: "CodeSystem", interaction: [Interaction(code: "read"), Interaction(code: "search-type")],

@@ -12,7 +12,9 @@ struct CodeSystemOperations: Sendable {
     // MARK: $lookup
 
     /// Properties `$lookup` returns when the caller names none (attributes and normal forms included).
-    static let standardProperties = ["inactive", "sufficientlyDefined", "moduleId", "effectiveTime", "parent", "child", "normalForm", "normalFormTerse"]
+    static let standardProperties = [
+        "inactive", "sufficientlyDefined", "moduleId", "effectiveTime", "parent", "child", "normalForm", "normalFormTerse",
+    ]
 
     func lookup(_ input: OperationInput) throws -> Parameters {
         guard let coded = try CodedInput.read(input, displayName: nil) else {
@@ -63,7 +65,9 @@ struct CodeSystemOperations: Sendable {
         if wants("normalForm") { property("normalForm", .string(NormalForm.expression(detail, terms: true))) }
         if wants("normalFormTerse") { property("normalFormTerse", .string(NormalForm.expression(detail, terms: false))) }
         for group in detail.groups {
-            let attributes = group.attributes.filter { requested.isEmpty || requested.contains(String(SNOMED.roleGroup)) || requested.contains(String($0.type.id)) }
+            let attributes = group.attributes.filter {
+                requested.isEmpty || requested.contains(String(SNOMED.roleGroup)) || requested.contains(String($0.type.id))
+            }
             if group.group == 0 {
                 for attribute in attributes {
                     property(String(attribute.type.id), Self.value(of: attribute), description: attribute.target?.term)
@@ -119,7 +123,8 @@ struct CodeSystemOperations: Sendable {
         if let coded = try CodedInput.read(input) {
             candidates = [coded]
         } else if let concept = try input.codeableConcept("codeableConcept") {
-            candidates = CodedInput.codings(of: concept, parameter: "codeableConcept", version: try input.string("version"), display: try input.string("display"))
+            candidates = CodedInput.codings(
+                of: concept, parameter: "codeableConcept", version: try input.string("version"), display: try input.string("display"))
             guard !candidates.isEmpty else { throw APIError.badRequest("parameter 'codeableConcept' has no coding with a code") }
         } else {
             throw APIError.badRequest("parameter 'code', 'coding' or 'codeableConcept' is required")
@@ -156,13 +161,15 @@ struct CodeSystemOperations: Sendable {
         let a = try CodedInput.read(input, code: "codeA", coding: "codingA", displayName: nil)
         let b = try CodedInput.read(input, code: "codeB", coding: "codingB", displayName: nil)
         guard let a, let b else {
-            throw APIError.badRequest("parameters 'codeA' and 'codeB' (or 'codingA' and 'codingB') are required; missing: \([a == nil ? "A" : nil, b == nil ? "B" : nil].compactMap { $0 }.joined(separator: " and "))")
+            let missing = [a == nil ? "codeA (or codingA)" : nil, b == nil ? "codeB (or codingB)" : nil].compactMap { $0 }
+            throw APIError.badRequest("parameters 'codeA' and 'codeB' (or 'codingA' and 'codingB') are required; missing: \(missing.joined(separator: ", "))")
         }
         for coded in [a, b] {
             try SNOMED.requireSystem(coded.system, parameter: coded.parameter.hasPrefix("coding") ? "\(coded.parameter).system" : "system")
         }
         if let versionA = a.version, let versionB = b.version, versionA != versionB {
-            throw APIError.badRequest("codingA and codingB name different versions (\(versionA), \(versionB)): subsumption is tested within one release")
+            throw APIError.badRequest(
+                "codingA and codingB name different versions (\(versionA), \(versionB)): subsumption is tested within one release")
         }
         let release = try selection.release(a.version ?? b.version)
         let store = release.lane.store

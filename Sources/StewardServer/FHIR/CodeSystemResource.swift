@@ -60,18 +60,27 @@ struct CodeSystemResource: Codable, Sendable {
         description = "SNOMED CT release \(info.name): \(edition), version \(info.effectiveTime)"
         count = info.counts.first { $0.component == "concepts" }?.active
         filter = [
-            Filter(code: "concept", description: "is-a: the concept and its descendants; descendent-of: descendants only; in: members of a reference set", operator: ["is-a", "descendent-of", "in"], value: "A SNOMED CT concept id"),
+            Filter(
+                code: "concept",
+                description: "is-a: the concept and its descendants; descendent-of: descendants only; in: members of a reference set",
+                operator: ["is-a", "descendent-of", "in"], value: "A SNOMED CT concept id"),
             Filter(code: "constraint", description: "The concepts an ECL 2.2 expression selects", operator: ["="], value: "An ECL expression"),
         ]
         property = [
-            Property(code: "inactive", uri: "http://hl7.org/fhir/concept-properties#inactive", description: "Whether the concept is inactive", type: "boolean"),
+            Property(
+                code: "inactive", uri: "http://hl7.org/fhir/concept-properties#inactive", description: "Whether the concept is inactive",
+                type: "boolean"),
             Property(code: "sufficientlyDefined", description: "True when the concept is fully defined, false when primitive", type: "boolean"),
             Property(code: "moduleId", description: "The module the concept belongs to", type: "code"),
             Property(code: "effectiveTime", description: "The effective time of the concept's current row (YYYYMMDD)", type: "string"),
-            Property(code: "parent", uri: "http://hl7.org/fhir/concept-properties#parent", description: "A direct inferred IS-A parent", type: "code"),
+            Property(
+                code: "parent", uri: "http://hl7.org/fhir/concept-properties#parent", description: "A direct inferred IS-A parent", type: "code"),
             Property(code: "child", uri: "http://hl7.org/fhir/concept-properties#child", description: "A direct inferred IS-A child", type: "code"),
-            Property(code: "normalForm", description: "Inferred parents and attributes as a compositional grammar expression with terms", type: "string"),
-            Property(code: "normalFormTerse", description: "Inferred parents and attributes as a compositional grammar expression, ids only", type: "string"),
+            Property(
+                code: "normalForm", description: "Inferred parents and attributes as a compositional grammar expression with terms", type: "string"),
+            Property(
+                code: "normalFormTerse", description: "Inferred parents and attributes as a compositional grammar expression, ids only",
+                type: "string"),
         ]
     }
 }

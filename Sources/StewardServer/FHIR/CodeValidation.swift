@@ -29,7 +29,9 @@ struct CodeValidation: Sendable {
     }
 
     /// Validates `id` (already a concept id) with `display` in `release`.
-    static func check(_ id: Int64, display: String?, release: ReleaseHandle, store: ReleaseStore, language: LanguagePreference) throws -> CodeValidation {
+    static func check(_ id: Int64, display: String?, release: ReleaseHandle, store: ReleaseStore, language: LanguagePreference) throws
+        -> CodeValidation
+    {
         guard let concept = try store.concept(id) else {
             return .invalid("code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
         }
@@ -62,11 +64,15 @@ struct CodeValidation: Sendable {
     static func inactiveNote(_ id: Int64, store: ReleaseStore, language: LanguagePreference) throws -> String {
         let reason = try store.inactivationReason(of: id)
         let associations = try store.historicalAssociations(of: id)
-        let terms = try store.preferredTerms(for: [reason].compactMap { $0 } + associations.flatMap { [$0.refsetId, $0.targetId] }, preference: language)
+        let terms = try store.preferredTerms(
+            for: [reason].compactMap { $0 } + associations.flatMap { [$0.refsetId, $0.targetId] }, preference: language)
         var note = "concept \(id) is inactive in release \(store.info.name)"
         if let reason { note += " (reason: \(terms[reason] ?? String(reason)))" }
         if !associations.isEmpty {
-            note += "; " + associations.map { "\(terms[$0.refsetId] ?? String($0.refsetId)): \($0.targetId) |\(terms[$0.targetId] ?? "")|" }.joined(separator: ", ")
+            note +=
+                "; "
+                + associations.map { "\(terms[$0.refsetId] ?? String($0.refsetId)): \($0.targetId) |\(terms[$0.targetId] ?? "")|" }.joined(
+                    separator: ", ")
         }
         return note
     }

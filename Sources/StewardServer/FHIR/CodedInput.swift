@@ -21,14 +21,16 @@ struct CodedInput: Sendable {
                 parameter: codingName)
         }
         guard let code = try input.string(codeName) else { return nil }
-        return CodedInput(code: code, system: try input.string(systemName), version: try input.string(versionName), display: display, parameter: codeName)
+        return CodedInput(
+            code: code, system: try input.string(systemName), version: try input.string(versionName), display: display, parameter: codeName)
     }
 
     /// Every coding of a CodeableConcept as inputs.
     static func codings(of concept: CodeableConcept, parameter: String, version: String?, display: String?) -> [CodedInput] {
         (concept.coding ?? []).compactMap { coding in
             guard let code = coding.code, !code.isEmpty else { return nil }
-            return CodedInput(code: code, system: coding.system, version: coding.version ?? version, display: coding.display ?? display, parameter: parameter)
+            return CodedInput(
+                code: code, system: coding.system, version: coding.version ?? version, display: coding.display ?? display, parameter: parameter)
         }
     }
 }

@@ -20,7 +20,8 @@ enum ComposeTranslator {
         let excludes = try translate(compose.exclude ?? [], "exclude")
         let distinct = Array(Set(versions.map(SNOMED.versionPart))).sorted()
         guard distinct.count <= 1 else {
-            throw APIError.badRequest("compose names several SNOMED CT versions (\(distinct.joined(separator: ", "))): an expansion reads one release")
+            throw APIError.badRequest(
+                "compose names several SNOMED CT versions (\(distinct.joined(separator: ", "))): an expansion reads one release")
         }
         var ecl = includes.count == 1 ? includes[0] : includes.map { "(\($0))" }.joined(separator: " OR ")
         if !excludes.isEmpty {
@@ -56,11 +57,13 @@ enum ComposeTranslator {
         for (index, url) in (set.valueSet ?? []).enumerated() {
             guard let implicit = try ImplicitValueSet(url: url), implicit.kind != .allRefsets else {
                 throw APIError.badRequest(
-                    "\(path).valueSet[\(index)] '\(url)' is not supported inside a compose: only SNOMED CT implicit value sets (isa, refset/<id>, ecl) can be referenced")
+                    "\(path).valueSet[\(index)] '\(url)' is not supported inside a compose: only SNOMED CT implicit value sets (isa, refset/<id>, ecl) can be referenced"
+                )
             }
             if let referenced = implicit.version {
                 if let named = version, SNOMED.versionPart(named) != referenced {
-                    throw APIError.badRequest("\(path) names version \(named) but its valueSet[\(index)] names \(referenced): an expansion reads one release")
+                    throw APIError.badRequest(
+                        "\(path) names version \(named) but its valueSet[\(index)] names \(referenced): an expansion reads one release")
                 }
                 version = referenced
             }
@@ -86,7 +89,8 @@ enum ComposeTranslator {
             return filter.value
         default:
             throw APIError.badRequest(
-                "\(path): filter '\(filter.property) \(filter.op)' is not supported; use concept is-a, descendent-of, in, =, is-not-a, generalizes, or constraint = (ECL)")
+                "\(path): filter '\(filter.property) \(filter.op)' is not supported; use concept is-a, descendent-of, in, =, is-not-a, generalizes, or constraint = (ECL)"
+            )
         }
     }
 

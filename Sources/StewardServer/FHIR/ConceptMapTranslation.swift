@@ -36,7 +36,8 @@ struct ConceptMapTranslation: Sendable {
     }
 
     func translate(_ input: OperationInput) throws -> Parameters {
-        try input.reject("conceptMap", "this server translates with SNOMED CT's implicit concept maps; give 'url' (http://snomed.info/sct?fhir_cm=<refsetId>)")
+        try input.reject(
+            "conceptMap", "this server translates with SNOMED CT's implicit concept maps; give 'url' (http://snomed.info/sct?fhir_cm=<refsetId>)")
         try input.reject("dependency", "map dependencies are not supported")
         let reverse = try input.bool("reverse") ?? false
         let url = try input.string("url")
@@ -53,7 +54,8 @@ struct ConceptMapTranslation: Sendable {
             throw APIError.badRequest("parameter 'code' (with 'system'), 'coding' or 'codeableConcept' is required")
         }
         let snomedVersion = implicit?.version ?? (reverse ? nil : coded.version)
-        let release = try ReleaseSelection(registry: services.releases).release(snomedVersion, parameter: implicit?.version != nil ? "url" : "version")
+        let release = try ReleaseSelection(registry: services.releases).release(
+            snomedVersion, parameter: implicit?.version != nil ? "url" : "version")
         let lane = release.lane
         let maps: [ConceptMap]
         if let implicit {
@@ -78,7 +80,8 @@ struct ConceptMapTranslation: Sendable {
                 notes.append("\(map.name) (\(map.url)) maps to \(reverse ? SNOMED.system : map.targetSystem), not to \(targetSystem)")
                 continue
             }
-            matches += reverse
+            matches +=
+                reverse
                 ? try translateReverse(coded, map: map, lane: lane, language: language)
                 : try translateForward(coded, map: map, release: release, lane: lane, language: language)
         }
@@ -146,7 +149,8 @@ struct ConceptMapTranslation: Sendable {
     }
 
     /// Matches for member rows, in map group and priority order.
-    private func matches(_ rows: [RefsetMember], map: ConceptMap, store: ReleaseStore, language: LanguagePreference, reverse: Bool) throws -> [Match] {
+    private func matches(_ rows: [RefsetMember], map: ConceptMap, store: ReleaseStore, language: LanguagePreference, reverse: Bool) throws -> [Match]
+    {
         func integer(_ member: RefsetMember, _ field: String) -> Int64? {
             if case .integer(let value)? = member[field: field] { return value }
             return nil
@@ -169,7 +173,8 @@ struct ConceptMapTranslation: Sendable {
                 if case .component(let id)? = row[field: "targetComponentId"] { target = id }
                 let other = reverse ? row.referencedComponentId : target
                 return Match(
-                    equivalence: Self.associationEquivalence(map.refsetId, reverse: reverse), concept: .snomed(other, display: terms[other], version: version),
+                    equivalence: Self.associationEquivalence(map.refsetId, reverse: reverse),
+                    concept: .snomed(other, display: terms[other], version: version),
                     source: map.url)
             case .map:
                 let target = row[field: "mapTarget"]?.description ?? ""
@@ -228,7 +233,8 @@ struct ConceptMapTranslation: Sendable {
     }
 
     private static func unknownMap(_ url: String) -> APIError {
-        APIError.notFound("concept map '\(url)' is not known: this server has SNOMED CT's implicit concept maps, http://snomed.info/sct?fhir_cm=<refsetId>")
+        APIError.notFound(
+            "concept map '\(url)' is not known: this server has SNOMED CT's implicit concept maps, http://snomed.info/sct?fhir_cm=<refsetId>")
     }
 
     /// The map or association refset `refsetId` of the release, or a 404 naming it.
@@ -238,7 +244,8 @@ struct ConceptMapTranslation: Sendable {
         }
         guard let map = try Self.conceptMap(summary, store: store) else {
             throw APIError.notFound(
-                "concept map '\(url)': reference set \(refsetId) in release \(store.info.name) is neither an association nor a map reference set (fields: \(summary.fields.joined(separator: ", ")))")
+                "concept map '\(url)': reference set \(refsetId) in release \(store.info.name) is neither an association nor a map reference set (fields: \(summary.fields.joined(separator: ", ")))"
+            )
         }
         return map
     }

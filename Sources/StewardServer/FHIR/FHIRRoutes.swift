@@ -45,7 +45,8 @@ struct FHIRRoutes: Sendable {
             let releases = try services.releases.all()
             guard let release = releases.first(where: { CodeSystemResource.id(for: $0.info) == id }) else {
                 let known = releases.map { CodeSystemResource.id(for: $0.info) }.joined(separator: ", ")
-                throw APIError.notFound("CodeSystem '\(id)' not found: ids are sct-<release name>" + (known.isEmpty ? "" : " (this server has \(known))"))
+                throw APIError.notFound(
+                    "CodeSystem '\(id)' not found: ids are sct-<release name>" + (known.isEmpty ? "" : " (this server has \(known))"))
             }
             return try Self.respond(try CodeSystemResource(release))
         }

@@ -47,7 +47,8 @@ struct ImplicitValueSet: Sendable, Equatable {
             kind = .ecl(ecl)
         } else {
             throw APIError.badRequest(
-                "url '\(url)': unknown implicit value set '\(value)'; use fhir_vs, fhir_vs=isa/<id>, fhir_vs=refset, fhir_vs=refset/<id> or fhir_vs=ecl/<ECL>")
+                "url '\(url)': unknown implicit value set '\(value)'; use fhir_vs, fhir_vs=isa/<id>, fhir_vs=refset, fhir_vs=refset/<id> or fhir_vs=ecl/<ECL>"
+            )
         }
     }
 

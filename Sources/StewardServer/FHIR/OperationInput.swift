@@ -47,7 +47,8 @@ struct OperationInput: Sendable {
         if let parameter = body.first(name) {
             guard let value = parameter.value else { throw APIError.badRequest("parameter '\(name)' has no value") }
             guard let text = value.text else {
-                throw APIError.badRequest("parameter '\(name)' must be a primitive value (valueString, valueCode, valueUri ...), got value\(value.typeName)")
+                throw APIError.badRequest(
+                    "parameter '\(name)' must be a primitive value (valueString, valueCode, valueUri ...), got value\(value.typeName)")
             }
             return text.isEmpty ? nil : text
         }
@@ -138,7 +139,9 @@ struct OperationInput: Sendable {
         }
         switch parameter.resource {
         case .valueSet(let valueSet): return valueSet
-        case .other(let type): throw APIError.badRequest("parameter '\(name)' must be a ValueSet resource, got \(type.isEmpty ? "a resource without resourceType" : type)")
+        case .other(let type):
+            throw APIError.badRequest(
+                "parameter '\(name)' must be a ValueSet resource, got \(type.isEmpty ? "a resource without resourceType" : type)")
         case nil: throw APIError.badRequest("parameter '\(name)' must carry a ValueSet in 'resource'")
         }
     }

@@ -175,7 +175,8 @@ enum FHIRValue: Sendable, Equatable {
         guard let key = keys.first else { return nil }
         guard keys.count == 1 else {
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "\(element) has more than one value element (\(keys.map(\.stringValue).sorted().joined(separator: ", ")))")
+                forKey: key, in: container,
+                debugDescription: "\(element) has more than one value element (\(keys.map(\.stringValue).sorted().joined(separator: ", ")))")
         }
         let type = String(key.stringValue.dropFirst(5))
         if let value = try text(type, try container.decode(String.self, forKey: key)) {
@@ -189,7 +190,8 @@ enum FHIRValue: Sendable, Equatable {
         case "CodeableConcept": return .codeableConcept(try container.decode(CodeableConcept.self, forKey: key))
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "\(element): value type \(key.stringValue) is not supported by this server's terminology operations")
+                forKey: key, in: container,
+                debugDescription: "\(element): value type \(key.stringValue) is not supported by this server's terminology operations")
         }
     }
 }

@@ -56,7 +56,9 @@ struct TerminologyCapabilities: Codable, Sendable {
 
     init(releases: [ReleaseHandle], date: Date = Date()) {
         self.date = date.formatted(Date.ISO8601FormatStyle())
-        let filters = [Filter(code: "concept", op: ["is-a", "descendent-of", "in", "=", "is-not-a", "generalizes"]), Filter(code: "constraint", op: ["="])]
+        let filters = [
+            Filter(code: "concept", op: ["is-a", "descendent-of", "in", "=", "is-not-a", "generalizes"]), Filter(code: "constraint", op: ["="]),
+        ]
         let properties = CodeSystemOperations.standardProperties
         let versions = releases.enumerated().map { index, release in
             Version(
@@ -70,7 +72,8 @@ struct TerminologyCapabilities: Codable, Sendable {
     static func languages(_ release: ReleaseHandle) -> [String]? {
         let refsets = Set((try? release.store.languageRefsets()) ?? [])
         var tags: [String] = []
-        for (refset, tag) in CodeSystemOperations.refsetLanguages.sorted(by: { $0.value < $1.value }) where refsets.contains(refset) && !tags.contains(tag) {
+        for (refset, tag) in CodeSystemOperations.refsetLanguages.sorted(by: { $0.value < $1.value })
+        where refsets.contains(refset) && !tags.contains(tag) {
             tags.append(tag)
         }
         return tags.isEmpty ? nil : tags

@@ -44,12 +44,17 @@ struct ValueSetDefinition: Sendable {
         let selection = ReleaseSelection(registry: services.releases)
         guard let implicit = try ImplicitValueSet(url: url) else {
             throw APIError.notFound(
-                "value set '\(url)' is not known: this server expands SNOMED CT implicit value sets (http://snomed.info/sct?fhir_vs...) and local refsets (http://snomed.info/sct?fhir_vs=refset/<id>), or a posted ValueSet")
+                "value set '\(url)' is not known: this server expands SNOMED CT implicit value sets (http://snomed.info/sct?fhir_vs...) and local refsets (http://snomed.info/sct?fhir_vs=refset/<id>), or a posted ValueSet"
+            )
         }
-        let release = try selection.release(versions.force ?? implicit.version ?? versions.fallback, parameter: versions.force != nil ? "force-system-version" : implicit.version != nil ? "url" : "system-version")
+        let release = try selection.release(
+            versions.force ?? implicit.version ?? versions.fallback,
+            parameter: versions.force != nil ? "force-system-version" : implicit.version != nil ? "url" : "system-version")
         switch implicit.kind {
         case .refset(let refsetId) where try !release.store.refsetExists(refsetId):
-            return try localRefset(refsetId, url: url, valueSetVersion: valueSetVersion, versions: versions, implicitVersion: implicit.version, release: release, services: services)
+            return try localRefset(
+                refsetId, url: url, valueSetVersion: valueSetVersion, versions: versions, implicitVersion: implicit.version, release: release,
+                services: services)
         case .allRefsets:
             let ids = try release.store.refsets().filter { $0.activeMembers > 0 }.map(\.refsetId)
             let present = try ids.filter { try release.store.concept($0) != nil }
@@ -69,7 +74,8 @@ struct ValueSetDefinition: Sendable {
         }
         let (ecl, version) = try ComposeTranslator.ecl(compose)
         let release = try ReleaseSelection(registry: services.releases).release(
-            versions.force ?? version ?? versions.fallback, parameter: versions.force != nil ? "force-system-version" : version != nil ? "compose.include.version" : "system-version")
+            versions.force ?? version ?? versions.fallback,
+            parameter: versions.force != nil ? "force-system-version" : version != nil ? "compose.include.version" : "system-version")
         return ValueSetDefinition(content: .ecl(ecl), release: release, url: valueSet.url, version: valueSet.version, title: valueSet.title)
     }
 
@@ -84,7 +90,8 @@ struct ValueSetDefinition: Sendable {
             refset = try services.workspace.refset(refsetId)
         } catch let error as WorkspaceError where error.kind == .notFound {
             throw APIError.notFound(
-                "value set '\(url)': \(refsetId) is neither a reference set with members in SNOMED CT release \(release.info.name) nor a local refset of this workspace")
+                "value set '\(url)': \(refsetId) is neither a reference set with members in SNOMED CT release \(release.info.name) nor a local refset of this workspace"
+            )
         }
         let selection = ReleaseSelection(registry: services.releases)
         let explicit = versions.force ?? implicitVersion ?? versions.fallback
@@ -97,7 +104,8 @@ struct ValueSetDefinition: Sendable {
             guard let match = published.first(where: { String($0.number) == text || String($0.effectiveTime) == text }) else {
                 let known = published.map { "\($0.number) (\($0.effectiveTime))" }.joined(separator: ", ")
                 throw APIError.notFound(
-                    "local refset \(refsetId) has no version '\(text)': " + (known.isEmpty ? "it has not been published (use valueSetVersion=draft)" : "published versions are \(known), or draft"))
+                    "local refset \(refsetId) has no version '\(text)': "
+                        + (known.isEmpty ? "it has not been published (use valueSetVersion=draft)" : "published versions are \(known), or draft"))
             }
             chosen = match
         }

@@ -23,7 +23,8 @@ struct ValueSetExpansion: Sendable {
             let required = try ReleaseSelection(registry: services.releases).release(check, parameter: "check-system-version")
             guard required.info.versionURI == definition.release.info.versionURI else {
                 throw APIError.badRequest(
-                    "check-system-version requires \(required.info.versionURI) but the value set is expanded on \(definition.release.info.versionURI)")
+                    "check-system-version requires \(required.info.versionURI) but the value set is expanded on \(definition.release.info.versionURI)"
+                )
             }
         }
         let activeOnly = try input.bool("activeOnly") ?? false
@@ -54,7 +55,8 @@ struct ValueSetExpansion: Sendable {
         let page: [Int64]
         if let filter {
             var search = SearchRequest(
-                text: filter, preference: language, limit: count, offset: offset, conceptIds: ids, includeInactiveConcepts: !activeOnly, allowTypos: false)
+                text: filter, preference: language, limit: count, offset: offset, conceptIds: ids, includeInactiveConcepts: !activeOnly,
+                allowTypos: false)
             let found = try lane.searcher.search(search)
             page = found.hits.map(\.conceptId)
             if found.totalIsExact {
@@ -72,7 +74,8 @@ struct ValueSetExpansion: Sendable {
         }
 
         let displays = try store.preferredTerms(for: page, preference: language)
-        let typeTerms = includeDesignations
+        let typeTerms =
+            includeDesignations
             ? try store.preferredTerms(for: [WellKnown.fullySpecifiedName, WellKnown.synonym, WellKnown.definition], preference: language) : [:]
         let version = release.info.versionURI
         let contains = try page.map { id in
@@ -81,7 +84,8 @@ struct ValueSetExpansion: Sendable {
             if includeDesignations {
                 let designations = try store.descriptions(of: id, includeInactive: false).map { description in
                     Designation(
-                        language: CodeSystemOperations.language(of: description), use: .snomed(description.typeId, display: typeTerms[description.typeId]),
+                        language: CodeSystemOperations.language(of: description),
+                        use: .snomed(description.typeId, display: typeTerms[description.typeId]),
                         value: description.term)
                 }
                 entry.designation = designations.isEmpty ? nil : designations
@@ -114,7 +118,8 @@ struct ValueSetExpansion: Sendable {
         if let coded = try CodedInput.read(input, versionName: "systemVersion") {
             candidates = [coded]
         } else if let concept = try input.codeableConcept("codeableConcept") {
-            candidates = CodedInput.codings(of: concept, parameter: "codeableConcept", version: try input.string("systemVersion"), display: try input.string("display"))
+            candidates = CodedInput.codings(
+                of: concept, parameter: "codeableConcept", version: try input.string("systemVersion"), display: try input.string("display"))
             guard !candidates.isEmpty else { throw APIError.badRequest("parameter 'codeableConcept' has no coding with a code") }
         } else {
             throw APIError.badRequest("parameter 'code' (with 'system'), 'coding' or 'codeableConcept' is required")
