@@ -54,5 +54,6 @@ public func buildRouter(_ services: ServerServices) -> Router<StewardRequestCont
     AuditRoutes(services: services).register(on: api)
     TokenRoutes(services: services).register(on: api)
     WorkspaceSettingsRoutes(services: services).register(on: api)
+    FHIRRoutes(services: services).register(on: router)
     return router
 }

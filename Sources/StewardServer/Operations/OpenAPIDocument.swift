@@ -5,7 +5,7 @@ import Foundation
 /// appears here, so the document cannot silently fall behind the code.
 public enum OpenAPIDocument {
     static var operations: [OpenAPIOperation] {
-        operationsOperations + releaseOperations + workspaceOperations
+        operationsOperations + releaseOperations + workspaceOperations + fhirOperations
     }
 
     public static let data: [UInt8] = {

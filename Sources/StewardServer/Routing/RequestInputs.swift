@@ -101,7 +101,7 @@ extension Request {
     func decodeJSON<T: Decodable>(_ type: T.Type, context: StewardRequestContext) async throws -> T {
         var request = self
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request needs a JSON body") }
+        guard buffer.readableBytes > 0 else { throw APIError.badRequest("this route needs a JSON request body") }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {

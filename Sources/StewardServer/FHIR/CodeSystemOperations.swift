@@ -1,0 +1,183 @@
+import Foundation
+import HTTPTypes
+import RF2
+import TerminologyStore
+
+/// `CodeSystem/$lookup`, `$validate-code` and `$subsumes` for SNOMED CT.
+struct CodeSystemOperations: Sendable {
+    let services: ServerServices
+
+    private var selection: ReleaseSelection { ReleaseSelection(registry: services.releases) }
+
+    // MARK: $lookup
+
+    /// Properties `$lookup` returns when the caller names none (attributes and normal forms included).
+    static let standardProperties = [
+        "inactive", "sufficientlyDefined", "moduleId", "effectiveTime", "parent", "child", "normalForm", "normalFormTerse",
+    ]
+
+    func lookup(_ input: OperationInput) throws -> Parameters {
+        guard let coded = try CodedInput.read(input, displayName: nil) else {
+            throw APIError.badRequest("parameter 'code' (with 'system') or 'coding' is required")
+        }
+        try SNOMED.requireSystem(coded.system, parameter: coded.parameter == "coding" ? "coding.system" : "system")
+        let release = try selection.release(coded.version)
+        let store = release.lane.store
+        let language = try input.language()
+        let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
+        guard let detail = try store.conceptDetail(id, preference: language) else {
+            throw APIError.notFound("code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
+        }
+        let requested = Set(try input.strings("property"))
+        func wants(_ code: String) -> Bool { requested.isEmpty || requested.contains(code) }
+
+        var output = [
+            Parameter("name", .string("SNOMED CT")),
+            Parameter("version", .string(release.info.versionURI)),
+            Parameter("display", .string(detail.preferredTerm ?? detail.fullySpecifiedName ?? String(id))),
+        ]
+        if wants("designation") {
+            for description in detail.descriptions where description.active {
+                var parts: [Parameter] = [Parameter("language", .code(Self.language(of: description)))]
+                parts.append(Parameter("use", .coding(.snomed(description.typeId, display: detail.terms[description.typeId]))))
+                parts.append(Parameter("value", .string(description.term)))
+                output.append(Parameter("designation", parts: parts))
+            }
+        }
+        let concept = detail.concept
+        func property(_ code: String, _ value: FHIRValue?, description: String? = nil, sub: [Parameter] = []) {
+            var parts = [Parameter("code", .code(code))]
+            if let value { parts.append(Parameter("value", value)) }
+            if let description, !description.isEmpty { parts.append(Parameter("description", .string(description))) }
+            parts += sub
+            output.append(Parameter("property", parts: parts))
+        }
+        if wants("inactive") { property("inactive", .boolean(!concept.active)) }
+        if wants("sufficientlyDefined") { property("sufficientlyDefined", .boolean(concept.isFullyDefined)) }
+        if wants("moduleId") { property("moduleId", .code(String(concept.moduleId)), description: detail.terms[concept.moduleId]) }
+        if wants("effectiveTime") { property("effectiveTime", .string(String(concept.effectiveTime))) }
+        if wants("parent") {
+            for parent in detail.parents { property("parent", .code(String(parent.id)), description: parent.term) }
+        }
+        if wants("child") {
+            for child in detail.children { property("child", .code(String(child.id)), description: child.term) }
+        }
+        if wants("normalForm") { property("normalForm", .string(NormalForm.expression(detail, terms: true))) }
+        if wants("normalFormTerse") { property("normalFormTerse", .string(NormalForm.expression(detail, terms: false))) }
+        for group in detail.groups {
+            let attributes = group.attributes.filter {
+                requested.isEmpty || requested.contains(String(SNOMED.roleGroup)) || requested.contains(String($0.type.id))
+            }
+            if group.group == 0 {
+                for attribute in attributes {
+                    property(String(attribute.type.id), Self.value(of: attribute), description: attribute.target?.term)
+                }
+            } else if !attributes.isEmpty {
+                let sub = attributes.map { attribute in
+                    var parts = [Parameter("code", .code(String(attribute.type.id))), Parameter("value", Self.value(of: attribute))]
+                    if let term = attribute.target?.term, !term.isEmpty { parts.append(Parameter("description", .string(term))) }
+                    return Parameter("subproperty", parts: parts)
+                }
+                property(String(SNOMED.roleGroup), nil, description: "role group \(group.group)", sub: sub)
+            }
+        }
+        return Parameters(output)
+    }
+
+    /// The value of an attribute: the target concept's code, or a concrete value (`#500` → 500, `"text"` → text).
+    static func value(of attribute: ConceptDetail.Attribute) -> FHIRValue {
+        if let target = attribute.target { return .code(String(target.id)) }
+        let raw = attribute.concreteValue ?? ""
+        if raw.hasPrefix("#") {
+            let number = String(raw.dropFirst())
+            if let integer = Int(number) { return .integer(integer) }
+            if let decimal = Double(number) { return .decimal(decimal) }
+        }
+        if raw.count >= 2, raw.hasPrefix("\""), raw.hasSuffix("\"") { return .string(String(raw.dropFirst().dropLast())) }
+        return .string(raw)
+    }
+
+    /// The language of a designation: the language refsets it belongs to when they agree on one (`nb`,
+    /// `nn`, `en-US`, `en-GB`; `en` for both English dialects), else the description's language code.
+    static func language(of description: Description) -> String {
+        let tags = Set(description.acceptability.compactMap { refsetLanguages[$0.refsetId] })
+        if tags.count == 1, let tag = tags.first { return tag }
+        if !tags.isEmpty, tags.allSatisfy({ $0.hasPrefix("en-") }) { return "en" }
+        return description.languageCode
+    }
+
+    static let refsetLanguages: [Int64: String] = [
+        WellKnown.usEnglish: "en-US", WellKnown.gbEnglish: "en-GB", WellKnown.norwegianBokmal: "nb", WellKnown.norwegianNynorsk: "nn",
+        WellKnown.norwegianBokmalGP: "nb", WellKnown.norwegianNynorskGP: "nn",
+    ]
+
+    // MARK: $validate-code
+
+    func validateCode(_ input: OperationInput) throws -> Parameters {
+        try input.reject("codeSystem", "this server validates against the SNOMED CT releases it has imported; give 'url' instead")
+        if let url = try input.string("url") {
+            try SNOMED.requireSystem(url, parameter: "url")
+        }
+        let language = try input.language()
+        let candidates: [CodedInput]
+        if let coded = try CodedInput.read(input) {
+            candidates = [coded]
+        } else if let concept = try input.codeableConcept("codeableConcept") {
+            candidates = CodedInput.codings(
+                of: concept, parameter: "codeableConcept", version: try input.string("version"), display: try input.string("display"))
+            guard !candidates.isEmpty else { throw APIError.badRequest("parameter 'codeableConcept' has no coding with a code") }
+        } else {
+            throw APIError.badRequest("parameter 'code', 'coding' or 'codeableConcept' is required")
+        }
+        var outcomes: [CodeValidation] = []
+        for coded in candidates {
+            let outcome = try validate(coded, url: try input.string("url"), language: language)
+            if outcome.result { return outcome.parameters }
+            outcomes.append(outcome)
+        }
+        return CodeValidation(result: false, messages: outcomes.flatMap(\.messages), display: outcomes.compactMap(\.display).first).parameters
+    }
+
+    /// One coding against SNOMED CT: a code of another system is simply not valid here.
+    func validate(_ coded: CodedInput, url: String?, language: LanguagePreference) throws -> CodeValidation {
+        let system = coded.system ?? url ?? SNOMED.system
+        guard system == SNOMED.system else {
+            return .invalid("code '\(coded.code)' is from system \(system), not SNOMED CT (\(SNOMED.system))")
+        }
+        let release = try selection.release(coded.version)
+        let store = release.lane.store
+        let id: Int64
+        do {
+            id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
+        } catch let error as APIError where error.status == .badRequest {
+            return .invalid(error.message)
+        }
+        return try CodeValidation.check(id, display: coded.display, release: release, store: store, language: language)
+    }
+
+    // MARK: $subsumes
+
+    func subsumes(_ input: OperationInput) throws -> Parameters {
+        let a = try CodedInput.read(input, code: "codeA", coding: "codingA", displayName: nil)
+        let b = try CodedInput.read(input, code: "codeB", coding: "codingB", displayName: nil)
+        guard let a, let b else {
+            let missing = [a == nil ? "codeA (or codingA)" : nil, b == nil ? "codeB (or codingB)" : nil].compactMap { $0 }
+            throw APIError.badRequest("parameters 'codeA' and 'codeB' (or 'codingA' and 'codingB') are required; missing: \(missing.joined(separator: ", "))")
+        }
+        for coded in [a, b] {
+            try SNOMED.requireSystem(coded.system, parameter: coded.parameter.hasPrefix("coding") ? "\(coded.parameter).system" : "system")
+        }
+        if let versionA = a.version, let versionB = b.version, versionA != versionB {
+            throw APIError.badRequest(
+                "codingA and codingB name different versions (\(versionA), \(versionB)): subsumption is tested within one release")
+        }
+        let release = try selection.release(a.version ?? b.version)
+        let store = release.lane.store
+        let idA = try SNOMED.conceptId(a.code, parameter: a.parameter, store: store)
+        let idB = try SNOMED.conceptId(b.code, parameter: b.parameter, store: store)
+        for (id, coded) in [(idA, a), (idB, b)] where try store.concept(id) == nil {
+            throw APIError.notFound("code \(id) (\(coded.parameter)) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
+        }
+        return Parameters([Parameter("outcome", .code(try Subsumption.outcome(store, idA, idB)))])
+    }
+}

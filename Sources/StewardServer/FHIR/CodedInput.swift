@@ -1,0 +1,36 @@
+/// A code the caller gave, from `code` + `system` (+ `version`, `display`) or from a Coding parameter,
+/// with the name of the parameter it came from for messages.
+struct CodedInput: Sendable {
+    var code: String
+    var system: String?
+    var version: String?
+    var display: String?
+    /// `code` or `coding` (or `codeA`, `codingB` ...).
+    var parameter: String
+
+    /// Reads `codeName` / `codingName` (the Coding wins); `required` makes a missing code a 400.
+    static func read(
+        _ input: OperationInput, code codeName: String = "code", coding codingName: String = "coding", systemName: String = "system",
+        versionName: String = "version", displayName: String? = "display"
+    ) throws -> CodedInput? {
+        let display = try displayName.flatMap { try input.string($0) }
+        if let coding = try input.coding(codingName) {
+            guard let code = coding.code, !code.isEmpty else { throw APIError.badRequest("parameter '\(codingName)' has no code") }
+            return CodedInput(
+                code: code, system: coding.system, version: try coding.version ?? input.string(versionName), display: coding.display ?? display,
+                parameter: codingName)
+        }
+        guard let code = try input.string(codeName) else { return nil }
+        return CodedInput(
+            code: code, system: try input.string(systemName), version: try input.string(versionName), display: display, parameter: codeName)
+    }
+
+    /// Every coding of a CodeableConcept as inputs.
+    static func codings(of concept: CodeableConcept, parameter: String, version: String?, display: String?) -> [CodedInput] {
+        (concept.coding ?? []).compactMap { coding in
+            guard let code = coding.code, !code.isEmpty else { return nil }
+            return CodedInput(
+                code: code, system: coding.system, version: coding.version ?? version, display: coding.display ?? display, parameter: parameter)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ECL
+import Foundation
+import HTTPTypes
+
+/// Turns a ValueSet `compose` into one ECL expression: each include is the conjunction of its concept
+/// list, filters and referenced implicit value sets; includes are OR-ed and excludes subtracted with MINUS.
+/// Every piece of ECL the caller wrote is parsed on its own first, so an error points into their text.
+enum ComposeTranslator {
+    static func ecl(_ compose: ValueSet.Compose) throws -> (ecl: String, version: String?) {
+        guard !compose.include.isEmpty else { throw APIError.badRequest("compose.include is empty: a value set needs at least one include") }
+        var versions: [String] = []
+        func translate(_ sets: [ValueSet.ConceptSet], _ role: String) throws -> [String] {
+            try sets.enumerated().map { index, set in
+                let (ecl, version) = try conceptSet(set, path: "compose.\(role)[\(index)]")
+                if let version { versions.append(version) }
+                return ecl
+            }
+        }
+        let includes = try translate(compose.include, "include")
+        let excludes = try translate(compose.exclude ?? [], "exclude")
+        let distinct = Array(Set(versions.map(SNOMED.versionPart))).sorted()
+        guard distinct.count <= 1 else {
+            throw APIError.badRequest(
+                "compose names several SNOMED CT versions (\(distinct.joined(separator: ", "))): an expansion reads one release")
+        }
+        var ecl = includes.count == 1 ? includes[0] : includes.map { "(\($0))" }.joined(separator: " OR ")
+        if !excludes.isEmpty {
+            ecl = "(\(ecl)) MINUS (\(excludes.map { "(\($0))" }.joined(separator: " OR ")))"
+        }
+        return (ecl, distinct.first)
+    }
+
+    /// One include or exclude as ECL, with the version it names.
+    private static func conceptSet(_ set: ValueSet.ConceptSet, path: String) throws -> (String, String?) {
+        var version = set.version
+        if let system = set.system, system != SNOMED.system {
+            throw APIError.badRequest("\(path).system '\(system)' is not supported: this server expands SNOMED CT (\(SNOMED.system)) only")
+        }
+        let concepts = set.concept ?? []
+        let filters = set.filter ?? []
+        if !concepts.isEmpty, !filters.isEmpty {
+            throw APIError.badRequest("\(path) has both concept and filter, which FHIR does not allow (vsd-3): use two includes")
+        }
+        if set.system == nil, set.valueSet?.isEmpty ?? true {
+            throw APIError.badRequest("\(path) has neither system nor valueSet")
+        }
+        var parts: [String] = []
+        if !concepts.isEmpty {
+            let ids = try concepts.enumerated().map { index, concept in
+                String(try SNOMED.conceptId(concept.code, parameter: "\(path).concept[\(index)].code"))
+            }
+            parts.append(ids.joined(separator: " OR "))
+        }
+        for (index, filter) in filters.enumerated() {
+            parts.append(try self.filter(filter, path: "\(path).filter[\(index)]"))
+        }
+        for (index, url) in (set.valueSet ?? []).enumerated() {
+            guard let implicit = try ImplicitValueSet(url: url), implicit.kind != .allRefsets else {
+                throw APIError.badRequest(
+                    "\(path).valueSet[\(index)] '\(url)' is not supported inside a compose: only SNOMED CT implicit value sets (isa, refset/<id>, ecl) can be referenced"
+                )
+            }
+            if let referenced = implicit.version {
+                if let named = version, SNOMED.versionPart(named) != referenced {
+                    throw APIError.badRequest(
+                        "\(path) names version \(named) but its valueSet[\(index)] names \(referenced): an expansion reads one release")
+                }
+                version = referenced
+            }
+            parts.append(try implicit.ecl())
+        }
+        if parts.isEmpty { return ("*", version) }
+        return (parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " AND "), version)
+    }
+
+    private static func filter(_ filter: ValueSet.Filter, path: String) throws -> String {
+        switch (filter.property, filter.op) {
+        case ("concept", "is-a"): return "<< \(try id(filter.value, path))"
+        case ("concept", "descendent-of"): return "< \(try id(filter.value, path))"
+        case ("concept", "="): return String(try id(filter.value, path))
+        case ("concept", "is-not-a"): return "* MINUS << \(try id(filter.value, path))"
+        case ("concept", "generalizes"): return ">> \(try id(filter.value, path))"
+        case ("concept", "in"):
+            let refsets = try filter.value.split(separator: ",").map { "^ \(try id(String($0), path))" }
+            guard !refsets.isEmpty else { throw APIError.badRequest("\(path): 'concept in' needs a refset id") }
+            return refsets.joined(separator: " OR ")
+        case ("constraint", "="), ("expression", "="):
+            try checkECL(filter.value, location: "\(path) (\(filter.property) =)")
+            return filter.value
+        default:
+            throw APIError.badRequest(
+                "\(path): filter '\(filter.property) \(filter.op)' is not supported; use concept is-a, descendent-of, in, =, is-not-a, generalizes, or constraint = (ECL)"
+            )
+        }
+    }
+
+    private static func id(_ text: String, _ path: String) throws -> Int64 {
+        try SNOMED.conceptId(text.trimmingCharacters(in: .whitespaces), parameter: "\(path).value")
+    }
+
+    /// Parses `text` as ECL; a syntax error becomes a 400 that says where it was found and the position.
+    static func checkECL(_ text: String, location: String) throws {
+        do {
+            _ = try ECLParser.parse(text)
+        } catch {
+            throw APIError(
+                .badRequest, "invalid ECL in \(location): \(error.description)",
+                position: ErrorPosition(line: error.line, column: error.column, offset: error.offset))
+        }
+    }
+}

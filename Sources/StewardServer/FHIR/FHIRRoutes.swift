@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import TerminologyStore
+
+/// `/fhir/...`: FHIR R4 terminology services over the imported SNOMED CT releases.
+///
+/// - `GET metadata` (CapabilityStatement; `?mode=terminology` → TerminologyCapabilities)
+/// - `GET CodeSystem` (search by `url`, `version`), `GET CodeSystem/{id}` (ids `sct-<release name>`)
+/// - `CodeSystem/$lookup`, `$validate-code`, `$subsumes`; `ValueSet/$expand`, `$validate-code`;
+///   `ConceptMap/$translate`: each by GET (query parameters) and POST (a Parameters body)
+///
+/// Errors are OperationOutcomes (the error middleware renders every error under `/fhir` as one).
+struct FHIRRoutes: Sendable {
+    let services: ServerServices
+
+    func register(on router: Router<StewardRequestContext>) {
+        let fhir = router.group("fhir")
+        let codeSystem = CodeSystemOperations(services: services)
+        let valueSet = ValueSetExpansion(services: services)
+        let conceptMap = ConceptMapTranslation(services: services)
+
+        fhir.add(.get, "metadata", .open) { request, _ in
+            switch request.query("mode") {
+            case nil, "full", "normative":
+                return try Self.respond(CapabilityStatement())
+            case "terminology":
+                return try Self.respond(TerminologyCapabilities(releases: try services.releases.all()))
+            case let mode?:
+                throw APIError.badRequest("parameter 'mode' must be full, normative or terminology, got '\(mode)'")
+            }
+        }
+        fhir.add(.get, "CodeSystem", .read) { request, _ in
+            let url = request.query("url")
+            let version = request.query("version").map(SNOMED.versionPart)
+            var releases = try services.releases.all()
+            if let url, url != SNOMED.system { releases = [] }
+            if let version {
+                let module = ReleaseRegistry.editionModule(version)
+                releases = releases.filter { $0.info.versionURI == version || $0.info.editionModule == module }
+            }
+            return try Self.respond(SearchBundle(try releases.reversed().map(CodeSystemResource.init)))
+        }
+        fhir.add(.get, "CodeSystem/{id}", .read) { _, context in
+            let id = context.parameters.get("id") ?? ""
+            let releases = try services.releases.all()
+            guard let release = releases.first(where: { CodeSystemResource.id(for: $0.info) == id }) else {
+                let known = releases.map { CodeSystemResource.id(for: $0.info) }.joined(separator: ", ")
+                throw APIError.notFound(
+                    "CodeSystem '\(id)' not found: ids are sct-<release name>" + (known.isEmpty ? "" : " (this server has \(known))"))
+            }
+            return try Self.respond(try CodeSystemResource(release))
+        }
+        for method in [HTTPRequest.Method.get, .post] {
+            fhir.add(method, "CodeSystem/$lookup", .read) { request, context in
+                try Self.respond(try codeSystem.lookup(try await OperationInput.read(request, context: context)))
+            }
+            fhir.add(method, "CodeSystem/$validate-code", .read) { request, context in
+                try Self.respond(try codeSystem.validateCode(try await OperationInput.read(request, context: context)))
+            }
+            fhir.add(method, "CodeSystem/$subsumes", .read) { request, context in
+                try Self.respond(try codeSystem.subsumes(try await OperationInput.read(request, context: context)))
+            }
+            fhir.add(method, "ValueSet/$expand", .read) { request, context in
+                let input = try await OperationInput.read(request, context: context, bareValueSet: true)
+                return try Self.respond(try await Offload.run { try valueSet.expand(input) })
+            }
+            fhir.add(method, "ValueSet/$validate-code", .read) { request, context in
+                let input = try await OperationInput.read(request, context: context, bareValueSet: true)
+                return try Self.respond(try await Offload.run { try valueSet.validateCode(input) })
+            }
+            fhir.add(method, "ConceptMap/$translate", .read) { request, context in
+                let input = try await OperationInput.read(request, context: context)
+                return try Self.respond(try await Offload.run { try conceptMap.translate(input) })
+            }
+        }
+    }
+
+    /// A FHIR JSON response.
+    static func respond(_ resource: some Encodable) throws -> Response {
+        try JSONResponse.make(resource, contentType: JSONResponse.fhirContentType)
+    }
+}

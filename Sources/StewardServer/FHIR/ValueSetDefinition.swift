@@ -1,0 +1,136 @@
+import ECL
+import Foundation
+import HTTPTypes
+import RF2
+import TerminologyStore
+import Workspace
+
+/// What a value set means in one release: an ECL expression (every SNOMED CT implicit value set and every
+/// posted compose is one) or, for a local refset of the workspace, its member list.
+///
+/// Value sets understood:
+/// - implicit value sets on `http://snomed.info/sct`, an edition URI or a version URI: `?fhir_vs` (all
+///   concepts), `?fhir_vs=isa/<id>`, `?fhir_vs=refset` (every refset with members), `?fhir_vs=refset/<id>`,
+///   `?fhir_vs=ecl/<url-encoded ECL>`;
+/// - local refsets by their canonical URL `http://snomed.info/sct?fhir_vs=refset/<id>` (the same form:
+///   when the release has no refset with that id the workspace's local refset is expanded);
+/// - a `compose` of SNOMED CT includes and excludes: `concept` lists, filters `concept is-a`,
+///   `descendent-of`, `in` (refset), `=`, `is-not-a`, `generalizes`, `constraint =` (ECL), and implicit
+///   value sets in `include.valueSet`.
+struct ValueSetDefinition: Sendable {
+    enum Content: Sendable {
+        case ecl(String)
+        /// Ascending concept ids.
+        case ids([Int64])
+    }
+
+    var content: Content
+    var release: ReleaseHandle
+    var url: String?
+    /// The value set's own version (a published local refset's effective time).
+    var version: String?
+    var title: String?
+    var status = "active"
+
+    /// How versions are chosen: `force` (force-system-version) over the version a value set names over
+    /// `fallback` (system-version, or the coding's version) over the newest release.
+    struct Versions: Sendable {
+        var force: String?
+        var fallback: String?
+    }
+
+    /// Resolves a canonical URL (with `valueSetVersion` for local refsets).
+    static func resolve(url: String, valueSetVersion: String?, versions: Versions, services: ServerServices) throws -> ValueSetDefinition {
+        let selection = ReleaseSelection(registry: services.releases)
+        guard let implicit = try ImplicitValueSet(url: url) else {
+            throw APIError.notFound(
+                "value set '\(url)' is not known: this server expands SNOMED CT implicit value sets (http://snomed.info/sct?fhir_vs...) and local refsets (http://snomed.info/sct?fhir_vs=refset/<id>), or a posted ValueSet"
+            )
+        }
+        let release = try selection.release(
+            versions.force ?? implicit.version ?? versions.fallback,
+            parameter: versions.force != nil ? "force-system-version" : implicit.version != nil ? "url" : "system-version")
+        switch implicit.kind {
+        case .refset(let refsetId) where try !release.store.refsetExists(refsetId):
+            return try localRefset(
+                refsetId, url: url, valueSetVersion: valueSetVersion, versions: versions, implicitVersion: implicit.version, release: release,
+                services: services)
+        case .allRefsets:
+            let ids = try release.store.refsets().filter { $0.activeMembers > 0 }.map(\.refsetId)
+            let present = try ids.filter { try release.store.concept($0) != nil }
+            return ValueSetDefinition(content: .ids(present.sorted()), release: release, url: url, title: "All reference sets")
+        default:
+            return ValueSetDefinition(content: .ecl(try implicit.ecl()), release: release, url: url)
+        }
+    }
+
+    /// Resolves a posted ValueSet: its compose when it has one, else its url.
+    static func resolve(valueSet: ValueSet, valueSetVersion: String?, versions: Versions, services: ServerServices) throws -> ValueSetDefinition {
+        guard let compose = valueSet.compose else {
+            guard let url = valueSet.url else {
+                throw APIError.badRequest("the posted ValueSet has neither compose nor url: nothing to expand")
+            }
+            return try resolve(url: url, valueSetVersion: valueSetVersion ?? valueSet.version, versions: versions, services: services)
+        }
+        let (ecl, version) = try ComposeTranslator.ecl(compose)
+        let release = try ReleaseSelection(registry: services.releases).release(
+            versions.force ?? version ?? versions.fallback,
+            parameter: versions.force != nil ? "force-system-version" : version != nil ? "compose.include.version" : "system-version")
+        return ValueSetDefinition(content: .ecl(ecl), release: release, url: valueSet.url, version: valueSet.version, title: valueSet.title)
+    }
+
+    /// A local refset: a published version's members (the newest unless `valueSetVersion` names one by
+    /// number or effective time), or the draft (`valueSetVersion=draft`, or when nothing is published).
+    private static func localRefset(
+        _ refsetId: Int64, url: String, valueSetVersion: String?, versions: Versions, implicitVersion: String?, release: ReleaseHandle,
+        services: ServerServices
+    ) throws -> ValueSetDefinition {
+        let refset: LocalRefset
+        do {
+            refset = try services.workspace.refset(refsetId)
+        } catch let error as WorkspaceError where error.kind == .notFound {
+            throw APIError.notFound(
+                "value set '\(url)': \(refsetId) is neither a reference set with members in SNOMED CT release \(release.info.name) nor a local refset of this workspace"
+            )
+        }
+        let selection = ReleaseSelection(registry: services.releases)
+        let explicit = versions.force ?? implicitVersion ?? versions.fallback
+        let published = try services.workspace.versions(of: refsetId)
+        let chosen: RefsetVersion?
+        switch valueSetVersion {
+        case nil: chosen = published.last
+        case "draft"?: chosen = nil
+        case let text?:
+            guard let match = published.first(where: { String($0.number) == text || String($0.effectiveTime) == text }) else {
+                let known = published.map { "\($0.number) (\($0.effectiveTime))" }.joined(separator: ", ")
+                throw APIError.notFound(
+                    "local refset \(refsetId) has no version '\(text)': "
+                        + (known.isEmpty ? "it has not been published (use valueSetVersion=draft)" : "published versions are \(known), or draft"))
+            }
+            chosen = match
+        }
+        if let chosen {
+            let members = try services.workspace.members(of: refsetId, version: chosen.number)
+            let handle = try selection.release(explicit ?? chosen.release, parameter: "system-version")
+            return ValueSetDefinition(content: .ids(members), release: handle, url: url, version: String(chosen.effectiveTime), title: refset.name)
+        }
+        let handle = try selection.release(explicit ?? refset.release, parameter: "system-version")
+        let members = try services.workspace.draftMembers(of: refsetId, release: handle.store)
+        return ValueSetDefinition(content: .ids(members), release: handle, url: url, title: refset.name, status: "draft")
+    }
+
+    /// Whether concept `id` is in the value set.
+    func contains(_ id: Int64, lane: ReleaseHandle.Lane) throws -> Bool {
+        switch content {
+        case .ids(let ids): return ids.contains(id)
+        case .ecl(let expression): return try !lane.ecl.conceptIds("(\(expression)) AND \(id)").isEmpty
+        }
+    }
+}
+
+extension ReleaseStore {
+    /// Whether the release has a refset with this id (any member, active or not).
+    fileprivate func refsetExists(_ id: Int64) throws -> Bool {
+        try memberCount(of: id, activeOnly: false) > 0
+    }
+}

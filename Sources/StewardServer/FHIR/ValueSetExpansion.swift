@@ -1,0 +1,188 @@
+import ConceptSearch
+import ECL
+import Foundation
+import HTTPTypes
+import RF2
+import TerminologyStore
+
+/// `ValueSet/$expand` and `ValueSet/$validate-code`. A value set becomes ECL (or a local refset's member
+/// list, see ``ValueSetDefinition``) evaluated by the release's ECL engine; `filter` searches within it
+/// with the concept search engine; the page is `offset`/`count` (default 100, at most 10,000).
+struct ValueSetExpansion: Sendable {
+    let services: ServerServices
+
+    static let defaultCount = 100
+    static let maximumCount = 10_000
+
+    // MARK: $expand
+
+    func expand(_ input: OperationInput) throws -> ValueSet {
+        try input.reject("context", "expansion in a context is not supported")
+        let definition = try resolve(input, systemVersion: try Self.snomedVersion(input.string("system-version")))
+        if let check = try Self.snomedVersion(input.string("check-system-version")) {
+            let required = try ReleaseSelection(registry: services.releases).release(check, parameter: "check-system-version")
+            guard required.info.versionURI == definition.release.info.versionURI else {
+                throw APIError.badRequest(
+                    "check-system-version requires \(required.info.versionURI) but the value set is expanded on \(definition.release.info.versionURI)"
+                )
+            }
+        }
+        let activeOnly = try input.bool("activeOnly") ?? false
+        let offset = try input.int("offset", range: 0...Int(Int32.max)) ?? 0
+        let count = try input.int("count", range: 0...Self.maximumCount) ?? Self.defaultCount
+        let includeDesignations = try input.bool("includeDesignations") ?? false
+        let filter = try input.string("filter")
+        let language = try input.language()
+        let release = definition.release
+        let lane = release.lane
+        let store = lane.store
+
+        var ids: [Int64]
+        var allActive = false
+        switch definition.content {
+        case .ecl(let expression):
+            ids = try lane.ecl.conceptIds(activeOnly ? "(\(expression)) {{ C active = 1 }}" : expression)
+            allActive = activeOnly
+        case .ids(let list):
+            ids = try list.filter { id in
+                guard let concept = try store.concept(id) else { return false }
+                return !activeOnly || concept.active
+            }
+            allActive = activeOnly
+        }
+
+        let total: Int
+        let page: [Int64]
+        if let filter {
+            var search = SearchRequest(
+                text: filter, preference: language, limit: count, offset: offset, conceptIds: ids, includeInactiveConcepts: !activeOnly,
+                allowTypos: false)
+            let found = try lane.searcher.search(search)
+            page = found.hits.map(\.conceptId)
+            if found.totalIsExact {
+                total = found.total
+            } else {
+                // Searches stop early on common words; count by reading up to the largest page instead.
+                search.offset = 0
+                search.limit = min(ids.count, Self.maximumCount)
+                let all = try lane.searcher.search(search)
+                total = all.totalIsExact ? all.total : max(all.total, all.hits.count)
+            }
+        } else {
+            total = ids.count
+            page = Array(ids.dropFirst(offset).prefix(count))
+        }
+
+        let displays = try store.preferredTerms(for: page, preference: language)
+        let typeTerms =
+            includeDesignations
+            ? try store.preferredTerms(for: [WellKnown.fullySpecifiedName, WellKnown.synonym, WellKnown.definition], preference: language) : [:]
+        let version = release.info.versionURI
+        let contains = try page.map { id in
+            var entry = ValueSet.Contains(system: SNOMED.system, version: version, code: String(id), display: displays[id])
+            if !allActive, let concept = try store.concept(id), !concept.active { entry.inactive = true }
+            if includeDesignations {
+                let designations = try store.descriptions(of: id, includeInactive: false).map { description in
+                    Designation(
+                        language: CodeSystemOperations.language(of: description),
+                        use: .snomed(description.typeId, display: typeTerms[description.typeId]),
+                        value: description.term)
+                }
+                entry.designation = designations.isEmpty ? nil : designations
+            }
+            return entry
+        }
+
+        var parameters = [ValueSet.ExpansionParameter("version", .uri("\(SNOMED.system)|\(version)"))]
+        if let tags = try input.string("displayLanguage") { parameters.append(.init("displayLanguage", .code(tags))) }
+        if let filter { parameters.append(.init("filter", .string(filter))) }
+        if input.has("activeOnly") { parameters.append(.init("activeOnly", .boolean(activeOnly))) }
+        if input.has("includeDesignations") { parameters.append(.init("includeDesignations", .boolean(includeDesignations))) }
+        parameters.append(.init("offset", .integer(offset)))
+        parameters.append(.init("count", .integer(count)))
+
+        var valueSet = ValueSet(url: definition.url, version: definition.version, title: definition.title)
+        valueSet.status = definition.status
+        valueSet.expansion = ValueSet.Expansion(
+            identifier: "urn:uuid:\(UUID().uuidString.lowercased())", timestamp: Self.timestamp(), total: total, offset: offset,
+            parameter: parameters, contains: contains.isEmpty ? nil : contains)
+        return valueSet
+    }
+
+    // MARK: $validate-code
+
+    func validateCode(_ input: OperationInput) throws -> Parameters {
+        try input.reject("context", "validation in a context is not supported")
+        let language = try input.language()
+        let candidates: [CodedInput]
+        if let coded = try CodedInput.read(input, versionName: "systemVersion") {
+            candidates = [coded]
+        } else if let concept = try input.codeableConcept("codeableConcept") {
+            candidates = CodedInput.codings(
+                of: concept, parameter: "codeableConcept", version: try input.string("systemVersion"), display: try input.string("display"))
+            guard !candidates.isEmpty else { throw APIError.badRequest("parameter 'codeableConcept' has no coding with a code") }
+        } else {
+            throw APIError.badRequest("parameter 'code' (with 'system'), 'coding' or 'codeableConcept' is required")
+        }
+        var outcomes: [CodeValidation] = []
+        for coded in candidates {
+            let outcome = try validate(coded, input: input, language: language)
+            if outcome.result { return outcome.parameters }
+            outcomes.append(outcome)
+        }
+        return CodeValidation(result: false, messages: outcomes.flatMap(\.messages), display: outcomes.compactMap(\.display).first).parameters
+    }
+
+    private func validate(_ coded: CodedInput, input: OperationInput, language: LanguagePreference) throws -> CodeValidation {
+        let definition = try resolve(input, systemVersion: coded.version.map(SNOMED.versionPart))
+        let name = definition.url.map { "value set \($0)" } ?? "the value set"
+        guard let system = coded.system else {
+            throw APIError.badRequest("parameter 'system' is required with 'code' (the value set may hold codes of several systems)")
+        }
+        guard system == SNOMED.system else {
+            return .invalid("code '\(coded.code)' of system \(system) is not in \(name): it holds SNOMED CT concepts only")
+        }
+        let lane = definition.release.lane
+        let id: Int64
+        do {
+            id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: lane.store)
+        } catch let error as APIError where error.status == .badRequest {
+            return .invalid(error.message)
+        }
+        var outcome = try CodeValidation.check(id, display: coded.display, release: definition.release, store: lane.store, language: language)
+        if try lane.store.concept(id) != nil, try !definition.contains(id, lane: lane) {
+            outcome.result = false
+            outcome.messages.insert("code \(id) is not in \(name) (SNOMED CT release \(definition.release.info.name))", at: 0)
+        }
+        return outcome
+    }
+
+    // MARK: Shared
+
+    /// The value set from `valueSet` (a posted resource) or `url`.
+    private func resolve(_ input: OperationInput, systemVersion: String?) throws -> ValueSetDefinition {
+        let versions = ValueSetDefinition.Versions(force: try Self.snomedVersion(input.string("force-system-version")), fallback: systemVersion)
+        let valueSetVersion = try input.string("valueSetVersion")
+        if let valueSet = try input.valueSet("valueSet") {
+            return try ValueSetDefinition.resolve(valueSet: valueSet, valueSetVersion: valueSetVersion, versions: versions, services: services)
+        }
+        guard let url = try input.string("url") else {
+            throw APIError.badRequest("parameter 'url' or 'valueSet' is required, e.g. url=http://snomed.info/sct?fhir_vs=isa/404684003")
+        }
+        return try ValueSetDefinition.resolve(url: url, valueSetVersion: valueSetVersion, versions: versions, services: services)
+    }
+
+    /// The SNOMED CT version in a `system|version` canonical (or a bare version); nil for other systems.
+    static func snomedVersion(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        if let bar = text.firstIndex(of: "|") {
+            let system = String(text[..<bar])
+            guard system == SNOMED.system else { return nil }
+        }
+        return SNOMED.versionPart(text)
+    }
+
+    static func timestamp() -> String {
+        Date().formatted(Date.ISO8601FormatStyle())
+    }
+}
