@@ -41,6 +41,7 @@ public func buildRouter(_ services: ServerServices) -> Router<StewardRequestCont
     router.add(
         middleware: AuthenticationMiddleware(
             workspace: services.workspace, anonymousRead: configuration.allowsAnonymousRead, bodyLimit: configuration.maxBodySize))
+    router.add(middleware: ResponseCacheMiddleware(cache: services.responses, releases: services.releases))
     OperationsRoutes(services: services).register(on: router)
     let api = router.group("api/v1")
     ReleaseRoutes(services: services).register(on: api)

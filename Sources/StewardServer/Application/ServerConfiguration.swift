@@ -19,11 +19,13 @@ public struct ServerConfiguration: Sendable {
     public var logRequests: Bool
     /// How often the releases directory is checked for newly imported releases.
     public var releaseRefreshInterval: Duration
+    /// Memory for answers to repeated reads of release data (0 turns the cache off).
+    public var responseCacheBytes: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: URL, anonymousRead: Bool? = nil, corsOrigins: [String] = [],
         maxBodySize: Int = 4 * 1024 * 1024, sampleReleasesDirectory: URL? = nil, logLevel: Logger.Level = .info, logRequests: Bool = true,
-        releaseRefreshInterval: Duration = .seconds(1)
+        releaseRefreshInterval: Duration = .seconds(1), responseCacheBytes: Int = 64 * 1024 * 1024
     ) {
         self.host = host
         self.port = port
@@ -35,6 +37,7 @@ public struct ServerConfiguration: Sendable {
         self.logLevel = logLevel
         self.logRequests = logRequests
         self.releaseRefreshInterval = releaseRefreshInterval
+        self.responseCacheBytes = responseCacheBytes
     }
 
     /// Loopback binds allow anonymous reads unless told otherwise: whoever reaches them is on this machine.

@@ -12,6 +12,7 @@ public struct ServerServices: Sendable {
     public let metrics: ServerMetrics
     public let logger: Logger
     let reports: ReportCache
+    let responses: ResponseCache
 
     /// Opens the data directory: imports the samples into an empty one (when configured), opens the
     /// workspace and every release.
@@ -30,6 +31,7 @@ public struct ServerServices: Sendable {
         try releases.reload()
         metrics = ServerMetrics()
         reports = ReportCache()
+        responses = ResponseCache(capacityBytes: configuration.responseCacheBytes)
     }
 }
 

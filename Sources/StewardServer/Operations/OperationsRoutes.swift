@@ -41,6 +41,8 @@ struct OperationsRoutes: Sendable {
             let concepts = release.info.counts.first { $0.component == "concepts" }?.total
             services.metrics.setStoreSize(kind: "release", name: release.info.name, bytes: bytes, concepts: concepts)
         }
+        let cache = services.responses.statistics
+        services.metrics.setResponseCache(entries: cache.entries, bytes: cache.bytes, hits: cache.hits, misses: cache.misses)
         let workspace = services.workspace.url.path
         services.metrics.setStoreSize(kind: "workspace", name: "workspace", bytes: Self.fileSize(workspace) + Self.fileSize(workspace + "-wal"), concepts: nil)
     }

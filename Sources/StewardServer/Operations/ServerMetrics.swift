@@ -44,6 +44,22 @@ public final class ServerMetrics: Sendable {
         }
     }
 
+    private static var cacheEntries: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "steward", subsystem: "response_cache", metricName: "entries", unitName: "total", helpText: "Answers held in the response cache")
+    }
+    private static var cacheLookups: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "steward", subsystem: "response_cache", metricName: "lookups", unitName: "total", helpText: "Response cache lookups by result")
+    }
+
+    func setResponseCache(entries: Int, bytes: Int, hits: Int, misses: Int) {
+        registry.makeGauge(descriptor: Self.cacheEntries).set(Double(entries))
+        registry.makeGauge(descriptor: Self.storeBytes, labels: [("kind", "response-cache"), ("name", "memory")]).set(Double(bytes))
+        registry.makeGauge(descriptor: Self.cacheLookups, labels: [("result", "hit")]).set(Double(hits))
+        registry.makeGauge(descriptor: Self.cacheLookups, labels: [("result", "miss")]).set(Double(misses))
+    }
+
     func exposition() -> [UInt8] {
         registry.emitToBuffer()
     }

@@ -13,6 +13,7 @@ public final class ReleaseRegistry: @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var handles: [ReleaseHandle] = []
+    private var currentGeneration = 0
     private var directoryStamp: Date?
     private var lastCheck: ContinuousClock.Instant?
 
@@ -51,6 +52,14 @@ public final class ReleaseRegistry: @unchecked Sendable {
         throw APIError(.notFound, "unknown release '\(reference)'" + (known.isEmpty ? ": no releases imported" : " (available: \(known))"))
     }
 
+    /// Changes whenever the set of served releases changes; part of every response-cache key.
+    public func generation() throws -> Int {
+        try refreshIfDue()
+        lock.lock()
+        defer { lock.unlock() }
+        return currentGeneration
+    }
+
     /// Re-lists the releases directory now (used at start-up and after the server imports samples).
     public func reload() throws {
         lock.lock()
@@ -83,6 +92,7 @@ public final class ReleaseRegistry: @unchecked Sendable {
             logger.info("serving release", metadata: ["release": .string(info.name), "version": .string(info.versionURI)])
             kept.append(handle)
         }
+        if kept.map(\.etag) != handles.map(\.etag) { currentGeneration += 1 }
         handles = kept
         directoryStamp = stamp
         lastCheck = ContinuousClock.now

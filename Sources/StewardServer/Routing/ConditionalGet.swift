@@ -26,8 +26,12 @@ struct ConditionalGet: Sendable {
     /// 304 when the client already has this representation.
     var notModified: Response? {
         guard let header = request.headers[.ifNoneMatch] else { return nil }
-        let matches = header == "*" || header.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag }
-        return matches ? Response(status: .notModified, headers: headers) : nil
+        return Self.matches(header, etag) ? Response(status: .notModified, headers: headers) : nil
+    }
+
+    /// Whether an If-None-Match header value names `etag` (weak comparison, as RFC 9110 asks for GET).
+    static func matches(_ header: String, _ etag: String) -> Bool {
+        header == "*" || header.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag }
     }
 
     var headers: HTTPFields {

@@ -32,6 +32,7 @@ enum JSONResponse {
         fields[.contentType] = contentType
         var buffer = ByteBuffer()
         buffer.writeBytes(data)
+        ResponseCapture.current?.body = buffer
         return Response(status: status, headers: fields, body: .init(byteBuffer: buffer))
     }
 }

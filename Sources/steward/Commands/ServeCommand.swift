@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the daemon: REST API under /api/v1, FHIR R4 terminology under /fhir, /health, /ready, /metrics.",
         discussion: """
             Every option can also come from the environment (STEWARD_HOST, STEWARD_PORT, STEWARD_DATA, \
-            STEWARD_ANONYMOUS_READ, STEWARD_CORS_ORIGIN, STEWARD_MAX_BODY). On an empty data directory the sample \
+            STEWARD_ANONYMOUS_READ, STEWARD_CORS_ORIGIN, STEWARD_MAX_BODY, STEWARD_RESPONSE_CACHE_MB). On an empty data directory the sample \
             releases in Releases/ are imported first unless --empty is given. SIGTERM and SIGINT stop the server \
             gracefully: requests in flight finish, then the workspace is closed.
             """)
@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body"), help: "Largest accepted request body in bytes (default 4194304).")
     var maxBody: Int?
 
+    @Option(name: .customLong("response-cache-mb"), help: "Memory for answers to repeated reads of release data, in MB (0: off; default 64).")
+    var responseCacheMB: Int?
+
     @Flag(help: "Do not import the sample releases into an empty data directory.")
     var empty = false
 
@@ -56,12 +59,14 @@ struct ServeCommand: AsyncParsableCommand {
         let cors = corsOrigins.isEmpty ? (environment["STEWARD_CORS_ORIGIN"]?.split(separator: ",").map(String.init) ?? []) : corsOrigins
         let maxBody = try maxBody ?? environment["STEWARD_MAX_BODY"].map(Self.integer) ?? 4 * 1024 * 1024
         guard maxBody > 0 else { throw ValidationError("--max-body must be positive") }
+        let cacheMB = try responseCacheMB ?? environment["STEWARD_RESPONSE_CACHE_MB"].map(Self.integer) ?? 64
+        guard cacheMB >= 0 else { throw ValidationError("--response-cache-mb must not be negative") }
         var logger = Logger(label: "steward")
         logger.logLevel = .info
         let configuration = ServerConfiguration(
             host: host, port: port, dataDirectory: ReleaseCatalog.dataDirectory(explicit: dataOptions.data), anonymousRead: anonymous,
             corsOrigins: cors, maxBodySize: maxBody, sampleReleasesDirectory: empty ? nil : URL(fileURLWithPath: samples ?? "Releases"),
-            logRequests: !quietRequests)
+            logRequests: !quietRequests, responseCacheBytes: cacheMB * 1024 * 1024)
         let app = try buildApplication(configuration: configuration, logger: logger)
         logger.notice(
             "steward serving", metadata: [
