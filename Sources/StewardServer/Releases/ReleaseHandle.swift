@@ -17,12 +17,11 @@ public final class ReleaseHandle: Sendable {
     /// Release stores never change once imported, so the name and import time identify their content.
     public let etag: String
     private let lanes: [Lane]
-    private let next = RoundRobin()
 
     init(path: String, laneCount: Int) throws {
         var lanes: [Lane] = []
         for _ in 0..<max(1, laneCount) {
-            let store = try ReleaseStore(path: path)
+            let store = try ReleaseStore(path: path, cacheKilobytes: 32 * 1024)
             lanes.append(Lane(store: store, searcher: try ConceptSearcher(store: store)))
         }
         self.lanes = lanes
@@ -30,8 +29,10 @@ public final class ReleaseHandle: Sendable {
         etag = "\"\(info.name)-\(Self.hash(info.importedAt + info.versionURI))\""
     }
 
-    /// A lane for one request; requests spread over the lanes in turn.
-    public var lane: Lane { lanes[next.advance() % lanes.count] }
+    /// The lane of the calling thread. Each thread keeps one lane (assigned in turn on first use), so the
+    /// handful of threads that run handlers never queue behind each other on one connection while another
+    /// connection sits idle.
+    public var lane: Lane { lanes[ThreadLane.index % lanes.count] }
 
     /// The first lane's store, for metadata-only reads.
     public var store: ReleaseStore { lanes[0].store }
@@ -50,15 +51,33 @@ public final class ReleaseHandle: Sendable {
     }
 }
 
-/// A thread-safe counter for spreading requests over lanes.
-final class RoundRobin: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+/// A small number per thread, handed out in turn, stored in thread-local storage.
+enum ThreadLane {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+    private static let counter = Counter()
 
-    func advance() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value &+= 1
-        return value & Int.max
+    static var index: Int {
+        if let stored = pthread_getspecific(key) {
+            return Int(bitPattern: stored) - 1
+        }
+        let assigned = counter.next()
+        pthread_setspecific(key, UnsafeRawPointer(bitPattern: assigned + 1))
+        return assigned
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            defer { value += 1 }
+            return value
+        }
     }
 }

@@ -7,15 +7,16 @@ public final class ReleaseStore: Sendable {
     let queue: DatabaseQueue
     public let info: ReleaseInfo
 
-    /// Opens a store file read-only and reads its metadata.
-    public init(path: String) throws {
+    /// Opens a store file read-only and reads its metadata. `cacheKilobytes` is SQLite's page cache for this
+    /// connection (a server holding several connections per release uses less each).
+    public init(path: String, cacheKilobytes: Int = 65536) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.unknownRelease, "no release store at \(path)")
         }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKilobytes); PRAGMA temp_store = MEMORY")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
