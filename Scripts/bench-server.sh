@@ -4,7 +4,10 @@
 #   FHIR CodeSystem/$lookup, REST concept detail, REST search, FHIR ValueSet/$expand (ECL implicit value set),
 # each over a list of different concepts / queries, and the same wrk against a bare Hummingbird route
 # (`steward serve-baseline`) as the framework's ceiling on this machine. Reports req/s, p50/p99 latency,
-# errors, and the server's peak RSS.
+# errors, and the server's peak RSS. The server runs twice: as configured by default (the response cache
+# answers repeated reads of release data from memory; the lists repeat every few hundred ms, so nearly
+# every answer after the warm-up comes from it) and with the cache off (`--response-cache-mb 0`: every
+# request is computed from the store).
 # Usage: Scripts/bench-server.sh [DURATION_SECONDS]   (default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,19 +49,9 @@ with open(f"{out}/expand.txt", "w") as f:
         f.write(f"/fhir/ValueSet/$expand?url={url}&count=20\n")
 PY
 
-"$steward" serve --data "$data" --port "$port" --empty --quiet-requests > "$out/serve.log" 2>&1 &
-server=$!
-"$steward" serve-baseline --port "$baseline_port" > "$out/baseline.log" 2>&1 &
-baseline=$!
-trap 'kill $server $baseline 2>/dev/null || true' EXIT
-for p in $port $baseline_port; do
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$p/" -o /dev/null 2>/dev/null || curl -sf "http://127.0.0.1:$p/health" -o /dev/null 2>/dev/null && break; sleep 0.2; done
-done
-echo "server pid $server: RSS after start $(awk '/VmRSS/ {print $2 / 1024 " MB"}' /proc/$server/status)" >&2
-
 run() {  # name base-url paths-file
   local name=$1 base=$2 paths=$3
-  # A short warm-up so the first seconds of JIT-free but cache-cold answers do not dominate.
+  # A short warm-up, so the measured run starts with SQLite's and the response cache's first misses behind it.
   PATHS_FILE="$paths" wrk -t2 -c64 -d3s -s Scripts/bench/wrk-paths.lua "$base" > /dev/null
   PATHS_FILE="$paths" wrk -t2 -c64 -d"${duration}s" --latency -s Scripts/bench/wrk-paths.lua "$base" > "$out/wrk-$name.txt"
   python3 - "$name" "$out/wrk-$name.txt" <<'PY'
@@ -76,13 +69,29 @@ print(f"{name:10s} {rps:10.0f} req/s   p50 {latency(50):7.2f} ms   p99 {latency(
 PY
 }
 
-echo "wrk -t2 -c64 -d${duration}s on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1024/1024}' /proc/meminfo):"
+"$steward" serve-baseline --port "$baseline_port" > "$out/baseline.log" 2>&1 &
+baseline=$!
+server=""
+trap 'kill $baseline $server 2>/dev/null || true' EXIT
+wait_for() { for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$1$2" -o /dev/null && return 0; sleep 0.2; done; return 1; }
+wait_for "$baseline_port" /
+
+echo "wrk -t2 -c64 -d${duration}s on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1024/1024}' /proc/meminfo), $(date -u +%Y-%m-%d):"
 printf "/\n" > "$out/baseline.txt"
 run baseline "http://127.0.0.1:$baseline_port" "$out/baseline.txt"
 printf "/health\n" > "$out/health.txt"
-run health "http://127.0.0.1:$port" "$out/health.txt"
-run lookup "http://127.0.0.1:$port" "$out/lookup.txt"
-run concept "http://127.0.0.1:$port" "$out/concept.txt"
-run search "http://127.0.0.1:$port" "$out/search.txt"
-run expand "http://127.0.0.1:$port" "$out/expand.txt"
-echo "server peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status), now $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status)"
+for mode in cached uncached; do
+  flags=()
+  [ "$mode" = uncached ] && flags=(--response-cache-mb 0)
+  "$steward" serve --data "$data" --port "$port" --empty --quiet-requests "${flags[@]}" > "$out/serve-$mode.log" 2>&1 &
+  server=$!
+  wait_for "$port" /ready
+  echo "-- steward serve, response cache $([ "$mode" = cached ] && echo on || echo off): RSS after start $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status)"
+  [ "$mode" = cached ] && run health "http://127.0.0.1:$port" "$out/health.txt"
+  for target in lookup concept search expand; do
+    run "$target" "http://127.0.0.1:$port" "$out/$target.txt"
+  done
+  echo "   server peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status)"
+  kill -TERM $server; wait $server || true
+  server=""
+done

@@ -28,3 +28,15 @@ $steward workspace config --namespace 1000202 --country NO --module 51000202101 
 $steward refset sync RefSets --release NO-20250215
 $steward refset list
 $steward refset show "Kardiologi - hjertesykdommer"
+echo
+# The daemon on the same data: a FHIR $lookup in Nynorsk and the Kardiologi definition (<< 56265001) expanded as a ValueSet.
+$steward serve --port 8089 --quiet-requests 2> "$STEWARD_DATA/serve.log" &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf localhost:8089/ready -o /dev/null && break; sleep 0.2; done
+curl -s 'localhost:8089/fhir/CodeSystem/$lookup?system=http://snomed.info/sct&code=22298006&displayLanguage=nn' |
+  python3 -c 'import json,sys; p=json.load(sys.stdin)["parameter"]; print("$lookup 22298006 (nn):", next(x["valueString"] for x in p if x["name"] == "display"))'
+curl -s 'localhost:8089/fhir/ValueSet/$expand?url=http://snomed.info/sct?fhir_vs=ecl/%3C%3C%2056265001&count=5&displayLanguage=nb' |
+  python3 -c 'import json,sys; e=json.load(sys.stdin)["expansion"]; print("$expand << 56265001:", e["total"], "concepts, first:", ", ".join(c["display"] for c in e.get("contains", [])))'
+kill -TERM $server && wait $server
+echo "steward serve stopped; start it with: .build/release/steward serve"
