@@ -39,6 +39,21 @@ public enum OpenAPIDocument {
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A workspace token (steward token create)."]],
                 "schemas": [
+                    "OperationOutcome": [
+                        "type": "object",
+                        "description": "FHIR R4 OperationOutcome (https://hl7.org/fhir/R4/operationoutcome.html)",
+                        "required": ["resourceType", "issue"],
+                        "properties": [
+                            "resourceType": ["const": "OperationOutcome"],
+                            "issue": [
+                                "type": "array",
+                                "items": [
+                                    "type": "object",
+                                    "properties": ["severity": ["type": "string"], "code": ["type": "string"], "diagnostics": ["type": "string"]],
+                                ],
+                            ],
+                        ],
+                    ],
                     "Error": [
                         "type": "object",
                         "required": ["status", "error", "message"],
@@ -76,10 +91,13 @@ public enum OpenAPIDocument {
         var responses: [String: Any] = [
             String(operation.successStatus): ["description": operation.successStatus == 201 ? "Created" : "Success", "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]]]
         ]
+        // Under /fhir every error is an OperationOutcome; elsewhere the JSON error body.
+        let errorContent: [String: Any] =
+            operation.path.hasPrefix("/fhir")
+            ? ["application/fhir+json": ["schema": ["$ref": "#/components/schemas/OperationOutcome"]]]
+            : ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
         for status in operation.errors {
-            responses[String(status)] = [
-                "description": errorDescription(status), "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
-            ]
+            responses[String(status)] = ["description": errorDescription(status), "content": errorContent]
         }
         switch operation.access {
         case nil:
