@@ -280,3 +280,22 @@ struct ReleaseRouteTests {
         }
     }
 }
+
+@Suite("Release registry")
+struct ReleaseRegistryTests {
+    @Test("a file in releases/ that is not a readable store is skipped and reported; the other releases are served")
+    func unreadableStoreSkipped() async throws {
+        let server = try TestServer()
+        try Data("not a database".utf8).write(to: server.dataDirectory.appendingPathComponent("releases/broken.sqlite"))
+        try await server.test { client in
+            try await client.execute(uri: "/api/v1/concepts/22298006?release=INT-20250101", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/ready", method: .get) {
+                #expect($0.status == .ok)
+                let unreadable = $0.object["unreadableStores"] as? [String] ?? []
+                #expect(unreadable.count == 1)
+                #expect(unreadable.first?.hasPrefix("broken.sqlite: ") == true)
+                #expect(($0.object["releases"] as? [String])?.count == 3)
+            }
+        }
+    }
+}

@@ -23,7 +23,8 @@ struct OperationsRoutes: Sendable {
                 problems.append("workspace unreadable: \(error)")
             }
             let body = ReadinessView(
-                status: problems.isEmpty ? "ready" : "not ready", releases: releases.map(\.info.name), problems: problems)
+                status: problems.isEmpty ? "ready" : "not ready", releases: releases.map(\.info.name), problems: problems,
+                unreadableStores: services.releases.unreadableStores)
             return try JSONResponse.make(body, status: problems.isEmpty ? .ok : .serviceUnavailable)
         }
         router.add(.get, "metrics", .open) { _, _ in
@@ -56,4 +57,6 @@ struct ReadinessView: Encodable, Sendable {
     var status: String
     var releases: [String]
     var problems: [String]
+    /// Store files skipped because they cannot be read; the other releases are served.
+    var unreadableStores: [String]
 }

@@ -14,6 +14,7 @@ public final class ReleaseRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var handles: [ReleaseHandle] = []
     private var currentGeneration = 0
+    private var unreadable: [String] = []
     private var directoryStamp: Date?
     private var lastCheck: ContinuousClock.Instant?
 
@@ -79,23 +80,45 @@ public final class ReleaseRegistry: @unchecked Sendable {
         }
     }
 
+    /// Opens every store in the directory. A file that cannot be read as a release store (foreign, damaged,
+    /// or from an older schema) is skipped and reported (log and `/ready`) rather than taking every release
+    /// down with it.
     private func reloadLocked(stamp: Date?) throws {
-        let infos = try catalog.releases()
+        let directory = catalog.releasesDirectory
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".sqlite") && !$0.hasPrefix(".") }
         var kept: [ReleaseHandle] = []
-        for info in infos {
-            if let existing = handles.first(where: { $0.info.path == info.path && $0.info.importedAt == info.importedAt }) {
-                kept.append(existing)
-                continue
+        var problems: [String] = []
+        for file in files {
+            let path = directory.appendingPathComponent(file).path
+            do {
+                let info = try ReleaseStore(path: path).info
+                if let existing = handles.first(where: { $0.info.path == path && $0.info.importedAt == info.importedAt }) {
+                    kept.append(existing)
+                    continue
+                }
+                let handle = try ReleaseHandle(path: path, laneCount: laneCount)
+                try handle.warm()
+                logger.info("serving release", metadata: ["release": .string(info.name), "version": .string(info.versionURI)])
+                kept.append(handle)
+            } catch {
+                problems.append("\(file): \(error)")
+                logger.error("skipping a release store that cannot be read", metadata: ["file": .string(path), "error": .string("\(error)")])
             }
-            let handle = try ReleaseHandle(path: info.path, laneCount: laneCount)
-            try handle.warm()
-            logger.info("serving release", metadata: ["release": .string(info.name), "version": .string(info.versionURI)])
-            kept.append(handle)
         }
+        kept.sort { ($0.info.effectiveTime, $0.info.importedAt, $0.info.name) < ($1.info.effectiveTime, $1.info.importedAt, $1.info.name) }
         if kept.map(\.etag) != handles.map(\.etag) { currentGeneration += 1 }
         handles = kept
+        unreadable = problems
         directoryStamp = stamp
         lastCheck = ContinuousClock.now
+    }
+
+    /// Store files in the releases directory that could not be opened, with the reason.
+    public var unreadableStores: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return unreadable
     }
 
     private static func modificationDate(_ url: URL) -> Date? {
