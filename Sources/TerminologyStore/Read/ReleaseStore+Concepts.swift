@@ -57,13 +57,21 @@ extension ReleaseStore {
                 typeId: $0[6], term: $0[7], caseSignificanceId: $0[8], acceptability: [])
         }
         let languageRefsets = try Self.languageRefsetIds(db)
-        guard !languageRefsets.isEmpty else { return descriptions }
+        guard !languageRefsets.isEmpty, !descriptions.isEmpty else { return descriptions }
+        // One query for every description's memberships (the ids go in as a JSON array).
+        var acceptability: [Int64: [Acceptability]] = [:]
+        let rows = try Row.fetchCursor(
+            try db.cachedStatement(
+                sql: """
+                    SELECT referenced_component_id, refset_id, a1 FROM refset_member
+                    WHERE referenced_component_id IN (SELECT value FROM json_each(?)) AND active = 1
+                    AND refset_id IN (\(languageRefsets.map(String.init).joined(separator: ","))) ORDER BY referenced_component_id, refset_id
+                    """), arguments: [Self.jsonArray(descriptions.map(\.id))])
+        while let row = try rows.next() {
+            acceptability[row[0], default: []].append(Acceptability(refsetId: row[1], acceptabilityId: row[2]))
+        }
         for index in descriptions.indices {
-            descriptions[index].acceptability = try Row.fetchAll(try db.cachedStatement(sql: """
-                    SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
-                    AND refset_id IN (\(languageRefsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
-                    """), arguments: [descriptions[index].id]
-            ).map { Acceptability(refsetId: $0[0], acceptabilityId: $0[1]) }
+            descriptions[index].acceptability = acceptability[descriptions[index].id] ?? []
         }
         return descriptions
     }
@@ -100,25 +108,38 @@ extension ReleaseStore {
     func terms(_ db: Database, for ids: [Int64], typeId: Int64, preference: LanguagePreference) throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         let order = preference.refsetIds + [WellKnown.usEnglish, WellKnown.gbEnglish]
+        // Every candidate term of every concept in one query (the ids go in as a JSON array).
+        var candidates: [Int64: [(refsetId: Int64, term: String, typeId: Int64)]] = [:]
+        let rows = try Row.fetchCursor(
+            try db.cachedStatement(sql: "SELECT concept_id, refset_id, term, type_id FROM concept_term WHERE concept_id IN (SELECT value FROM json_each(?)) ORDER BY concept_id, refset_id, type_id"),
+            arguments: [Self.jsonArray(ids)])
+        while let row = try rows.next() {
+            candidates[row[0], default: []].append((row[1], row[2], row[3]))
+        }
         var result: [Int64: String] = [:]
-        let statement = try db.cachedStatement(sql: "SELECT refset_id, term, type_id FROM concept_term WHERE concept_id = ?")
         for id in Set(ids) {
-            let rows = try Row.fetchAll(statement, arguments: [id])
+            let rows = candidates[id] ?? []
             func pick(_ type: Int64) -> String? {
-                let candidates = rows.filter { $0[2] as Int64 == type }
+                let ofType = rows.filter { $0.typeId == type }
                 for refset in order {
-                    if let row = candidates.first(where: { $0[0] as Int64 == refset }) { return row[1] }
+                    if let row = ofType.first(where: { $0.refsetId == refset }) { return row.term }
                 }
-                return candidates.first?[1]
+                return ofType.first?.term
             }
             if let term = pick(typeId) ?? pick(typeId == WellKnown.synonym ? WellKnown.fullySpecifiedName : WellKnown.synonym) {
                 result[id] = term
-            } else if let term = try String.fetchOne(try db.cachedStatement(sql: "SELECT term FROM description WHERE concept_id = ? AND type_id = ? ORDER BY active DESC, id LIMIT 1"),
+            } else if let term = try String.fetchOne(
+                try db.cachedStatement(sql: "SELECT term FROM description WHERE concept_id = ? AND type_id = ? ORDER BY active DESC, id LIMIT 1"),
                 arguments: [id, typeId])
             {
                 result[id] = term
             }
         }
         return result
+    }
+
+    /// `[1,2,3]`: a list of ids as one statement argument, for `IN (SELECT value FROM json_each(?))`.
+    static func jsonArray(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 }
