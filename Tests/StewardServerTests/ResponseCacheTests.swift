@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import StewardServer
 import Testing
+import RF2
 import Workspace
 
 @Suite("Response cache")
@@ -89,5 +90,31 @@ extension HTTPFields {
         var fields = self
         for field in other { fields.append(field) }
         return fields
+    }
+}
+
+@Suite("Response cache and local refsets")
+struct ResponseCacheLocalRefsetTests {
+    @Test("a local refset's value set reached by a SNOMED URL is computed every time, so edits show at once")
+    func localRefsetExpansionNotCached() async throws {
+        let server = try TestServer()
+        let workspace = server.services.workspace
+        let release = try server.services.releases.release("NO-20250215")
+        let author = WorkspaceUser(name: "author-user", role: .author)
+        let created = try workspace.createRefset(
+            NewRefset(name: "Cache test", owner: "Test", moduleId: WellKnown.norwayModule, language: "nb", kind: .extensional, namespace: 1000202),
+            release: release.store, by: author)
+        _ = try workspace.addEntries([22298006], to: created.id, reason: "test", expectedVersion: created.version, release: release.store, by: author)
+        let uri = "/fhir/ValueSet/$expand?url=http://snomed.info/sct?fhir_vs%3Drefset/\(created.id)"
+        try await server.test { client in
+            try await client.execute(uri: uri, method: .get) {
+                #expect(($0.object["expansion"] as? [String: Any])?["total"] as? Int == 1)
+            }
+            let refset = try workspace.refset(created.id)
+            _ = try workspace.addEntries([84114007], to: created.id, reason: "test", expectedVersion: refset.version, release: release.store, by: author)
+            try await client.execute(uri: uri, method: .get) {
+                #expect(($0.object["expansion"] as? [String: Any])?["total"] as? Int == 2)
+            }
+        }
     }
 }

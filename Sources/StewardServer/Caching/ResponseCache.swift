@@ -76,6 +76,14 @@ final class ResponseCache: @unchecked Sendable {
 enum ResponseCapture {
     final class Box: @unchecked Sendable {
         var body: ByteBuffer?
+        /// Set by code that answers from the workspace (e.g. a local refset reached through a SNOMED
+        /// value-set URL), so the answer is not kept.
+        var readsWorkspace = false
+    }
+
+    /// Marks the current answer as depending on workspace data.
+    static func markWorkspaceRead() {
+        current?.readsWorkspace = true
     }
 
     @TaskLocal static var current: Box?

@@ -85,6 +85,7 @@ struct ValueSetDefinition: Sendable {
         _ refsetId: Int64, url: String, valueSetVersion: String?, versions: Versions, implicitVersion: String?, release: ReleaseHandle,
         services: ServerServices
     ) throws -> ValueSetDefinition {
+        ResponseCapture.markWorkspaceRead()
         let refset: LocalRefset
         do {
             refset = try services.workspace.refset(refsetId)

@@ -2,8 +2,9 @@ import HTTPTypes
 import Hummingbird
 
 /// Serves repeated reads of release data from `ResponseCache`. Only routes whose answers depend on the
-/// release stores alone are stored (see `cacheableRoutes`); workspace data, value sets of local refsets
-/// and anything that is not a 200 are always computed. Runs after authentication, and serves a cached
+/// release stores alone are stored (see `cacheableRoutes`); an answer that read the workspace (a local
+/// refset's value set, marked with `ResponseCapture.markWorkspaceRead`) and anything that is not a 200 are
+/// always computed. Runs after authentication, and serves a cached
 /// answer only to a caller who may read.
 struct ResponseCacheMiddleware: RouterMiddleware {
     typealias Context = StewardRequestContext
@@ -20,8 +21,7 @@ struct ResponseCacheMiddleware: RouterMiddleware {
     ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard cache.isEnabled, request.method == .get, context.identity != nil || context.anonymousReadAllowed, Self.onlyReleaseData(request)
-        else {
+        guard cache.isEnabled, request.method == .get, context.identity != nil || context.anonymousReadAllowed else {
             return try await next(request, context)
         }
         let key = try "\(releases.generation())|\(request.uri)|\(request.headers[.acceptLanguage] ?? "")|\(request.headers[.accept] ?? "")"
@@ -35,16 +35,9 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         let response = try await ResponseCapture.$current.withValue(box) {
             try await next(request, context)
         }
-        if response.status == .ok, let body = box.body, let route = context.endpointPath, Self.cacheableRoutes.contains(route) {
+        if response.status == .ok, !box.readsWorkspace, let body = box.body, let route = context.endpointPath, Self.cacheableRoutes.contains(route) {
             cache.put(key, ResponseCache.Entry(status: response.status, headers: response.headers, body: body))
         }
         return response
-    }
-
-    /// Value sets and maps named by a URL outside SNOMED's implicit ones are local refsets (workspace data).
-    private static func onlyReleaseData(_ request: Request) -> Bool {
-        guard request.uri.path.hasPrefix("/fhir/ValueSet") || request.uri.path.hasPrefix("/fhir/ConceptMap") else { return true }
-        guard let url = request.uri.queryParameters.get("url") else { return true }
-        return url.hasPrefix("http://snomed.info/sct")
     }
 }
