@@ -32,6 +32,14 @@ fi
 
 work=$(mktemp -d /tmp/steward-check-fhir.XXXXXX)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+# The sample releases (as `serve` imports them into an empty directory) and the example refsets of
+# RefSets/, so the local-refset ValueSet routes have something to answer.
+"$steward" import --data "$work/data" "$root/Releases/SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z" >/dev/null
+"$steward" import --data "$work/data" "$root/Releases/SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z" >/dev/null
+"$steward" import --data "$work/data" "$root/Releases/SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z" \
+    "$root/Releases/SnomedCT_ManagedServiceNO_PRODUCTION_NO1000202_20250215T120000Z" >/dev/null
+"$steward" workspace config --data "$work/data" --namespace 1000202 --country NO --module 51000202101 --language nb >/dev/null
+"$steward" refset sync "$root/RefSets" --data "$work/data" --release NO-20250215 >/dev/null
 "$steward" serve --data "$work/data" --host 127.0.0.1 --port "$port" --samples "$root/Releases" --quiet-requests >"$work/serve.log" 2>&1 &
 server=$!
 cleanup() {
@@ -76,6 +84,8 @@ fetch metadata 200 CapabilityStatement "/fhir/metadata"
 fetch terminology-capabilities 200 TerminologyCapabilities "/fhir/metadata?mode=terminology"
 fetch codesystem-search 200 Bundle "/fhir/CodeSystem?url=$sct"
 fetch codesystem-read 200 CodeSystem "/fhir/CodeSystem/sct-NO-20250215"
+fetch valueset-search 200 Bundle "/fhir/ValueSet"
+fetch valueset-read 200 ValueSet "/fhir/ValueSet/refset-21000202108"
 fetch lookup-en 200 Parameters "/fhir/CodeSystem/\$lookup?system=$sct&code=22298006"
 fetch lookup-nb 200 Parameters "/fhir/CodeSystem/\$lookup?system=$sct&code=22298006&displayLanguage=nb"
 fetch lookup-concrete-values 200 Parameters "/fhir/CodeSystem/\$lookup?system=$sct&code=322236009&version=$int0201"

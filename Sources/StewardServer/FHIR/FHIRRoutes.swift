@@ -50,6 +50,22 @@ struct FHIRRoutes: Sendable {
             }
             return try Self.respond(try CodeSystemResource(release))
         }
+        let localValueSets = LocalValueSets(services: services)
+        fhir.add(.get, "ValueSet", .read) { request, _ in
+            let language = try request.languagePreference()
+            let data = try await Offload.run {
+                try localValueSets.search(
+                    url: request.query("url"), name: request.query("name"), title: request.query("title"), status: request.query("status"),
+                    language: language)
+            }
+            return JSONResponse.bytes(data, contentType: JSONResponse.fhirContentType)
+        }
+        fhir.add(.get, "ValueSet/{id}", .read) { request, context in
+            let id = context.parameters.get("id") ?? ""
+            let language = try request.languagePreference()
+            let data = try await Offload.run { try localValueSets.read(id: id, language: language) }
+            return JSONResponse.bytes(data, contentType: JSONResponse.fhirContentType)
+        }
         for method in [HTTPRequest.Method.get, .post] {
             fhir.add(method, "CodeSystem/$lookup", .read) { request, context in
                 try Self.respond(try codeSystem.lookup(try await OperationInput.read(request, context: context)))

@@ -34,6 +34,17 @@ extension OpenAPIDocument {
                 method: "GET", path: "/fhir/CodeSystem/{id}", tag: "FHIR",
                 summary: "One release as a CodeSystem; ids are sct-<release name>, e.g. sct-INT-20250201",
                 parameters: [.path("id", "sct-<release name>")], errors: [404], responseType: fhirJSON),
+            OpenAPIOperation(
+                method: "GET", path: "/fhir/ValueSet", tag: "FHIR",
+                summary: "Search the local refsets as ValueSets (newest published version, else the draft): a Bundle",
+                parameters: [
+                    .query("url", "Canonical URL, http://snomed.info/sct?fhir_vs=refset/<id>"), .query("name", "Computable name (starts with)"),
+                    .query("title", "Title (contains)"), .query("status", "draft or active"),
+                ], errors: [400], responseType: fhirJSON),
+            OpenAPIOperation(
+                method: "GET", path: "/fhir/ValueSet/{id}", tag: "FHIR",
+                summary: "One local refset as a ValueSet with compose and expansion; ids are refset-<refset id>",
+                parameters: [.path("id", "refset-<refset id>")], errors: [404], responseType: fhirJSON),
         ]
         + operation(
             "/fhir/CodeSystem/$lookup", "Concept details: display, designations, properties (inactive, parents, children, attributes, normal form)",
