@@ -15,5 +15,6 @@ secret=$("$steward" token create --data "$data" --user fuzz --role admin 2>/dev/
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/ready" -o /dev/null && break; sleep 0.2; done
+cd "$data"   # schemathesis and hypothesis keep their caches in the working directory
 schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" -u "http://127.0.0.1:$port" -H "Authorization: Bearer $secret" \
   --checks not_a_server_error --max-examples "${1:-25}"
