@@ -2,7 +2,7 @@
 # Server benchmark: `steward serve` on the International-size synthetic store (the one bench-search.sh
 # imports, with its search index), loaded by wrk at 64 connections for 30 s per target:
 #   FHIR CodeSystem/$lookup, REST concept detail, REST search, FHIR ValueSet/$expand (ECL implicit value set),
-# each over a list of different concepts / queries, and the same wrk against a bare Hummingbird route
+# each over a list of different concepts / queries, and $lookup over all concepts with Zipf frequencies, and the same wrk against a bare Hummingbird route
 # (`steward serve-baseline`) as the framework's ceiling on this machine. Reports req/s, p50/p99 latency,
 # errors, and the server's peak RSS. The server runs twice: as configured by default (the response cache
 # answers repeated reads of release data from memory; the lists repeat every few hundred ms, so nearly
@@ -43,6 +43,13 @@ queries = open("Scripts/bench-search.sh").read().split("# QUERIES\n", 1)[1].spli
 with open(f"{out}/search.txt", "w") as f:
     for q in queries:
         if q.strip(): f.write(f"/api/v1/search?q={urllib.parse.quote(q.strip())}&limit=20\n")
+# A service resolving codes sees some codes far more often than others: 200,000 lookups drawn from every
+# concept with Zipf(1.0) frequencies (rank order shuffled), so the response cache meets a realistic mix.
+weights = [1 / rank for rank in range(1, len(ids) + 1)]
+order = ids[:]
+rng.shuffle(order)
+with open(f"{out}/lookup-zipf.txt", "w") as f:
+    for i in rng.choices(order, weights=weights, k=200000): f.write(f"/fhir/CodeSystem/$lookup?system={system}&code={i}\n")
 with open(f"{out}/expand.txt", "w") as f:
     for i in sample[:500]:
         url = urllib.parse.quote(f"http://snomed.info/sct?fhir_vs=ecl/{urllib.parse.quote('<< ' + i, safe='')}", safe="")
@@ -88,6 +95,7 @@ for mode in cached uncached; do
   wait_for "$port" /ready
   echo "-- steward serve, response cache $([ "$mode" = cached ] && echo on || echo off): RSS after start $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status)"
   [ "$mode" = cached ] && run health "http://127.0.0.1:$port" "$out/health.txt"
+  [ "$mode" = cached ] && run lookup-zipf "http://127.0.0.1:$port" "$out/lookup-zipf.txt"
   for target in lookup concept search expand; do
     run "$target" "http://127.0.0.1:$port" "$out/$target.txt"
   done
