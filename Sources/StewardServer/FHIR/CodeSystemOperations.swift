@@ -25,7 +25,7 @@ struct CodeSystemOperations: Sendable {
         let store = release.lane.store
         let language = try input.language()
         let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
-        guard let detail = try store.conceptDetail(id, preference: language) else {
+        guard let detail = try store.conceptDetail(id, preference: language, memberships: false) else {
             throw APIError.notFound("code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
         }
         let requested = Set(try input.strings("property"))

@@ -4,18 +4,19 @@ import RF2
 extension ReleaseStore {
     /// The full picture of one concept, as shown by `steward concept` and the REST API.
     /// Read in one transaction, so the parts are consistent and a busy server pays for one connection hand-off.
-    public func conceptDetail(_ id: Int64, preference: LanguagePreference = .default) throws -> ConceptDetail? {
-        try read { db in try conceptDetail(db, id, preference: preference) }
+    /// `memberships: false` leaves out the refset memberships, which FHIR `$lookup` does not show.
+    public func conceptDetail(_ id: Int64, preference: LanguagePreference = .default, memberships withMemberships: Bool = true) throws -> ConceptDetail? {
+        try read { db in try conceptDetail(db, id, preference: preference, memberships: withMemberships) }
     }
 
-    func conceptDetail(_ db: Database, _ id: Int64, preference: LanguagePreference) throws -> ConceptDetail? {
+    func conceptDetail(_ db: Database, _ id: Int64, preference: LanguagePreference, memberships withMemberships: Bool) throws -> ConceptDetail? {
         guard let concept = try concept(db, id) else { return nil }
         let languageRefsets = Set(try Self.languageRefsetIds(db))
         var descriptions = try descriptions(db, of: id, includeInactive: true)
         let parents = try parents(db, of: id)
         let children = try children(db, of: id)
         let attributeGroups = try attributes(db, of: id)
-        let memberships = try memberships(db, of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active }
+        let memberships = withMemberships ? try memberships(db, of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active } : []
         let reason = try inactivationReason(db, of: id)
         let associations = try historicalAssociations(db, of: id)
 
