@@ -37,9 +37,17 @@ public final class ReleaseHandle: Sendable {
     /// The first lane's store, for metadata-only reads.
     public var store: ReleaseStore { lanes[0].store }
 
-    /// Loads the search vocabulary now so the first typo-tolerant query is not slow.
+    /// Loads the search vocabulary now so the first typo-tolerant query is not slow, and asks the kernel to
+    /// read the store file into its page cache in the background (`POSIX_FADV_WILLNEED`), so the first
+    /// minutes after a start do not wait on the disk. The page cache is the kernel's, not this process's
+    /// memory.
     func warm() throws {
         for lane in lanes { try lane.searcher.prepare() }
+        let descriptor = open(info.path, O_RDONLY)
+        if descriptor >= 0 {
+            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+            close(descriptor)
+        }
     }
 
     private static func hash(_ text: String) -> String {
