@@ -43,11 +43,13 @@ public final class ReleaseHandle: Sendable {
     /// memory.
     func warm() throws {
         for lane in lanes { try lane.searcher.prepare() }
+        #if os(Linux)
         let descriptor = open(info.path, O_RDONLY)
         if descriptor >= 0 {
             _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
             close(descriptor)
         }
+        #endif
     }
 
     private static func hash(_ text: String) -> String {
