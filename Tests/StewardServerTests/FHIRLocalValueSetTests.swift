@@ -12,13 +12,7 @@ struct FHIRLocalValueSetTests {
     @Test("local refsets are listed and read as ValueSets; unknown ids are 404 OperationOutcomes")
     func searchAndRead() async throws {
         let server = try TestServer()
-        let workspace = server.services.workspace
-        let release = try server.services.releases.release("NO-20250215")
-        let author = WorkspaceUser(name: "author-user", role: .author)
-        let created = try workspace.createRefset(
-            NewRefset(name: "Hjertediagnoser", owner: "Kardiologi", moduleId: WellKnown.norwayModule, language: "nb", kind: .extensional, namespace: 1000202),
-            release: release.store, by: author)
-        _ = try workspace.addEntries([22298006, 84114007], to: created.id, reason: "test", expectedVersion: created.version, release: release.store, by: author)
+        let created = try server.makeRefset("Hjertediagnoser", release: "NO-20250215", members: [22298006, 84114007])
         try await server.test { client in
             try await client.execute(uri: "/fhir/ValueSet", method: .get, headers: [.acceptLanguage: "nb"]) { response in
                 #expect(response.status == .ok)

@@ -206,13 +206,7 @@ struct FHIRValueSetTests {
         let workspace = server.services.workspace
         let release = try server.services.releases.release("NO-20250215")
         let author = WorkspaceUser(name: "author-user", role: .author)
-        let created = try workspace.createRefset(
-            NewRefset(
-                name: "Hjertediagnoser", owner: "Kardiologi", moduleId: WellKnown.norwayModule, language: "nb", kind: .extensional, namespace: 1000202
-            ),
-            release: release.store, by: author)
-        _ = try workspace.addEntries(
-            [22298006, 84114007], to: created.id, reason: "test", expectedVersion: created.version, release: release.store, by: author)
+        let created = try server.makeRefset("Hjertediagnoser", release: "NO-20250215", members: [22298006, 84114007])
         let url = "\(FHIR.sct)?fhir_vs=refset/\(created.id)"
         try await server.test { client in
             var refset = try workspace.refset(created.id)

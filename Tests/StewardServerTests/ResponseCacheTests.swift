@@ -101,10 +101,7 @@ struct ResponseCacheLocalRefsetTests {
         let workspace = server.services.workspace
         let release = try server.services.releases.release("NO-20250215")
         let author = WorkspaceUser(name: "author-user", role: .author)
-        let created = try workspace.createRefset(
-            NewRefset(name: "Cache test", owner: "Test", moduleId: WellKnown.norwayModule, language: "nb", kind: .extensional, namespace: 1000202),
-            release: release.store, by: author)
-        _ = try workspace.addEntries([22298006], to: created.id, reason: "test", expectedVersion: created.version, release: release.store, by: author)
+        let created = try server.makeRefset("Cache test", release: "NO-20250215", members: [22298006])
         let uri = "/fhir/ValueSet/$expand?url=http://snomed.info/sct?fhir_vs%3Drefset/\(created.id)"
         try await server.test { client in
             try await client.execute(uri: uri, method: .get) {

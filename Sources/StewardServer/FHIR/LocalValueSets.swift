@@ -11,7 +11,6 @@ struct LocalValueSets: Sendable {
 
     /// Every local refset matching the search parameters that R4 defines for ValueSet and clients use most.
     func search(url: String?, name: String?, title: String?, status: String?, language: LanguagePreference) throws -> Data {
-        ResponseCapture.markWorkspaceRead()
         var resources: [[String: Any]] = []
         for refset in try services.workspace.refsets() {
             let resource = try self.resource(refset, language: language)
@@ -30,7 +29,6 @@ struct LocalValueSets: Sendable {
 
     /// One local refset by resource id (`refset-<id>`).
     func read(id: String, language: LanguagePreference) throws -> Data {
-        ResponseCapture.markWorkspaceRead()
         guard id.hasPrefix("refset-"), let refsetId = Int64(id.dropFirst("refset-".count)) else {
             throw APIError.notFound("ValueSet '\(id)' not found: local refsets are ValueSet/refset-<refset id>")
         }

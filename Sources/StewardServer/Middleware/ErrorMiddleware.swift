@@ -24,7 +24,7 @@ struct ErrorMiddleware: RouterMiddleware {
             headers[.wwwAuthenticate] = "Bearer realm=\"steward\""
         }
         if let version = described.currentVersion {
-            headers[.eTag] = "\"\(version)\""
+            headers[.eTag] = EntityTag.of(version)
         }
         do {
             if path.hasPrefix("/fhir") {

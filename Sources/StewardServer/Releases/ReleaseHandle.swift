@@ -16,9 +16,12 @@ public final class ReleaseHandle: Sendable {
     public let info: ReleaseInfo
     /// Release stores never change once imported, so the name and import time identify their content.
     public let etag: String
+    /// The store file's modification time when it was opened: a different one means a new file.
+    let fileStamp: Date?
     private let lanes: [Lane]
 
-    init(path: String, laneCount: Int) throws {
+    init(path: String, laneCount: Int, fileStamp: Date?) throws {
+        self.fileStamp = fileStamp
         var lanes: [Lane] = []
         for _ in 0..<max(1, laneCount) {
             let store = try ReleaseStore(path: path, cacheKilobytes: 32 * 1024)

@@ -91,15 +91,16 @@ public final class ReleaseRegistry: @unchecked Sendable {
         var problems: [String] = []
         for file in files {
             let path = directory.appendingPathComponent(file).path
+            // A store is replaced only by renaming a new file over it, which changes its modification time.
+            let stamp = Self.modificationDate(URL(fileURLWithPath: path))
+            if let existing = handles.first(where: { $0.info.path == path && $0.fileStamp == stamp }) {
+                kept.append(existing)
+                continue
+            }
             do {
-                let info = try ReleaseStore(path: path).info
-                if let existing = handles.first(where: { $0.info.path == path && $0.info.importedAt == info.importedAt }) {
-                    kept.append(existing)
-                    continue
-                }
-                let handle = try ReleaseHandle(path: path, laneCount: laneCount)
+                let handle = try ReleaseHandle(path: path, laneCount: laneCount, fileStamp: stamp)
                 try handle.warm()
-                logger.info("serving release", metadata: ["release": .string(info.name), "version": .string(info.versionURI)])
+                logger.info("serving release", metadata: ["release": .string(handle.info.name), "version": .string(handle.info.versionURI)])
                 kept.append(handle)
             } catch {
                 problems.append("\(file): \(error)")

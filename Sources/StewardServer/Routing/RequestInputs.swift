@@ -102,10 +102,7 @@ extension Request {
         var request = self
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIError.badRequest("this route needs a JSON request body") }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw APIError.badRequest("invalid request body: \(ErrorDescription.describe(error))")
-        }
+        // A DecodingError is answered 400 by the error middleware, naming the field.
+        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     }
 }

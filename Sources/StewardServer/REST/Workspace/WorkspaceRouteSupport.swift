@@ -6,22 +6,6 @@ import RF2
 import TerminologyStore
 import Workspace
 
-/// Versions over HTTP. A workspace entity's ETag is its version number in quotes (`"3"`); updates name the
-/// version they are based on with `If-Match`, so two people editing at once cannot overwrite each other.
-enum EntityTag {
-    static func of(_ version: Int) -> String { "\"\(version)\"" }
-
-    /// `If-None-Match` holds the current ETag (or `*`).
-    static func matches(_ request: Request, version: Int) -> Bool {
-        guard let header = request.headers[.ifNoneMatch] else { return false }
-        let current = of(version)
-        return header.split(separator: ",").contains { part in
-            let tag = part.trimmingCharacters(in: .whitespaces)
-            return tag == "*" || tag == current || tag == "W/" + current
-        }
-    }
-}
-
 extension Request {
     /// The version named by `If-Match`, nil without the header. Accepts `"3"`, `W/"3"` and `3`.
     func ifMatchVersion() throws -> Int? {

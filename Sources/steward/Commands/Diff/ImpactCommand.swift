@@ -47,14 +47,11 @@ struct ImpactCommand: AsyncParsableCommand {
         let language = try lang.map(LanguagePreference.init(parsing:)) ?? .default
         let analyzer = ImpactAnalyzer(from: try opener.open(from), to: try opener.open(to), language: language)
         let workspaceFile = dataOptions.catalog.dataDirectory.appendingPathComponent("workspace.sqlite")
-        let report: ImpactReport
-        if FileManager.default.fileExists(atPath: workspaceFile.path) {
-            report = try Workspace(url: workspaceFile).impactReport(analyzer, refsetIds: refsetIds, ecl: ecl)
-        } else {
-            let releaseRefsets = refsetIds.isEmpty && ecl.isEmpty ? try analyzer.contentRefsets() : refsetIds
-            let definitions = ecl.enumerated().map { ImpactAnalyzer.Definition(name: "ECL \($0.offset + 1)", ecl: $0.element) }
-            report = try analyzer.analyze(refsets: releaseRefsets, definitions: definitions)
-        }
+        // Opening a workspace creates one, so a data directory without one is read as having no local refsets.
+        let report =
+            FileManager.default.fileExists(atPath: workspaceFile.path)
+            ? try Workspace(url: workspaceFile).impactReport(analyzer, refsetIds: refsetIds, ecl: ecl)
+            : try Workspace.impactReport(analyzer, refsetIds: refsetIds, ecl: ecl, locals: []) { _ in [] }
         try output.write(
             text: { report.textSummary() },
             json: { try ReportOutput.jsonEncoder().encode(report) },
