@@ -110,6 +110,9 @@ import Testing
         for index in 0..<200 { _ = try temporary.workspace.createToken(for: "filler-\(index)", role: .viewer, label: String(repeating: "x", count: 200), by: Self.admin) }
         try temporary.workspace.backup(to: damaged, by: Self.admin)
         try Self.damage(damaged)
+        let wrecked = inputs.appendingPathComponent("wrecked.sqlite")
+        try temporary.workspace.backup(to: wrecked, by: Self.admin)
+        try Self.damage(wrecked, bytesPerPage: 4000)
         let missing = inputs.appendingPathComponent("missing.sqlite")
 
         let target = temporary.workspace.url
@@ -117,6 +120,7 @@ import Testing
             (garbage, "cannot restore from \(garbage.path): file is not a database"),
             (foreign, "cannot restore from \(foreign.path): the file is an SQLite database but not a Steward workspace backup"),
             (damaged, "cannot restore from \(damaged.path): the file fails SQLite's integrity check"),
+            (wrecked, "cannot restore from \(wrecked.path): the file fails SQLite's integrity check"),
             (missing, "no backup file \(missing.path)"),
         ]
         let before = try temporary.workspace.auditEvents(AuditQuery()).total
@@ -206,14 +210,16 @@ import Testing
     }
 
     /// Overwrites the middle of the file's b-tree pages so SQLite's integrity check fails.
-    static func damage(_ file: URL) throws {
+    /// Overwrites `bytesPerPage` bytes inside every page after the schema pages: a few bytes leave the
+    /// check able to list problems, whole pages stop it part-way (both must read as a failed check).
+    static func damage(_ file: URL, bytesPerPage: Int = 64) throws {
         let handle = try FileHandle(forUpdating: file)
         defer { try? handle.close() }
         let size = try handle.seekToEnd()
         let pageSize: UInt64 = 4096
         for page in stride(from: pageSize * 2, to: size, by: Int(pageSize)) {
             try handle.seek(toOffset: page + 100)
-            handle.write(Data(repeating: 0xFF, count: 64))
+            handle.write(Data(repeating: 0xFF, count: bytesPerPage))
         }
     }
 }

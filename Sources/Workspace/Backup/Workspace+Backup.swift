@@ -86,10 +86,7 @@ extension Workspace {
         do {
             try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
             try? fileManager.removeItem(at: staged)
-            var configuration = Configuration()
-            configuration.readonly = true
-            let backup = try DatabaseQueue(path: source.path, configuration: configuration)
-            try backup.read(checkBackup)
+            let backup = try openCheckedBackup(source)
             let copy = try DatabaseQueue(path: staged.path)
             try backup.backup(to: copy)
             try copy.close()
@@ -125,6 +122,20 @@ extension Workspace {
         }
         try restored.close()
         return kept
+    }
+
+    /// Opens `source` read-only and checks it. Damage can stop SQLite before the integrity check can list
+    /// problems (a broken schema page fails every statement, even opening); that is reported as a failed check too.
+    private static func openCheckedBackup(_ source: URL) throws -> DatabaseQueue {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let backup = try DatabaseQueue(path: source.path, configuration: configuration)
+            try backup.read(checkBackup)
+            return backup
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw WorkspaceError(.invalid, "the file fails SQLite's integrity check: \(error.message ?? "database disk image is malformed")")
+        }
     }
 
     /// Refuses a file that is damaged, is not a workspace, or comes from a newer Steward.
