@@ -19,7 +19,7 @@ if ! "$steward" search --data "$data" x --limit 1 >/dev/null 2>&1; then
   rm -rf "$data"
   "$steward" import --data "$data" "$package" >/dev/null
 fi
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 port=18080
 baseline_port=18081
 out="$work/server"

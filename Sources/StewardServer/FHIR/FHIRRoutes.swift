@@ -68,25 +68,25 @@ struct FHIRRoutes: Sendable {
         }
         for method in [HTTPRequest.Method.get, .post] {
             fhir.add(method, "CodeSystem/$lookup", .read) { request, context in
-                try Self.respond(try codeSystem.lookup(try await OperationInput.read(request, context: context)))
+                Self.respond(try codeSystem.lookup(try await OperationInput.read(request, context: context)))
             }
             fhir.add(method, "CodeSystem/$validate-code", .read) { request, context in
-                try Self.respond(try codeSystem.validateCode(try await OperationInput.read(request, context: context)))
+                Self.respond(try codeSystem.validateCode(try await OperationInput.read(request, context: context)))
             }
             fhir.add(method, "CodeSystem/$subsumes", .read) { request, context in
-                try Self.respond(try codeSystem.subsumes(try await OperationInput.read(request, context: context)))
+                Self.respond(try codeSystem.subsumes(try await OperationInput.read(request, context: context)))
             }
             fhir.add(method, "ValueSet/$expand", .read) { request, context in
                 let input = try await OperationInput.read(request, context: context, bareValueSet: true)
-                return try Self.respond(try await Offload.run { try valueSet.expand(input) })
+                return Self.respond(try await Offload.run { try valueSet.expand(input) })
             }
             fhir.add(method, "ValueSet/$validate-code", .read) { request, context in
                 let input = try await OperationInput.read(request, context: context, bareValueSet: true)
-                return try Self.respond(try await Offload.run { try valueSet.validateCode(input) })
+                return Self.respond(try await Offload.run { try valueSet.validateCode(input) })
             }
             fhir.add(method, "ConceptMap/$translate", .read) { request, context in
                 let input = try await OperationInput.read(request, context: context)
-                return try Self.respond(try await Offload.run { try conceptMap.translate(input) })
+                return Self.respond(try await Offload.run { try conceptMap.translate(input) })
             }
         }
     }
@@ -94,5 +94,9 @@ struct FHIRRoutes: Sendable {
     /// A FHIR JSON response.
     static func respond(_ resource: some Encodable) throws -> Response {
         try JSONResponse.make(resource, contentType: JSONResponse.fhirContentType)
+    }
+
+    static func respond(_ resource: some JSONWritable) -> Response {
+        JSONResponse.make(resource, contentType: JSONResponse.fhirContentType)
     }
 }
