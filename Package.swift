@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(
             name: "StewardServerTests",
             dependencies: [
-                "StewardServer", "Workspace", "TerminologyStore", "RF2",
+                "StewardServer", "Workspace", "TerminologyStore", "RF2", "ConceptSearch",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

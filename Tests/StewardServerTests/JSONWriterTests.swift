@@ -1,4 +1,7 @@
+import ConceptSearch
 import Foundation
+import GRDB
+import TerminologyStore
 import Testing
 
 @testable import StewardServer
@@ -66,6 +69,46 @@ struct JSONWriterTests {
         bare.parameter = nil
         #expect(bare.jsonBytes() == Array(#"{"resourceType":"Parameters"}"#.utf8))
         #expect(bare.jsonBytes() == Array(try JSONResponse.encoder().encode(bare)))
+    }
+
+    @Test("every concept of the Norwegian sample release, and search pages, are written as the encoder writes them")
+    func conceptsAndSearchPagesAsTheEncoderWrites() throws {
+        let server = try TestServer()
+        let store = try ReleaseStore(path: server.dataDirectory.appendingPathComponent("releases/NO-20250215.sqlite").path)
+        let ids = try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM concept ORDER BY id") }
+        #expect(ids.count > 250)
+        var checked = Set<String>()
+        for id in ids {
+            guard let detail = try store.conceptDetail(id) else { continue }
+            let view = ConceptView(detail)
+            if view.jsonBytes() != Array(try JSONResponse.encoder().encode(view)) {
+                Issue.record("concept \(id) is written differently from the encoder")
+            }
+            if !detail.memberships.isEmpty { checked.insert("memberships") }
+            if !detail.associations.isEmpty { checked.insert("associations") }
+            if detail.groups.contains(where: { $0.attributes.contains { $0.concreteValue != nil } }) { checked.insert("concrete values") }
+            if detail.descriptions.contains(where: { $0.acceptability.count > 1 }) { checked.insert("acceptability maps") }
+        }
+        #expect(checked == ["memberships", "associations", "concrete values", "acceptability maps"])
+
+        let searcher = try ConceptSearcher(store: store)
+        for text in ["hjerte", "infarct", "fraktur av", "diabetes type 2", "xyzzy"] {
+            let page = SearchPageView(try searcher.search(SearchRequest(text: text)))
+            #expect(page.jsonBytes() == Array(try JSONResponse.encoder().encode(page)))
+            if text == "hjerte" { #expect(!page.hits.isEmpty) }
+        }
+    }
+
+    @Test("decimals are spelled as the encoder spells them")
+    func decimalsAsTheEncoderSpellsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let fixed: [Double] = [0, -0.0, 1, 500, 1.5, 0.1, 1e21, 1e-7, 123456789.123, 2.5e-300, .greatestFiniteMagnitude, 1 / 3]
+        let values = fixed + (0..<500).map { _ in Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) } + (0..<500).map { _ in Double.random(in: -1e6...1e6) }
+        var writer = JSONWriter()
+        writer.beginArray()
+        for value in values { writer.decimal(value) }
+        writer.endArray()
+        #expect(writer.bytes == Array(try JSONResponse.encoder().encode(values)))
     }
 
     @Test("escapes are the JSON ones and the text reads back unchanged")

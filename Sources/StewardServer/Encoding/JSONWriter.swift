@@ -63,10 +63,18 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// Decimals are rare (concrete values), so they are spelled by `JSONEncoder` itself (`500`, `1.5`, `1e+21`).
+    /// A number as `JSONEncoder` spells it: Swift's shortest round-trip form without a trailing `.0`
+    /// (`500`, `1.5`, `1e+21`). Not-a-number and infinities have no JSON form and are written as null.
     mutating func decimal(_ number: Double) {
-        let spelled = (try? JSONEncoder().encode([number])).map { Array($0.dropFirst().dropLast()) } ?? Array("null".utf8)
-        raw(spelled)
+        guard number.isFinite else {
+            raw(Self.nullBytes)
+            return
+        }
+        var spelled = number.description
+        if spelled.hasSuffix(".0") { spelled.removeLast(2) }
+        separate()
+        bytes.append(contentsOf: spelled.utf8)
+        needsComma = true
     }
 
     /// A value that is already JSON text (a nested resource encoded elsewhere).
@@ -93,6 +101,21 @@ struct JSONWriter {
         guard let number else { return }
         key(name)
         integer(number)
+    }
+
+    mutating func member(_ name: String, _ number: Double?) {
+        guard let number else { return }
+        key(name)
+        decimal(number)
+    }
+
+    /// A string map as an object with its keys in sorted order.
+    mutating func member(_ name: String, _ map: [String: String]?) {
+        guard let map else { return }
+        key(name)
+        beginObject()
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) { member(key, value) }
+        endObject()
     }
 
     mutating func member(_ name: String, _ value: (some JSONWritable)?) {
@@ -148,6 +171,7 @@ struct JSONWriter {
 
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
+    private static let nullBytes = Array("null".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 

@@ -42,4 +42,8 @@ struct ConditionalGet: Sendable {
     func json(_ value: some Encodable) throws -> Response {
         try JSONResponse.make(value, headers: headers)
     }
+
+    func json(_ value: some JSONWritable) -> Response {
+        JSONResponse.make(value, headers: headers)
+    }
 }

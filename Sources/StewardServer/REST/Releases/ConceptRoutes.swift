@@ -11,7 +11,7 @@ struct ConceptRoutes: Sendable {
     func register(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "concepts/{id}", .read) { request, context in
             try answer(request, context) { lane, id, language, conditional in
-                try conditional.json(ConceptView(try detail(lane.store, id, language)))
+                conditional.json(ConceptView(try detail(lane.store, id, language)))
             }
         }
         api.add(.get, "concepts/{id}/descriptions", .read) { request, context in

@@ -21,7 +21,7 @@ struct SearchRoutes: Sendable {
             if let ecl = request.query("ecl") {
                 search.conceptIds = try lane.ecl.conceptIds(ecl)
             }
-            return try conditional.json(SearchPageView(try lane.searcher.search(search)))
+            return conditional.json(SearchPageView(try lane.searcher.search(search)))
         }
         api.add(.get, "ecl", .read) { request, _ in
             guard let expression = request.query("expression") ?? request.query("ecl") else {
