@@ -11,12 +11,15 @@ extension ReleaseStore {
 
     func conceptDetail(_ db: Database, _ id: Int64, preference: LanguagePreference, memberships withMemberships: Bool) throws -> ConceptDetail? {
         guard let concept = try concept(db, id) else { return nil }
-        let languageRefsets = Set(try Self.languageRefsetIds(db))
         var descriptions = try descriptions(db, of: id, includeInactive: true)
         let parents = try parents(db, of: id)
         let children = try children(db, of: id)
         let attributeGroups = try attributes(db, of: id)
-        let memberships = withMemberships ? try memberships(db, of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active } : []
+        var memberships: [RefsetMember] = []
+        if withMemberships {
+            let languageRefsets = Set(try Self.languageRefsetIds(db))
+            memberships = try self.memberships(db, of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active }
+        }
         let reason = try inactivationReason(db, of: id)
         let associations = try historicalAssociations(db, of: id)
 
@@ -35,7 +38,7 @@ extension ReleaseStore {
             ids.insert(description.typeId)
             ids.formUnion(description.acceptability.map(\.refsetId))
         }
-        let terms = try self.terms(db, for: Array(ids), typeId: WellKnown.synonym, preference: preference)
+        let (terms, fsn) = try self.terms(db, for: Array(ids), typeId: WellKnown.synonym, preference: preference, fullySpecifiedNameOf: id)
         func named(_ id: Int64) -> ConceptDetail.Named { .init(id: id, term: terms[id] ?? "") }
 
         // Order descriptions: active first, then by the rank of the first preference refset where preferred/acceptable.
@@ -52,7 +55,6 @@ extension ReleaseStore {
         }
         descriptions.sort { rank($0) < rank($1) }
 
-        let fsn = try self.terms(db, for: [id], typeId: WellKnown.fullySpecifiedName, preference: preference)[id]
         var tag: String?
         if let fsn, fsn.hasSuffix(")"), let open = fsn.lastIndex(of: "(") {
             tag = String(fsn[fsn.index(after: open)..<fsn.index(before: fsn.endIndex)])

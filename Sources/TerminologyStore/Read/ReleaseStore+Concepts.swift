@@ -106,7 +106,15 @@ extension ReleaseStore {
     }
 
     func terms(_ db: Database, for ids: [Int64], typeId: Int64, preference: LanguagePreference) throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
+        try terms(db, for: ids, typeId: typeId, preference: preference, fullySpecifiedNameOf: nil).terms
+    }
+
+    /// The terms of `typeId` for `ids`, and from the same rows the fully specified name of one of them
+    /// (concept detail needs both; one query instead of two).
+    func terms(
+        _ db: Database, for ids: [Int64], typeId: Int64, preference: LanguagePreference, fullySpecifiedNameOf named: Int64?
+    ) throws -> (terms: [Int64: String], fullySpecifiedName: String?) {
+        guard !ids.isEmpty else { return ([:], nil) }
         let order = preference.refsetIds + [WellKnown.usEnglish, WellKnown.gbEnglish]
         // Every candidate term of every concept in one query (the ids go in as a JSON array).
         var candidates: [Int64: [(refsetId: Int64, term: String, typeId: Int64)]] = [:]
@@ -116,8 +124,8 @@ extension ReleaseStore {
         while let row = try rows.next() {
             candidates[row[0], default: []].append((row[1], row[2], row[3]))
         }
-        var result: [Int64: String] = [:]
-        for id in Set(ids) {
+        /// The term of `type` by language preference, then of the other type, then any description of `type`.
+        func choose(_ id: Int64, _ type: Int64) throws -> String? {
             let rows = candidates[id] ?? []
             func pick(_ type: Int64) -> String? {
                 let ofType = rows.filter { $0.typeId == type }
@@ -126,16 +134,16 @@ extension ReleaseStore {
                 }
                 return ofType.first?.term
             }
-            if let term = pick(typeId) ?? pick(typeId == WellKnown.synonym ? WellKnown.fullySpecifiedName : WellKnown.synonym) {
-                result[id] = term
-            } else if let term = try String.fetchOne(
+            if let term = pick(type) ?? pick(type == WellKnown.synonym ? WellKnown.fullySpecifiedName : WellKnown.synonym) { return term }
+            return try String.fetchOne(
                 try db.cachedStatement(sql: "SELECT term FROM description WHERE concept_id = ? AND type_id = ? ORDER BY active DESC, id LIMIT 1"),
-                arguments: [id, typeId])
-            {
-                result[id] = term
-            }
+                arguments: [id, type])
         }
-        return result
+        var result: [Int64: String] = [:]
+        for id in Set(ids) {
+            result[id] = try choose(id, typeId)
+        }
+        return (result, try named.flatMap { try choose($0, WellKnown.fullySpecifiedName) })
     }
 
     /// `[1,2,3]`: a list of ids as one statement argument, for `IN (SELECT value FROM json_each(?))`.
