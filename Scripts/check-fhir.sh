@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that Steward's /fhir answers are valid FHIR R4 resources: starts `steward serve` on a temporary
 # data directory (the bundled sample releases are imported on start) on a free loopback port, fetches a
-# representative set of FHIR responses with curl (metadata, CodeSystem search/read, $lookup, $validate-code,
+# representative set of FHIR responses with curl (metadata, CodeSystem, ValueSet and ConceptMap search/read, $lookup, $validate-code,
 # $subsumes, $expand of implicit and posted value sets, ValueSet $validate-code, $translate, and error
 # OperationOutcomes), and validates each with the FHIR 4.0.1 models of the Python package fhir.resources
 # 6.4.0 (pydantic 1), installed into a venv under /tmp when missing; on top of the models it checks the
@@ -86,6 +86,8 @@ fetch codesystem-search 200 Bundle "/fhir/CodeSystem?url=$sct"
 fetch codesystem-read 200 CodeSystem "/fhir/CodeSystem/sct-NO-20250215"
 fetch valueset-search 200 Bundle "/fhir/ValueSet"
 fetch valueset-read 200 ValueSet "/fhir/ValueSet/refset-21000202108"
+fetch conceptmap-search 200 Bundle "/fhir/ConceptMap?url=$sct%3Ffhir_cm%3D900000000000527005"
+fetch conceptmap-read 200 ConceptMap "/fhir/ConceptMap/sct-NO-20250215-447562003"
 fetch lookup-en 200 Parameters "/fhir/CodeSystem/\$lookup?system=$sct&code=22298006"
 fetch lookup-nb 200 Parameters "/fhir/CodeSystem/\$lookup?system=$sct&code=22298006&displayLanguage=nb"
 fetch lookup-concrete-values 200 Parameters "/fhir/CodeSystem/\$lookup?system=$sct&code=322236009&version=$int0201"

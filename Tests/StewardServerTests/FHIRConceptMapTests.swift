@@ -144,3 +144,72 @@ struct FHIRConceptMapTests {
         }
     }
 }
+
+@Suite("FHIR ConceptMap search and read")
+struct FHIRConceptMapResourceTests {
+    private func bundle(_ client: some TestClientProtocol, _ query: [(String, String)]) async throws -> [[String: Any]] {
+        var resources: [[String: Any]] = []
+        try await client.execute(uri: FHIR.uri("ConceptMap", query), method: .get) { response in
+            #expect(response.status == .ok)
+            #expect(response.object["resourceType"] as? String == "Bundle")
+            resources = (response.object["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+            #expect(response.object["total"] as? Int == resources.count)
+        }
+        return resources
+    }
+
+    @Test("the releases' association and map refsets are listed, filtered by url, version, target system and title, and read by id")
+    func searchAndRead() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            func ids(_ resources: [[String: Any]]) -> [String] { resources.compactMap { $0["id"] as? String } }
+            let maps = ["447562003", "9900051000202101", "900000000000523009", "900000000000527005"]
+            let all = try await bundle(client, [])
+            #expect(
+                ids(all)
+                    == maps.map { "sct-NO-20250215-\($0)" } + maps.map { "sct-INT-20250201-\($0)" }
+                    + ["447562003", "9900051000202101", "900000000000527005"].map { "sct-INT-20250101-\($0)" })
+            #expect(all.compactMap { $0["name"] as? String }.prefix(4) == [
+                "ICD10ComplexMapReferenceSet", "ICPC2DemoSimpleMapReferenceSet", "POSSIBLYEQUIVALENTTOAssociationReferenceSet",
+                "SAMEASAssociationReferenceSet",
+            ])
+            #expect(all.compactMap { $0["targetUri"] as? String }.prefix(4) == [
+                "http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icpc-2", "\(FHIR.sct)?fhir_vs", "\(FHIR.sct)?fhir_vs",
+            ])
+
+            let sameAs = "\(FHIR.sct)?fhir_cm=900000000000527005"
+            #expect(ids(try await bundle(client, [("url", sameAs)])) == ["NO-20250215", "INT-20250201", "INT-20250101"].map { "sct-\($0)-900000000000527005" })
+            let january = "\(FHIR.sct)/900000000000207008/version/20250101"
+            #expect(ids(try await bundle(client, [("url", "\(january)?fhir_cm=900000000000527005")])) == ["sct-INT-20250101-900000000000527005"])
+            #expect(
+                ids(try await bundle(client, [("version", "\(FHIR.sct)/51000202101/version/20250215"), ("target-system", "http://hl7.org/fhir/sid/icd-10")]))
+                    == ["sct-NO-20250215-447562003"])
+            #expect(ids(try await bundle(client, [("version", january), ("title", "equivalent")])) == [])
+            #expect(ids(try await bundle(client, [("version", january), ("name", "icpc")])) == ["sct-INT-20250101-9900051000202101"])
+            #expect(ids(try await bundle(client, [("status", "draft")])) == [])
+            #expect(ids(try await bundle(client, [("url", "http://example.org/fhir/ConceptMap/x")])) == [])
+
+            try await client.execute(uri: "/fhir/ConceptMap/sct-INT-20250201-900000000000523009", method: .get) { response in
+                #expect(response.status == .ok)
+                let map = response.object
+                #expect(map["resourceType"] as? String == "ConceptMap")
+                #expect(map["url"] as? String == "\(FHIR.sct)?fhir_cm=900000000000523009")
+                #expect(map["version"] as? String == "\(FHIR.sct)/900000000000207008/version/20250201")
+                #expect(map["title"] as? String == "POSSIBLY EQUIVALENT TO association reference set")
+                #expect(map["status"] as? String == "active")
+                #expect(map["date"] as? String == "2025-02-01")
+                #expect(map["sourceUri"] as? String == "\(FHIR.sct)?fhir_vs")
+                #expect((map["description"] as? String)?.contains("ConceptMap/$translate?url=\(FHIR.sct)?fhir_cm=900000000000523009") == true)
+                #expect(map["group"] == nil)
+            }
+            for missing in ["sct-INT-20250101-900000000000523009", "sct-INT-20250201-22298006", "nonsense", "sct-INT-20250201-"] {
+                try await client.execute(uri: "/fhir/ConceptMap/\(missing)", method: .get) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.object["resourceType"] as? String == "OperationOutcome")
+                    let text = ((response.object["issue"] as? [[String: Any]])?.first?["diagnostics"] as? String) ?? ""
+                    #expect(text.contains("ConceptMap '\(missing)' not found"))
+                }
+            }
+        }
+    }
+}

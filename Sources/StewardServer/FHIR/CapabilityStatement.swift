@@ -1,7 +1,7 @@
 import Foundation
 
 /// FHIR R4 `CapabilityStatement` for `GET /fhir/metadata`: a terminology server for SNOMED CT with the
-/// CodeSystem read/search interactions and the terminology operations.
+/// CodeSystem, ValueSet and ConceptMap read/search interactions and the terminology operations.
 struct CapabilityStatement: Codable, Sendable {
     struct Software: Codable, Sendable {
         var name: String
@@ -93,8 +93,24 @@ struct CapabilityStatement: Codable, Sendable {
                             SearchParam(name: "url", type: "uri", documentation: "http://snomed.info/sct"),
                             SearchParam(name: "version", type: "token", documentation: "A version URI or edition URI"),
                         ], operation: operations("CodeSystem")),
-                    Resource(type: "ValueSet", operation: operations("ValueSet")),
-                    Resource(type: "ConceptMap", operation: operations("ConceptMap")),
+                    Resource(
+                        type: "ValueSet", interaction: [Interaction(code: "read"), Interaction(code: "search-type")],
+                        searchParam: [
+                            SearchParam(name: "url", type: "uri", documentation: "http://snomed.info/sct?fhir_vs=refset/<id> of a local refset"),
+                            SearchParam(name: "name", type: "string", documentation: "Computable name (starts with)"),
+                            SearchParam(name: "title", type: "string", documentation: "Title (contains)"),
+                            SearchParam(name: "status", type: "token", documentation: "draft or active"),
+                        ], operation: operations("ValueSet")),
+                    Resource(
+                        type: "ConceptMap", interaction: [Interaction(code: "read"), Interaction(code: "search-type")],
+                        searchParam: [
+                            SearchParam(name: "url", type: "uri", documentation: "http://snomed.info/sct?fhir_cm=<refset id>"),
+                            SearchParam(name: "version", type: "token", documentation: "A version URI or edition URI"),
+                            SearchParam(name: "name", type: "string", documentation: "Computable name (starts with)"),
+                            SearchParam(name: "title", type: "string", documentation: "Title (contains)"),
+                            SearchParam(name: "status", type: "token", documentation: "active"),
+                            SearchParam(name: "target-system", type: "uri", documentation: "The system the map translates to"),
+                        ], operation: operations("ConceptMap")),
                 ])
         ]
     }

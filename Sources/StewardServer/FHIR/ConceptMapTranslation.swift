@@ -65,7 +65,7 @@ struct ConceptMapTranslation: Sendable {
             guard let wanted = reverse ? coded.system : targetSystem else {
                 throw APIError.badRequest("a reverse translation without 'url' needs the code's 'system' to find the maps from it")
             }
-            maps = try allMaps(lane.store).filter { $0.targetSystem == wanted }
+            maps = try Self.maps(in: lane.store).filter { $0.targetSystem == wanted }
             guard !maps.isEmpty else {
                 throw APIError.notFound("SNOMED CT release \(release.info.name) has no concept map \(reverse ? "from" : "to") \(wanted)")
             }
@@ -250,8 +250,9 @@ struct ConceptMapTranslation: Sendable {
         return map
     }
 
-    private func allMaps(_ store: ReleaseStore) throws -> [ConceptMap] {
-        try store.refsets().filter { $0.activeMembers > 0 }.compactMap { try Self.conceptMap($0, store: store) }
+    /// Every association and map refset of the release that has active members, by refset id.
+    static func maps(in store: ReleaseStore) throws -> [ConceptMap] {
+        try store.refsets().filter { $0.activeMembers > 0 }.compactMap { try conceptMap($0, store: store) }.sorted { $0.refsetId < $1.refsetId }
     }
 
     private static func conceptMap(_ summary: RefsetSummary, store: ReleaseStore) throws -> ConceptMap? {

@@ -50,6 +50,26 @@ struct FHIRRoutes: Sendable {
             }
             return try Self.respond(try CodeSystemResource(release))
         }
+        fhir.add(.get, "ConceptMap", .read) { request, _ in
+            let releases = try services.releases.all()
+            let resources = try await Offload.run {
+                try ConceptMapResource.search(
+                    releases: releases, url: request.query("url"), version: request.query("version"), name: request.query("name"),
+                    title: request.query("title"), status: request.query("status"),
+                    targetSystem: request.query("target-system") ?? request.query("targetsystem"))
+            }
+            return try Self.respond(SearchBundle(resources))
+        }
+        fhir.add(.get, "ConceptMap/{id}", .read) { _, context in
+            let id = context.parameters.get("id") ?? ""
+            let releases = try services.releases.all()
+            guard let resource = try await Offload.run({ try ConceptMapResource.read(id: id, releases: releases) }) else {
+                throw APIError.notFound(
+                    "ConceptMap '\(id)' not found: ids are sct-<release name>-<refset id> of an association or map refset, e.g. sct-INT-20250201-900000000000527005"
+                )
+            }
+            return try Self.respond(resource)
+        }
         let localValueSets = LocalValueSets(services: services)
         fhir.add(.get, "ValueSet", .read) { request, _ in
             let language = try request.languagePreference()

@@ -35,6 +35,19 @@ extension OpenAPIDocument {
                 summary: "One release as a CodeSystem; ids are sct-<release name>, e.g. sct-INT-20250201",
                 parameters: [.path("id", "sct-<release name>")], errors: [404], responseType: fhirJSON),
             OpenAPIOperation(
+                method: "GET", path: "/fhir/ConceptMap", tag: "FHIR",
+                summary: "Search the releases' implicit concept maps (historical association and map refsets): a Bundle, newest release first",
+                parameters: [
+                    .query("url", "http://snomed.info/sct?fhir_cm=<refset id> (plain, edition or version base)"),
+                    .query("version", "Version URI or edition URI"), .query("name", "Computable name (starts with)"),
+                    .query("title", "Title (contains)"), .query("status", "active"),
+                    .query("target-system", "The system the map translates to, e.g. http://hl7.org/fhir/sid/icd-10"),
+                ], errors: [], responseType: fhirJSON),
+            OpenAPIOperation(
+                method: "GET", path: "/fhir/ConceptMap/{id}", tag: "FHIR",
+                summary: "One implicit concept map; ids are sct-<release name>-<refset id>, e.g. sct-INT-20250201-900000000000527005",
+                parameters: [.path("id", "sct-<release name>-<refset id>")], errors: [404], responseType: fhirJSON),
+            OpenAPIOperation(
                 method: "GET", path: "/fhir/ValueSet", tag: "FHIR",
                 summary: "Search the local refsets as ValueSets (newest published version, else the draft): a Bundle",
                 parameters: [
