@@ -86,6 +86,10 @@ final class ServerProcess: @unchecked Sendable {
         var acknowledged: [Int] = []
         for _ in 0..<5 { if let id = await create() { acknowledged.append(id) } }
         #expect(acknowledged.count == 5)
+        // The request log names the token's user, and "-" for anonymous reads.
+        let lines = server.logText.split(separator: "\n")
+        #expect(lines.contains { $0.contains("path=/api/v1/requests ") && $0.contains("status=201 user=ada (author)") })
+        #expect(lines.contains { $0.contains("path=/api/v1/concepts/22298006 ") && $0.contains("status=200 user=-") })
         let pid = server.process.processIdentifier
         acknowledged += await withTaskGroup(of: Int?.self) { group -> [Int] in
             for index in 0..<30 {

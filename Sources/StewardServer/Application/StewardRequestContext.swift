@@ -10,6 +10,8 @@ public struct StewardRequestContext: AuthRequestContext, RequestContext {
     var bodyLimit: Int
     /// Whether reads without a token are allowed (set from the configuration by the authentication middleware).
     var anonymousReadAllowed: Bool
+    /// Shared with the middleware outside authentication (the request log).
+    let notes = RequestNotes()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

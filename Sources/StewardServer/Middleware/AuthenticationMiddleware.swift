@@ -23,7 +23,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
                 throw APIError(.unauthorized, "unsupported Authorization scheme: send 'Authorization: Bearer <token>'")
             }
-            context.identity = try workspace.authenticate(secret: bearer.token.trimmingCharacters(in: .whitespaces))
+            let user = try workspace.authenticate(secret: bearer.token.trimmingCharacters(in: .whitespaces))
+            context.identity = user
+            context.notes.user = "\(user.name) (\(user.role.rawValue))"
         }
         return try await next(request, context)
     }

@@ -1,7 +1,8 @@
 import Hummingbird
 import Logging
 
-/// One structured log line per answered request: method, path, route pattern, status and duration (who did what is in the audit log).
+/// One structured log line per answered request: method, path, route pattern, status, duration and the
+/// token's user (`-` when anonymous); what was written is in the workspace's audit log.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = StewardRequestContext
 
@@ -17,6 +18,7 @@ struct RequestLogMiddleware: RouterMiddleware {
                 "route": .string(context.endpointPath ?? "unmatched"),
                 "status": .stringConvertible(response.status.code),
                 "ms": .string(String(Double(elapsed.nanoseconds) / 1_000_000)),
+                "user": .string(context.notes.user ?? "-"),
             ])
         return response
     }
