@@ -122,6 +122,56 @@ struct FHIRCodeSystemTests {
         }
     }
 
+    @Test("$lookup with a few properties reads only what they need and answers exactly that part of the full lookup")
+    func lookupPropertySubsets() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            func lookup(_ code: String, _ properties: [String]) async throws -> [String: Any] {
+                var object: [String: Any] = [:]
+                let uri = FHIR.uri("CodeSystem/$lookup", [("code", code), ("version", FHIR.int0201)] + properties.map { ("property", $0) })
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    object = response.object
+                }
+                return object
+            }
+            /// The parameters as comparable text, keeping the properties whose code is in `codes` (all when nil).
+            func text(_ output: [String: Any], keeping codes: Set<String>?, designations: Bool) throws -> [String] {
+                try (output["parameter"] as? [[String: Any]] ?? []).filter { parameter in
+                    switch parameter["name"] as? String {
+                    case "property": codes.map { $0.contains(FHIR.string(parameter, "code") ?? "") } ?? true
+                    case "designation": designations
+                    default: true
+                    }
+                }.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: .sortedKeys), as: UTF8.self) }
+            }
+            func groupedAttributes(_ output: [String: Any]) -> [String] {
+                FHIR.parameters(output, "property").filter { FHIR.string($0, "code") == "609096000" }.flatMap { group in
+                    FHIR.parameters(group, "subproperty").map { "\(FHIR.string($0, "code") ?? "")=\(FHIR.text(FHIR.parameter($0, "value")))" }
+                }
+            }
+            for code in ["22298006", "322236009", "56265001"] {
+                let full = try await lookup(code, [])
+                #expect(try text(full, keeping: nil, designations: true).count > 8)
+                for subset in [
+                    ["designation"], ["parent"], ["child", "inactive"], ["normalForm"], ["normalFormTerse", "moduleId"], ["1142139005"],
+                    ["effectiveTime", "sufficientlyDefined"],
+                ] {
+                    let part = try await lookup(code, subset)
+                    #expect(
+                        try text(part, keeping: nil, designations: true) == text(full, keeping: Set(subset), designations: subset.contains("designation")),
+                        "\(code) with \(subset)")
+                }
+                // Attribute types pick those attributes out of every role group; 609096000 asks for all of them.
+                let wanted: Set<String> = ["116676008", "363698007"]
+                let picked = groupedAttributes(try await lookup(code, Array(wanted)))
+                #expect(picked == groupedAttributes(full).filter { wanted.contains(String($0.prefix { $0 != "=" })) }, "\(code) by attribute type")
+                #expect(groupedAttributes(try await lookup(code, ["609096000"])) == groupedAttributes(full), "\(code) role groups")
+            }
+            #expect(groupedAttributes(try await lookup("22298006", ["116676008", "363698007"])).count == 2)
+        }
+    }
+
     @Test("$lookup of an inactive concept says inactive; concrete values become typed values")
     func lookupInactiveAndConcrete() async throws {
         let server = try TestServer()

@@ -25,10 +25,10 @@ struct CodeSystemOperations: Sendable {
         let store = release.lane.store
         let language = try input.language()
         let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
-        guard let detail = try store.conceptDetail(id, preference: language, memberships: false) else {
+        let requested = Set(try input.strings("property"))
+        guard let detail = try store.conceptDetail(id, preference: language, parts: Self.parts(for: requested)) else {
             throw APIError.notFound("code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
         }
-        let requested = Set(try input.strings("property"))
         func wants(_ code: String) -> Bool { requested.isEmpty || requested.contains(code) }
 
         var output = [
@@ -82,6 +82,24 @@ struct CodeSystemOperations: Sendable {
             }
         }
         return Parameters(output)
+    }
+
+    /// What `$lookup` reads for the requested properties (none requested: everything it shows; memberships never).
+    static func parts(for requested: Set<String>) -> ConceptDetailParts {
+        guard !requested.isEmpty else { return [.descriptions, .parents, .children, .attributes] }
+        var parts: ConceptDetailParts = []
+        for property in requested {
+            switch property {
+            case "designation": parts.insert(.descriptions)
+            case "parent": parts.insert(.parents)
+            case "child": parts.insert(.children)
+            case "normalForm", "normalFormTerse": parts.formUnion([.parents, .attributes])
+            // Attribute properties are named by their type's concept id (609096000 for role groups).
+            case _ where property.first?.isNumber == true: parts.insert(.attributes)
+            default: break
+            }
+        }
+        return parts
     }
 
     /// The value of an attribute: the target concept's code, or a concrete value (`#500` → 500, `"text"` → text).

@@ -2,26 +2,26 @@ import GRDB
 import RF2
 
 extension ReleaseStore {
-    /// The full picture of one concept, as shown by `steward concept` and the REST API.
+    /// The full picture of one concept, as shown by `steward concept` and the REST API; `parts` leaves out
+    /// what a caller does not show (FHIR `$lookup` never shows memberships, and often asks for few properties).
     /// Read in one transaction, so the parts are consistent and a busy server pays for one connection hand-off.
-    /// `memberships: false` leaves out the refset memberships, which FHIR `$lookup` does not show.
-    public func conceptDetail(_ id: Int64, preference: LanguagePreference = .default, memberships withMemberships: Bool = true) throws -> ConceptDetail? {
-        try read { db in try conceptDetail(db, id, preference: preference, memberships: withMemberships) }
+    public func conceptDetail(_ id: Int64, preference: LanguagePreference = .default, parts: ConceptDetailParts = .all) throws -> ConceptDetail? {
+        try read { db in try conceptDetail(db, id, preference: preference, parts: parts) }
     }
 
-    func conceptDetail(_ db: Database, _ id: Int64, preference: LanguagePreference, memberships withMemberships: Bool) throws -> ConceptDetail? {
+    func conceptDetail(_ db: Database, _ id: Int64, preference: LanguagePreference, parts: ConceptDetailParts) throws -> ConceptDetail? {
         guard let concept = try concept(db, id) else { return nil }
-        var descriptions = try descriptions(db, of: id, includeInactive: true)
-        let parents = try parents(db, of: id)
-        let children = try children(db, of: id)
-        let attributeGroups = try attributes(db, of: id)
+        var descriptions = parts.contains(.descriptions) ? try descriptions(db, of: id, includeInactive: true) : []
+        let parents = parts.contains(.parents) ? try parents(db, of: id) : []
+        let children = parts.contains(.children) ? try children(db, of: id) : []
+        let attributeGroups = parts.contains(.attributes) ? try attributes(db, of: id) : []
         var memberships: [RefsetMember] = []
-        if withMemberships {
+        if parts.contains(.memberships) {
             let languageRefsets = Set(try Self.languageRefsetIds(db))
             memberships = try self.memberships(db, of: id).filter { !languageRefsets.contains($0.refsetId) && $0.active }
         }
-        let reason = try inactivationReason(db, of: id)
-        let associations = try historicalAssociations(db, of: id)
+        let reason = parts.contains(.history) ? try inactivationReason(db, of: id) : nil
+        let associations = parts.contains(.history) ? try historicalAssociations(db, of: id) : []
 
         var ids = Set<Int64>([id, concept.moduleId, concept.definitionStatusId])
         ids.formUnion(parents)
