@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Server benchmark: `steward serve` on the International-size synthetic store (the one bench-search.sh
 # imports, with its search index), loaded by wrk at 64 connections for 30 s per target:
-#   FHIR CodeSystem/$lookup, REST concept detail, REST search, FHIR ValueSet/$expand (ECL implicit value set),
+#   FHIR CodeSystem/$lookup (all properties, and display with property=inactive), REST concept detail, REST search, FHIR ValueSet/$expand (ECL implicit value set),
 # each over a list of different concepts / queries, and $lookup over all concepts with Zipf frequencies, and the same wrk against a bare Hummingbird route
 # (`steward serve-baseline`) as the framework's ceiling on this machine. Reports req/s, p50/p99 latency,
 # errors, and the server's peak RSS. The server runs twice: as configured by default (the response cache
@@ -37,6 +37,9 @@ sample = rng.sample(ids, 2000)
 system = urllib.parse.quote("http://snomed.info/sct", safe="")
 with open(f"{out}/lookup.txt", "w") as f:
     for i in sample: f.write(f"/fhir/CodeSystem/$lookup?system={system}&code={i}\n")
+# The call a service resolving codes makes: display and status only (property=inactive).
+with open(f"{out}/lookup-display.txt", "w") as f:
+    for i in sample: f.write(f"/fhir/CodeSystem/$lookup?system={system}&code={i}&property=inactive\n")
 with open(f"{out}/concept.txt", "w") as f:
     for i in sample: f.write(f"/api/v1/concepts/{i}\n")
 queries = open("Scripts/bench-search.sh").read().split("# QUERIES\n", 1)[1].split("\n")
@@ -96,7 +99,7 @@ for mode in cached uncached; do
   echo "-- steward serve, response cache $([ "$mode" = cached ] && echo on || echo off): RSS after start $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status)"
   [ "$mode" = cached ] && run health "http://127.0.0.1:$port" "$out/health.txt"
   [ "$mode" = cached ] && run lookup-zipf "http://127.0.0.1:$port" "$out/lookup-zipf.txt"
-  for target in lookup concept search expand; do
+  for target in lookup lookup-display concept search expand; do
     run "$target" "http://127.0.0.1:$port" "$out/$target.txt"
   done
   echo "   server peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' /proc/$server/status)"
