@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes JSON text straight into bytes, for the resources the hot terminology routes return.
 ///
 /// Foundation's `JSONEncoder` goes through generic containers and boxes every value; on `$lookup` that cost
@@ -66,21 +64,10 @@ struct JSONWriter {
     /// A number as `JSONEncoder` spells it: Swift's shortest round-trip form without a trailing `.0`
     /// (`500`, `1.5`, `1e+21`). Not-a-number and infinities have no JSON form and are written as null.
     mutating func decimal(_ number: Double) {
-        guard number.isFinite else {
-            raw(Self.nullBytes)
-            return
-        }
-        var spelled = number.description
+        var spelled = number.isFinite ? number.description : "null"
         if spelled.hasSuffix(".0") { spelled.removeLast(2) }
         separate()
         bytes.append(contentsOf: spelled.utf8)
-        needsComma = true
-    }
-
-    /// A value that is already JSON text (a nested resource encoded elsewhere).
-    mutating func raw(_ json: some Collection<UInt8>) {
-        separate()
-        bytes.append(contentsOf: json)
         needsComma = true
     }
 
@@ -171,7 +158,6 @@ struct JSONWriter {
 
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
-    private static let nullBytes = Array("null".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 

@@ -82,32 +82,33 @@ struct CapabilityStatement: Codable, Sendable {
             )
         }
         func operations(_ resource: String) -> [Operation] { definitions.filter { $0.0 == resource }.map(\.1) }
+        let readAndSearch = [Interaction(code: "read"), Interaction(code: "search-type")]
+        let nameAndTitle = [
+            SearchParam(name: "name", type: "string", documentation: "Computable name (starts with)"),
+            SearchParam(name: "title", type: "string", documentation: "Title (contains)"),
+        ]
         rest = [
             Rest(
                 documentation:
                     "Version parameters take SNOMED CT version URIs (http://snomed.info/sct/<module>/version/<YYYYMMDD>) or edition URIs (http://snomed.info/sct/<module>, the newest release of the edition); without one the newest release answers.",
                 resource: [
                     Resource(
-                        type: "CodeSystem", interaction: [Interaction(code: "read"), Interaction(code: "search-type")],
+                        type: "CodeSystem", interaction: readAndSearch,
                         searchParam: [
                             SearchParam(name: "url", type: "uri", documentation: "http://snomed.info/sct"),
                             SearchParam(name: "version", type: "token", documentation: "A version URI or edition URI"),
                         ], operation: operations("CodeSystem")),
                     Resource(
-                        type: "ValueSet", interaction: [Interaction(code: "read"), Interaction(code: "search-type")],
-                        searchParam: [
-                            SearchParam(name: "url", type: "uri", documentation: "http://snomed.info/sct?fhir_vs=refset/<id> of a local refset"),
-                            SearchParam(name: "name", type: "string", documentation: "Computable name (starts with)"),
-                            SearchParam(name: "title", type: "string", documentation: "Title (contains)"),
-                            SearchParam(name: "status", type: "token", documentation: "draft or active"),
-                        ], operation: operations("ValueSet")),
+                        type: "ValueSet", interaction: readAndSearch,
+                        searchParam: [SearchParam(name: "url", type: "uri", documentation: "http://snomed.info/sct?fhir_vs=refset/<id> of a local refset")]
+                            + nameAndTitle + [SearchParam(name: "status", type: "token", documentation: "draft or active")],
+                        operation: operations("ValueSet")),
                     Resource(
-                        type: "ConceptMap", interaction: [Interaction(code: "read"), Interaction(code: "search-type")],
+                        type: "ConceptMap", interaction: readAndSearch,
                         searchParam: [
                             SearchParam(name: "url", type: "uri", documentation: "http://snomed.info/sct?fhir_cm=<refset id>"),
                             SearchParam(name: "version", type: "token", documentation: "A version URI or edition URI"),
-                            SearchParam(name: "name", type: "string", documentation: "Computable name (starts with)"),
-                            SearchParam(name: "title", type: "string", documentation: "Title (contains)"),
+                        ] + nameAndTitle + [
                             SearchParam(name: "status", type: "token", documentation: "active"),
                             SearchParam(name: "target-system", type: "uri", documentation: "The system the map translates to"),
                         ], operation: operations("ConceptMap")),

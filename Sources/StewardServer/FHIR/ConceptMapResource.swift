@@ -23,7 +23,7 @@ struct ConceptMapResource: Codable, Sendable {
     var sourceUri = "\(SNOMED.system)?fhir_vs"
     var targetUri: String
 
-    init(_ map: ConceptMapTranslation.ConceptMap, release: ReleaseHandle, activeMembers: Int) {
+    init(_ map: ConceptMapTranslation.ConceptMap, release: ReleaseHandle) {
         let info = release.info
         id = Self.id(release: info, refsetId: map.refsetId)
         url = map.url
@@ -34,7 +34,7 @@ struct ConceptMapResource: Codable, Sendable {
         publisher = "SNOMED CT release \(info.name)"
         let kind = map.kind == .association ? "historical association" : "map"
         description =
-            "SNOMED CT \(kind) reference set \(map.refsetId) |\(map.name)| of release \(info.name) (\(activeMembers) active members), as an implicit concept map from SNOMED CT to \(map.targetSystem). Translate with ConceptMap/$translate?url=\(map.url)."
+            "SNOMED CT \(kind) reference set \(map.refsetId) |\(map.name)| of release \(info.name) (\(map.activeMembers) active members), as an implicit concept map from SNOMED CT to \(map.targetSystem). Translate with ConceptMap/$translate?url=\(map.url)."
         targetUri = map.targetSystem == SNOMED.system ? "\(SNOMED.system)?fhir_vs" : map.targetSystem
     }
 
@@ -60,10 +60,9 @@ struct ConceptMapResource: Codable, Sendable {
         for release in releases.reversed() {
             let editionURI = "\(SNOMED.system)/\(release.info.editionModule)"
             if let versionURI, release.info.versionURI != versionURI, editionURI != versionURI { continue }
-            let summaries = Dictionary(try release.store.refsets().map { ($0.refsetId, $0.activeMembers) }, uniquingKeysWith: { first, _ in first })
             for map in try ConceptMapTranslation.maps(in: release.store) {
                 if let targetSystem, targetSystem != map.targetSystem { continue }
-                let resource = ConceptMapResource(map, release: release, activeMembers: summaries[map.refsetId] ?? 0)
+                let resource = ConceptMapResource(map, release: release)
                 if let url, url != resource.url, url != "\(release.info.versionURI)?fhir_cm=\(map.refsetId)",
                     url != "\(editionURI)?fhir_cm=\(map.refsetId)"
                 {
@@ -83,11 +82,7 @@ struct ConceptMapResource: Codable, Sendable {
         for release in releases {
             let prefix = CodeSystemResource.id(for: release.info) + "-"
             guard id.hasPrefix(prefix), let refsetId = Int64(id.dropFirst(prefix.count)) else { continue }
-            let summaries = try release.store.refsets()
-            guard let summary = summaries.first(where: { $0.refsetId == refsetId }),
-                let map = try ConceptMapTranslation.maps(in: release.store).first(where: { $0.refsetId == refsetId })
-            else { return nil }
-            return ConceptMapResource(map, release: release, activeMembers: summary.activeMembers)
+            return try ConceptMapTranslation.maps(in: release.store).first { $0.refsetId == refsetId }.map { ConceptMapResource($0, release: release) }
         }
         return nil
     }

@@ -25,6 +25,7 @@ struct ConceptMapTranslation: Sendable {
         var name: String
         var targetSystem: String
         var url: String
+        var activeMembers: Int
     }
 
     /// One translation result before it becomes a `match` parameter.
@@ -260,10 +261,11 @@ struct ConceptMapTranslation: Sendable {
         let name = try store.preferredTerm(id) ?? String(id)
         let url = "\(SNOMED.system)?fhir_cm=\(id)"
         if summary.fields.first == "targetComponentId" {
-            return ConceptMap(refsetId: id, kind: .association, name: name, targetSystem: SNOMED.system, url: url)
+            return ConceptMap(refsetId: id, kind: .association, name: name, targetSystem: SNOMED.system, url: url, activeMembers: summary.activeMembers)
         }
         if summary.fields.contains("mapTarget") {
-            return ConceptMap(refsetId: id, kind: .map, name: name, targetSystem: targetSystem(id, name: name), url: url)
+            return ConceptMap(
+                refsetId: id, kind: .map, name: name, targetSystem: targetSystem(id, name: name), url: url, activeMembers: summary.activeMembers)
         }
         return nil
     }
