@@ -41,8 +41,19 @@ public final class ConceptSearcher: Sendable {
         _ = try store.read { db in try vocabulary.get(db) }
     }
 
+    /// Longest search text accepted, and most words: each word becomes index lookups and FTS5 expressions,
+    /// so the size of the text bounds the work of a query. A clinical phrase needs far less.
+    public static let maximumTextLength = 500
+    public static let maximumWords = 24
+
     public func search(_ request: SearchRequest) throws -> SearchPage {
+        if request.text.count > Self.maximumTextLength {
+            throw StoreError(.invalidOptions, "search text is \(request.text.count) characters long; at most \(Self.maximumTextLength) are accepted")
+        }
         var query = SearchQuery(request.text)
+        if query.words.count > Self.maximumWords {
+            throw StoreError(.invalidOptions, "search text has \(query.words.count) words; at most \(Self.maximumWords) are accepted")
+        }
         let limit = max(0, request.limit), offset = max(0, request.offset)
         guard !query.isEmpty, limit > 0 || offset > 0 else {
             return SearchPage(hits: [], offset: offset, limit: limit, total: 0, totalIsExact: query.isEmpty)

@@ -29,10 +29,13 @@ import Testing
         #expect(submitted.status == 0)
         #expect(submitted.stdout == "request 1 is submitted (version 2)\n")
 
-        let illegal = try steward.run(["request", "transition", "1", "accepted", "--as", "ada:author"])
+        let illegal = try steward.run(["request", "transition", "1", "released", "--as", "ada:author"])
         #expect(illegal.status != 0)
-        #expect(illegal.stderr.contains("request 1 cannot go from submitted to accepted by ada (author); allowed from submitted: withdrawn"))
+        #expect(illegal.stderr.contains("request 1 cannot go from submitted to released by ada (author); allowed from submitted: withdrawn"))
         #expect(illegal.stderr.split(separator: "\n").count == 1)
+        let reviewerOnly = try steward.run(["request", "transition", "1", "under-review", "--as", "ada:author"])
+        #expect(reviewerOnly.status != 0)
+        #expect(reviewerOnly.stderr.contains("ada (author) may not move request 1 from submitted to under-review"))
 
         let invalid = try steward.run([
             "request", "create", "--type", "new-concept", "--summary", "X", "--use-case", "Y", "--fsn", "No tag", "--parent", "64572001",

@@ -15,7 +15,7 @@ struct WorkspaceRequestTests {
         ]
     }
 
-    @Test("workflow: create, If-Match update, transitions with an illegal one 409, comments, assignment, history, export, audit")
+    @Test("workflow: create, If-Match update, transitions with an illegal one 409 and a role failure 403, comments, assignment, history, export, audit")
     func workflow() async throws {
         let server = try TestServer()
         try await server.test { client in
@@ -61,9 +61,13 @@ struct WorkspaceRequestTests {
             #expect(submitted.status == .ok)
             #expect(submitted.object["status"] as? String == "submitted")
             #expect(submitted.headers[.eTag] == "\"3\"")
-            let illegal = try await api.call(.post, transition, as: .role(.author), json: ["status": "accepted"], ifMatch: "\"3\"")
+            let illegal = try await api.call(.post, transition, as: .role(.author), json: ["status": "released"], ifMatch: "\"3\"")
             #expect(illegal.status == .conflict)
-            #expect(illegal.message == "request 1 cannot go from submitted to accepted by author-user (author); allowed from submitted: withdrawn")
+            #expect(illegal.message == "request 1 cannot go from submitted to released by author-user (author); allowed from submitted: withdrawn")
+            // A legal move the author's role does not allow: 403, and nothing changes.
+            let reviewerOnly = try await api.call(.post, transition, as: .role(.author), json: ["status": "under-review"], ifMatch: "\"3\"")
+            #expect(reviewerOnly.status == .forbidden)
+            #expect(reviewerOnly.message == "author-user (author) may not move request 1 from submitted to under-review: only a reviewer or an admin may")
             let unknownStatus = try await api.call(.post, transition, as: .role(.author), json: ["status": "done"], ifMatch: "\"3\"")
             #expect(unknownStatus.status == .badRequest)
             #expect(unknownStatus.message.hasPrefix("field 'status': unknown request status 'done'"))

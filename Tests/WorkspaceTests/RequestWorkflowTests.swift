@@ -83,6 +83,11 @@ import Testing
                         if user.role == .viewer {
                             return error.kind == .forbidden && error.message == "vera (viewer) may not transition request: that needs the author role or higher"
                         }
+                        if let move = RequestWorkflow.transitions.first(where: { $0.from == status && $0.to == target }) {
+                            let who = move.actor == .requester ? "its requester (\(fixed.requester)) or an admin" : "a reviewer or an admin"
+                            #expect(error.message == "\(user.name) (\(user.role.rawValue)) may not move request \(fixed.id) from \(status.rawValue) to \(target.rawValue): only \(who) may")
+                            return error.kind == .forbidden
+                        }
                         let list = legal.isEmpty ? "none" : legal.map(\.rawValue).joined(separator: ", ")
                         let expected = "request \(fixed.id) cannot go from \(status.rawValue) to \(target.rawValue) by \(user.name) (\(user.role.rawValue)); "
                             + "allowed from \(status.rawValue): \(list)"

@@ -146,6 +146,7 @@ extension Evaluator {
                 var matched: [Int64] = []
                 for (concept, descriptionId) in pairs where matched.last != concept {
                     var row: DescriptionRow?
+                    try tick()
                     try RawRow.forEach(description, id: descriptionId) { if mayPass($0) { row = read($0) } }
                     guard let row else { continue }
                     var memberships: [(Int64, Int64)] = []

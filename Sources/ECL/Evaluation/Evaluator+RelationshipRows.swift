@@ -57,6 +57,7 @@ extension Evaluator {
             for type in types {
                 for (position, destination) in destinations.enumerated() {
                     try RawRow.forEach(statement, arguments: [type, destination]) { row in
+                        try tick()
                         rows.append((Int32(position), Relationship(source: row.int64(0), destination: destination, group: Int(row.int64(1)), type: type)))
                     }
                 }

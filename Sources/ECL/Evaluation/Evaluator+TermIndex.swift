@@ -50,6 +50,7 @@ extension Evaluator {
                 clauses.append("(\(alternatives.joined(separator: " OR ")))")
             }
             try RawRow.forEach(statement, arguments: [clauses.joined(separator: " AND ")]) { row in
+                try tick()
                 let concept = row.int64(0)
                 if conceptSet.contains(concept) { candidates.append((concept, row.int64(1))) }
             }
@@ -103,6 +104,7 @@ extension Evaluator {
             // After the ASCII prefix: from the smallest non-ASCII character to the next prefix (or the end).
             let upper = length == 0 ? "\u{10FFFF}\u{10FFFF}" : String(decoding: bytes[..<(length - 1)] + [bytes[length - 1] + 1], as: UTF8.self)
             try RawRow.forEach(statement, arguments: [prefix + "\u{80}", upper]) { row in
+                try tick()
                 let token = row.text(0)
                 if TermMatcher.words(of: token).contains(where: { $0.hasPrefix(word) }) { tokens.append(token) }
             }

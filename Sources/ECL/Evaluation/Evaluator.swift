@@ -20,20 +20,44 @@ final class Evaluator {
 
     let db: Database
     let tuning: Tuning
+    /// When the evaluation must stop (a server's per-request time limit); nil means no limit.
+    let deadline: ContinuousClock.Instant?
+    let timeLimit: Duration?
+    private var rowsUntilCheck = 1
     private var activeConceptsCache: [Int64]?
+
+    /// Rows stepped between two looks at the clock: a look costs about as much as a row.
+    static let rowsPerCheck = 1024
 
     /// Ids per `IN (…)` list: well under SQLite's variable limit.
     static let chunkSize = 500
 
-    init(db: Database, tuning: Tuning = .standard) {
+    init(db: Database, tuning: Tuning = .standard, timeLimit: Duration? = nil) {
         self.db = db
         self.tuning = tuning
+        self.timeLimit = timeLimit
+        deadline = timeLimit.map { ContinuousClock.now + $0 }
+    }
+
+    /// Counts one row (or one node) of work and stops the evaluation once its time is up, so an expensive
+    /// expression cannot hold a server thread long after its client has given up.
+    func tick() throws(ECLEvaluationError) {
+        rowsUntilCheck -= 1
+        guard rowsUntilCheck <= 0 else { return }
+        rowsUntilCheck = Self.rowsPerCheck
+        if let deadline, let timeLimit, ContinuousClock.now >= deadline {
+            throw ECLEvaluationError(
+                "evaluation stopped at its time limit of \(timeLimit.components.seconds) s; narrow the expression (a hierarchy, refset or filter that selects fewer concepts)")
+        }
     }
 
     /// Steps `sql` without GRDB row decoding (see ``RawRow``). The statement is prepared per call, so
     /// `body` may run other queries.
     func forEachRow(_ sql: String, _ arguments: StatementArguments = [], _ body: (RawRow) throws -> Void) throws {
-        try RawRow.forEach(try db.makeStatement(sql: sql), arguments: arguments, body)
+        try RawRow.forEach(try db.makeStatement(sql: sql), arguments: arguments) { row in
+            try tick()
+            try body(row)
+        }
     }
 
     /// The first column of every row, as read (unsorted).
@@ -48,7 +72,10 @@ final class Evaluator {
     func forEachRow(_ sql: String, perID ids: [Int64], _ body: (Int64, RawRow) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         for id in ids {
-            try RawRow.forEach(statement, id: id) { try body(id, $0) }
+            try RawRow.forEach(statement, id: id) { row in
+                try tick()
+                try body(id, row)
+            }
         }
     }
 
@@ -61,6 +88,7 @@ final class Evaluator {
     }
 
     func evaluate(_ expression: ECLExpression) throws -> [Int64] {
+        try tick()
         switch expression {
         case .constraint(let sub):
             return try evaluate(sub)

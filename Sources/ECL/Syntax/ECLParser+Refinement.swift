@@ -2,6 +2,8 @@
 extension ECLParser {
     /// `subRefinement [(AND subRefinement)+ | (OR subRefinement)+]`; groups allowed unless inside a group.
     mutating func parseRefinement(insideGroup: Bool = false) throws(ECLSyntaxError) -> ECLRefinement {
+        try enterNesting()
+        defer { nesting -= 1 }
         let first = try parseSubRefinement(insideGroup: insideGroup)
         var parts = [first]
         var combinator: BinaryOperator?
@@ -28,20 +30,30 @@ extension ECLParser {
         if peek("(") {
             // `( refinement )` or an attribute whose name is a bracketed expression: try the first, fall back.
             let start = position
-            do {
-                position += 1
-                skipWhitespace()
-                let inner = try parseRefinement(insideGroup: insideGroup)
-                skipWhitespace()
-                try expect(")", "expected ')' to close the bracketed refinement")
-                return inner
-            } catch let bracketError {
-                position = start
+            let key = start * 2 + (insideGroup ? 1 : 0)
+            let bracketError: ECLSyntaxError
+            if let known = failedBracketRefinements[key] {
+                bracketError = known
+            } else {
                 do {
-                    return .attribute(try parseAttribute(cardinality: nil))
-                } catch let attributeError {
-                    throw attributeError.offset >= bracketError.offset ? attributeError : bracketError
+                    position += 1
+                    skipWhitespace()
+                    let inner = try parseRefinement(insideGroup: insideGroup)
+                    skipWhitespace()
+                    try expect(")", "expected ')' to close the bracketed refinement")
+                    return inner
+                } catch {
+                    if error.isLimit { throw error }
+                    failedBracketRefinements[key] = error
+                    bracketError = error
                 }
+            }
+            position = start
+            do {
+                return .attribute(try parseAttribute(cardinality: nil))
+            } catch let attributeError {
+                if attributeError.isLimit { throw attributeError }
+                throw attributeError.offset >= bracketError.offset ? attributeError : bracketError
             }
         }
         var cardinality: Cardinality?
@@ -180,6 +192,7 @@ extension ECLParser {
         var terms: [SearchTerm] = []
         while !peek(")") {
             if atEnd { throw error("expected ')' to close the term set") }
+            if terms.count == Self.maximumTermSetSize { throw error("expected ')': a term set holds at most \(Self.maximumTermSetSize) terms") }
             terms.append(try parseTypedSearchTerm())
             skipWhitespace()
         }
@@ -198,7 +211,14 @@ extension ECLParser {
             skipWhitespace()
         }
         guard peek("\"") else { throw error("expected a quoted search term") }
+        let start = position
         let text = try parseQuotedString()
+        if text.count > Self.maximumSearchTermLength {
+            throw error("search term is \(text.count) characters long; at most \(Self.maximumSearchTermLength) are accepted", at: start)
+        }
+        if mode == .match, TermMatcher.words(of: text).count > Self.maximumSearchTermWords {
+            throw error("search term has more than \(Self.maximumSearchTermWords) words", at: start)
+        }
         return SearchTerm(text, mode: mode)
     }
 }

@@ -1,3 +1,5 @@
+import RF2
+
 /// Character-level helpers: whitespace and comments, keywords, quoted strings and error positions.
 extension ECLParser {
     var atEnd: Bool { position >= characters.count }
@@ -93,7 +95,7 @@ extension ECLParser {
         }
         let found: String
         if let character = character(at: offset) {
-            found = " (found '\(character)')"
+            found = " (found '\(String(character).escapingNonPrintable)')"
         } else {
             found = " (found end of input)"
         }

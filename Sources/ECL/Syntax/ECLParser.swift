@@ -4,11 +4,34 @@
 /// tokens depend on context (`|terms|`, quoted search terms, `R`, dialect aliases), and it reports the exact
 /// character where input stops matching the grammar. Keywords are case-insensitive.
 public struct ECLParser {
+    /// How deeply brackets, nested expressions and refinements may nest. Real constraints stay below ten
+    /// levels; the limit keeps a hostile expression from exhausting the stack of the parser and evaluator,
+    /// which recurse once per level.
+    public static let maximumNesting = 100
+    /// Longest expression text accepted (characters): room for several thousand listed ids.
+    public static let maximumLength = 200_000
+    /// Words in one `match:` search term, characters in one search term, and terms in one term set: every
+    /// term is matched against every candidate description, so their size bounds the work of a filter.
+    public static let maximumSearchTermWords = 16
+    public static let maximumSearchTermLength = 256
+    public static let maximumTermSetSize = 32
+
     let characters: [Character]
     var position = 0
+    var nesting = 0
+    /// Bracketed refinements that failed to parse at a position (key: position, doubled, plus 1 inside a
+    /// group): the attribute fallback re-reads the same text, and without this each nested `(` would
+    /// double the work.
+    var failedBracketRefinements: [Int: ECLSyntaxError] = [:]
 
     /// Parses a complete expression constraint.
     public static func parse(_ text: String) throws(ECLSyntaxError) -> ECLExpression {
+        if text.utf8.count > maximumLength, text.count > maximumLength {
+            var tooLong = ECLSyntaxError(
+                line: 1, column: 1, offset: 0, message: "expression is \(text.count) characters long; at most \(maximumLength) are accepted")
+            tooLong.isLimit = true
+            throw tooLong
+        }
         var parser = ECLParser(characters: Array(text))
         let expression = try parser.parseExpressionConstraint()
         parser.skipWhitespace()
@@ -25,6 +48,8 @@ public struct ECLParser {
     // MARK: Expressions
 
     mutating func parseExpressionConstraint() throws(ECLSyntaxError) -> ECLExpression {
+        try enterNesting()
+        defer { nesting -= 1 }
         skipWhitespace()
         if atEnd { throw error("expected an expression constraint") }
         let first = try parseSubExpression()
@@ -71,6 +96,16 @@ public struct ECLParser {
             }
             return op == .and ? .conjunction(operands) : .disjunction(operands)
         }
+    }
+
+    /// Counts one level of nesting; past ``maximumNesting`` the whole parse stops (no backtracking).
+    mutating func enterNesting() throws(ECLSyntaxError) {
+        guard nesting < Self.maximumNesting else {
+            var tooDeep = error("expression nested too deeply: at most \(Self.maximumNesting) levels of brackets, nested expressions and refinements")
+            tooDeep.isLimit = true
+            throw tooDeep
+        }
+        nesting += 1
     }
 
     private mutating func rejectTrailingOperator(after what: String) throws(ECLSyntaxError) {

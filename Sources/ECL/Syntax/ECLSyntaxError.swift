@@ -6,6 +6,8 @@ public struct ECLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible
     public var offset: Int
     /// What was expected, e.g. "expected a concept id, '*', '(' or '^'".
     public var message: String
+    /// The expression exceeds a parser limit (nesting) rather than breaking the grammar.
+    public var isLimit = false
 
     public init(line: Int, column: Int, offset: Int, message: String) {
         self.line = line

@@ -48,19 +48,37 @@ public struct RF2File: Sendable, Hashable {
             guard let entry = archive[path] else {
                 throw RF2Error(.badZip, file: displayPath, reason: "entry missing from zip archive")
             }
-            var bodyError: (any Error)?
-            do {
-                _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
-                    do { try data.withUnsafeBytes(body) } catch {
-                        bodyError = error
-                        throw error
-                    }
-                }
-            } catch {
-                if let bodyError { throw bodyError }
-                throw RF2Error(.badZip, file: displayPath, reason: "cannot read zip entry (truncated or corrupt archive): \(error)")
-            }
+            try Self.extract(entry, from: archive, displayPath: displayPath) { data in try data.withUnsafeBytes(body) }
         }
+    }
+
+    /// Unpacks one zip entry through `consumer` and checks its CRC-32 against the archive's: ZIPFoundation
+    /// computes the checksum but leaves the comparison to the caller, and a corrupted download must not
+    /// import. The consumer has seen the bytes by then, so callers build into temporary files.
+    static func extract(_ entry: Entry, from archive: Archive, displayPath: String, consumer: (Data) throws -> Void) throws {
+        var consumerError: (any Error)?
+        let checksum: CRC32
+        do {
+            checksum = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
+                do { try consumer(data) } catch {
+                    consumerError = error
+                    throw error
+                }
+            }
+        } catch {
+            if let consumerError { throw consumerError }
+            throw RF2Error(.badZip, file: displayPath, reason: "cannot read zip entry (truncated or corrupt archive): \(error)")
+        }
+        guard checksum == entry.checksum else {
+            throw RF2Error(
+                .badZip, file: displayPath,
+                reason: "zip entry is corrupt: its CRC-32 is \(hex(checksum)) but the archive records \(hex(entry.checksum)) (damaged or truncated download)")
+        }
+    }
+
+    private static func hex(_ value: CRC32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
 }
 

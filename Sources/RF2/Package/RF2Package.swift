@@ -84,7 +84,7 @@ public struct RF2Package: Sendable {
                 location: .zipEntry(archive: url, path: entry.path),
                 readInfo: {
                     var data = Data()
-                    _ = try archive.extract(entry) { data.append($0) }
+                    try RF2File.extract(entry, from: archive, displayPath: "\(url.lastPathComponent):\(entry.path)") { data.append($0) }
                     return data
                 })
         }

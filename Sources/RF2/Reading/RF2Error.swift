@@ -40,7 +40,8 @@ public struct RF2Error: Error, Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `file:line: column 'x' value 'y': reason` — the shape editors and people can follow.
+    /// `file:line: column 'x' value 'y': reason` — the shape editors and people can follow, with non-printable
+    /// input escaped so a crafted package cannot send escape sequences to the operator's terminal.
     public var description: String {
         var location = ""
         if let file { location += file }
@@ -52,6 +53,6 @@ public struct RF2Error: Error, Sendable, Equatable, CustomStringConvertible {
         if !location.isEmpty { parts.append(location) }
         if !detail.isEmpty { parts.append(detail) }
         parts.append(reason)
-        return parts.joined(separator: ": ")
+        return parts.joined(separator: ": ").escapingNonPrintable
     }
 }

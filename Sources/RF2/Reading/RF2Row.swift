@@ -136,13 +136,20 @@ public struct RF2Row {
         return value
     }
 
-    /// A UTF-8 string (may be empty); invalid UTF-8 is an error, never silently repaired.
+    /// A UTF-8 string (may be empty); invalid UTF-8 and control characters are errors, never silently repaired.
     public func string(_ index: Int) throws(RF2Error) -> String {
+        try checkText(index)
+        return String(decoding: bytes(index), as: UTF8.self)
+    }
+
+    /// Throws unless field `index` is valid UTF-8 without control characters (fast for ASCII).
+    @inlinable
+    public func checkText(_ index: Int) throws(RF2Error) {
         let field = bytes(index)
-        guard let text = String(validating: field, as: UTF8.self) else {
-            throw error(.badText, index, "not valid UTF-8")
+        if let offset = RF2Text.firstControlByte(in: field) {
+            throw error(.badText, index, RF2Text.controlReason(field, at: offset))
         }
-        return text
+        guard isValidUTF8(index) else { throw error(.badText, index, "not valid UTF-8") }
     }
 
     /// A non-empty UTF-8 string.

@@ -15,8 +15,10 @@ public struct RF2RowReader {
         self.file = file
     }
 
-    /// Reads the header, hands it to `header`, then calls `row` for each data line.
-    public func read(header: ([String]) throws -> Void, row: (RF2Row) throws -> Void) throws {
+    /// Reads the header, hands it to `header`, then calls `row` for each data line. Returns how the lines
+    /// ended, so an importer can warn about blank lines and mixed line endings it accepted.
+    @discardableResult
+    public func read(header: ([String]) throws -> Void, row: (RF2Row) throws -> Void) throws -> RF2LineCounts {
         var state = LineState(file: file.displayPath)
         defer { state.deallocate() }
         var carry: [UInt8] = []
@@ -48,6 +50,31 @@ public struct RF2RowReader {
         if state.columns.isEmpty {
             throw RF2Error(.badHeader, file: file.displayPath, line: 1, reason: "file is empty: no header row")
         }
+        return state.counts
+    }
+}
+
+/// How the lines of one RF2 file ended. RF2 asks for CRLF on every line and no blank lines; the reader
+/// accepts LF-only and blank lines, and these counts let the caller say so.
+public struct RF2LineCounts: Sendable, Equatable {
+    public var crlf = 0
+    public var lfOnly = 0
+    public var blank = 0
+
+    public init(crlf: Int = 0, lfOnly: Int = 0, blank: Int = 0) {
+        self.crlf = crlf
+        self.lfOnly = lfOnly
+        self.blank = blank
+    }
+
+    /// Warnings for `file`: blank lines, and a mix of CRLF and LF-only line ends.
+    public func warnings(file: String) -> [String] {
+        var warnings: [String] = []
+        if blank > 0 { warnings.append("\(file): \(blank) blank line\(blank == 1 ? "" : "s") skipped") }
+        if crlf > 0, lfOnly > 0 {
+            warnings.append("\(file): mixed line endings: \(crlf) lines end with CRLF, \(lfOnly) with LF only (RF2 requires CRLF)")
+        }
+        return warnings
     }
 }
 
@@ -56,6 +83,7 @@ private struct LineState {
     let file: String
     var line = 0
     var columns: [String] = []
+    var counts = RF2LineCounts()
     var starts = UnsafeMutablePointer<Int>.allocate(capacity: 1)
     var ends = UnsafeMutablePointer<Int>.allocate(capacity: 1)
 
@@ -73,10 +101,18 @@ private struct LineState {
     ) throws {
         line += 1
         var length = rawLength
-        if length > 0, base[length - 1] == 13 { length -= 1 }
+        if length > 0, base[length - 1] == 13 {
+            length -= 1
+            counts.crlf += 1
+        } else {
+            counts.lfOnly += 1
+        }
         var begin = 0
         if line == 1, length >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { begin = 3 }
-        if length - begin == 0 { return }  // blank line
+        if length - begin == 0 {
+            counts.blank += 1
+            return
+        }
         if columns.isEmpty {
             var names: [String] = []
             var fieldStart = begin

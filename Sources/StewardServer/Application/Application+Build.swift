@@ -23,6 +23,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger)
 public func buildRouter(_ services: ServerServices) -> Router<StewardRequestContext> {
     let configuration = services.configuration
     let router = Router(context: StewardRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware(metrics: services.metrics))
     if configuration.logRequests {
         router.add(middleware: RequestLogMiddleware())

@@ -21,11 +21,14 @@ public struct ServerConfiguration: Sendable {
     public var releaseRefreshInterval: Duration
     /// Memory for answers to repeated reads of release data (0 turns the cache off).
     public var responseCacheBytes: Int
+    /// How long one ECL evaluation may run before the request is answered with an error: the work stops
+    /// too, so a costly expression cannot hold a thread after its client has given up.
+    public var evaluationTimeLimit: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: URL, anonymousRead: Bool? = nil, corsOrigins: [String] = [],
         maxBodySize: Int = 4 * 1024 * 1024, sampleReleasesDirectory: URL? = nil, logLevel: Logger.Level = .info, logRequests: Bool = true,
-        releaseRefreshInterval: Duration = .seconds(1), responseCacheBytes: Int = 64 * 1024 * 1024
+        releaseRefreshInterval: Duration = .seconds(1), responseCacheBytes: Int = 64 * 1024 * 1024, evaluationTimeLimit: Duration = .seconds(20)
     ) {
         self.host = host
         self.port = port
@@ -38,6 +41,7 @@ public struct ServerConfiguration: Sendable {
         self.logRequests = logRequests
         self.releaseRefreshInterval = releaseRefreshInterval
         self.responseCacheBytes = responseCacheBytes
+        self.evaluationTimeLimit = evaluationTimeLimit
     }
 
     /// Loopback binds allow anonymous reads unless told otherwise: whoever reaches them is on this machine.

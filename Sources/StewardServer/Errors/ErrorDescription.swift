@@ -2,6 +2,7 @@ import ECL
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import TerminologyStore
 import Workspace
 
@@ -62,6 +63,9 @@ struct ErrorDescription: Sendable {
                 default: error.body ?? error.status.reasonPhrase
                 }
             self.init(status: error.status, message: message)
+        case is NIOTooManyBytesError:
+            // A streamed (chunked) body that outgrew the limit while it was being collected.
+            self.init(status: .contentTooLarge, message: "request body is larger than this server accepts")
         default:
             self.init(status: .internalServerError, message: "internal error")
         }

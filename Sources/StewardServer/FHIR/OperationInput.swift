@@ -19,13 +19,12 @@ struct OperationInput: Sendable {
         guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             return OperationInput(body: Parameters(), request: request)
         }
-        let decoder = JSONDecoder()
-        let type = try decoder.decode(ResourceTypeProbe.self, from: data).resourceType
+        let type = try JSONBody.decode(ResourceTypeProbe.self, from: data).resourceType
         switch type {
         case "Parameters":
-            return OperationInput(body: try decoder.decode(Parameters.self, from: data), request: request)
+            return OperationInput(body: try JSONDecoder().decode(Parameters.self, from: data), request: request)
         case "ValueSet" where bareValueSet:
-            let valueSet = Parameter("valueSet", resource: .valueSet(try decoder.decode(ValueSet.self, from: data)))
+            let valueSet = Parameter("valueSet", resource: .valueSet(try JSONDecoder().decode(ValueSet.self, from: data)))
             return OperationInput(body: Parameters([valueSet]), request: request)
         default:
             let expected = bareValueSet ? "a Parameters resource or a ValueSet" : "a Parameters resource"

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdAuth
 import Workspace
 
 /// Resolves `Authorization: Bearer <token>` to a workspace user and applies the server's limits to the
@@ -19,14 +18,23 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > bodyLimit {
             throw APIError(.contentTooLarge, "request body of \(length) bytes is larger than the \(bodyLimit) bytes this server accepts")
         }
-        if request.headers[.authorization] != nil {
-            guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
+        if let authorization = request.headers[.authorization] {
+            guard let token = Self.bearerToken(authorization) else {
                 throw APIError(.unauthorized, "unsupported Authorization scheme: send 'Authorization: Bearer <token>'")
             }
-            let user = try workspace.authenticate(secret: bearer.token.trimmingCharacters(in: .whitespaces))
+            let user = try workspace.authenticate(secret: token)
             context.identity = user
             context.notes.user = "\(user.name) (\(user.role.rawValue))"
         }
         return try await next(request, context)
+    }
+
+    /// The token of `Bearer <token>`. The scheme name is case-insensitive (RFC 9110 §11.1), which
+    /// HummingbirdAuth's `headers.bearer` does not allow for.
+    static func bearerToken(_ authorization: String) -> String? {
+        let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
     }
 }

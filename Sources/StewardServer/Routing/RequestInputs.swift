@@ -103,6 +103,6 @@ extension Request {
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw APIError.badRequest("this route needs a JSON request body") }
         // A DecodingError is answered 400 by the error middleware, naming the field.
-        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        return try JSONBody.decode(T.self, from: Data(buffer.readableBytesView))
     }
 }

@@ -37,6 +37,8 @@ struct BulkLoader {
         var writerIdle = 0.0
         /// Language refset members whose description is not in the release, per file (a warning, not fatal).
         var danglingLanguageMembers: [String: Int] = [:]
+        /// Blank lines and mixed line endings the reader accepted, one warning each.
+        var lineWarnings: [String] = []
     }
     let balance = Balance()
 
@@ -113,7 +115,11 @@ struct BulkLoader {
         var descriptions = knownDescriptions
         var memberIds = Set<RF2UUID>()
         var dangling: [String: Int] = [:]
-        defer { balance.danglingLanguageMembers = dangling }
+        var lineWarnings: [String] = []
+        defer {
+            balance.danglingLanguageMembers = dangling
+            balance.lineWarnings = lineWarnings
+        }
         do {
             for (index, file) in files.enumerated() {
                 guard let kind = file.kind else { continue }
@@ -121,7 +127,7 @@ struct BulkLoader {
                 let converter = RowConverter(kind: kind, window: window)
                 var batch = RowBatch(layout: layout)
                 var isLanguageRefset = false
-                try RF2RowReader(file: file).read(
+                let lines = try RF2RowReader(file: file).read(
                     header: { names in
                         isLanguageRefset = kind == .refset(pattern: "c") && names[6].lowercased() == "acceptabilityid"
                         try RF2Columns.validate(header: names, kind: kind, file: file.displayPath)
@@ -164,6 +170,7 @@ struct BulkLoader {
                             batch = RowBatch(layout: layout)
                         }
                     })
+                lineWarnings += lines.warnings(file: file.displayPath)
                 if batch.count > 0 {
                     guard channel.put(.batch(fileIndex: index, batch)) else { throw Cancelled() }
                 }
@@ -181,9 +188,10 @@ struct BulkLoader {
 
     /// Language members that point at no description, one line per file.
     func referenceWarnings() -> [String] {
-        balance.danglingLanguageMembers.sorted { $0.key < $1.key }.map {
-            "\($0.key): \($0.value) language refset members refer to descriptions that are not in the release"
-        }
+        balance.lineWarnings
+            + balance.danglingLanguageMembers.sorted { $0.key < $1.key }.map {
+                "\($0.key): \($0.value) language refset members refer to descriptions that are not in the release"
+            }
     }
 
     private static func check(_ id: Int64, column: Int, row: RF2Row, concepts: Set<Int64>) throws(RF2Error) {

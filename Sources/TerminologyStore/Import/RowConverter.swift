@@ -92,7 +92,7 @@ struct RowConverter: Sendable {
     private func appendText(_ row: RF2Row, _ index: Int, to batch: inout RowBatch, allowEmpty: Bool) throws(RF2Error) {
         let bytes = row.bytes(index)
         if !allowEmpty, bytes.isEmpty { throw row.error(.emptyValue, index, "must not be empty") }
-        guard row.isValidUTF8(index) else { throw row.error(.badText, index, "not valid UTF-8") }
+        try row.checkText(index)
         batch.appendText(bytes)
     }
 }

@@ -257,6 +257,7 @@ struct FileChecker {
         static let negative = FieldIssues(rawValue: 1 << 9)
         static let notUUID = FieldIssues(rawValue: 1 << 10)
         static let notUTF8 = FieldIssues(rawValue: 1 << 11)
+        static let controlCharacter = FieldIssues(rawValue: 1 << 12)
     }
 
     /// Checks one field; returns its numeric value (SCTID, date, flag, integer, UUID high bits) or
@@ -334,6 +335,7 @@ struct FileChecker {
                 if String(validating: bytes, as: UTF8.self) == nil { issues.insert(.notUTF8) }
                 break
             }
+            if RF2Text.firstControlByte(in: bytes) != nil { issues.insert(.controlCharacter) }
             return 0
         }
     }
@@ -357,6 +359,9 @@ struct FileChecker {
         if issues.contains(.negative) { found.append((.value, "must not be negative")) }
         if issues.contains(.notUUID) { found.append((.value, "not a UUID (8-4-4-4-12 hexadecimal digits)")) }
         if issues.contains(.notUTF8) { found.append((.value, "not valid UTF-8")) }
+        if issues.contains(.controlCharacter) {
+            found.append((.encoding, "contains a control character (such as NUL, a bare CR or ESC); RF2 text must not contain control characters"))
+        }
         return found
     }
 

@@ -1,3 +1,5 @@
+import RF2
+
 /// One finding of ``ReleaseValidator``, located precisely enough for a person to open the file and fix it.
 ///
 /// Problems are values (not thrown errors) so that validation can list every problem in a release instead of
@@ -42,7 +44,8 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
         self.message = message
     }
 
-    /// `error [rule] file:line: column 'c' value 'v': message`: the shape editors and people can follow.
+    /// `error [rule] file:line: column 'c' value 'v': message`: the shape editors and people can follow, with
+    /// non-printable input escaped so a crafted file cannot send escape sequences to the terminal.
     public var description: String {
         var location = file ?? package ?? ""
         if let line { location += ":\(line)" }
@@ -53,6 +56,6 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
         if !location.isEmpty { parts.append(location) }
         if !detail.isEmpty { parts.append(detail) }
         parts.append(message)
-        return parts.joined(separator: ": ")
+        return parts.joined(separator: ": ").escapingNonPrintable
     }
 }

@@ -85,6 +85,13 @@ extension Workspace {
             try Self.checkVersion(before, expectedVersion)
             let allowed = RequestWorkflow.allowedTargets(from: before.status, for: user, requester: before.requester)
             guard allowed.contains(status) else {
+                // A legal move this user may not make is a permission problem (403), not a state conflict.
+                if let move = RequestWorkflow.transitions.first(where: { $0.from == before.status && $0.to == status }) {
+                    let who = move.actor == .requester ? "its requester (\(before.requester)) or an admin" : "a reviewer or an admin"
+                    throw WorkspaceError(
+                        .forbidden,
+                        "\(user.name) (\(user.role.rawValue)) may not move request \(id) from \(before.status.rawValue) to \(status.rawValue): only \(who) may")
+                }
                 let list = allowed.isEmpty ? "none" : allowed.map(\.rawValue).joined(separator: ", ")
                 throw WorkspaceError(
                     .illegalTransition,

@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("response-cache-mb"), help: "Memory for answers to repeated reads of release data, in MB (0: off; default 64).")
     var responseCacheMB: Int?
 
+    @Option(name: .customLong("time-limit"), help: "Seconds one ECL evaluation may run before the request fails (default 20).")
+    var timeLimit: Int?
+
     @Flag(help: "Do not import the sample releases into an empty data directory.")
     var empty = false
 
@@ -61,12 +64,14 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxBody > 0 else { throw ValidationError("--max-body must be positive") }
         let cacheMB = try responseCacheMB ?? environment["STEWARD_RESPONSE_CACHE_MB"].map(Self.integer) ?? 64
         guard cacheMB >= 0 else { throw ValidationError("--response-cache-mb must not be negative") }
+        let timeLimit = try timeLimit ?? environment["STEWARD_TIME_LIMIT"].map(Self.integer) ?? 20
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         var logger = Logger(label: "steward")
         logger.logLevel = .info
         let configuration = ServerConfiguration(
             host: host, port: port, dataDirectory: ReleaseCatalog.dataDirectory(explicit: dataOptions.data), anonymousRead: anonymous,
             corsOrigins: cors, maxBodySize: maxBody, sampleReleasesDirectory: empty ? nil : URL(fileURLWithPath: samples ?? "Releases"),
-            logRequests: !quietRequests, responseCacheBytes: cacheMB * 1024 * 1024)
+            logRequests: !quietRequests, responseCacheBytes: cacheMB * 1024 * 1024, evaluationTimeLimit: .seconds(timeLimit))
         let app = try buildApplication(configuration: configuration, logger: logger)
         logger.notice(
             "steward serving", metadata: [

@@ -1,4 +1,5 @@
 import Foundation
+import RF2
 import Workspace
 
 /// Where human-facing output goes: data on stdout, progress and warnings on stderr.
@@ -6,17 +7,17 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("warning: \(message.escapingNonPrintable)\n".utf8))
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(message.escapingNonPrintable)\n".utf8))
     }
 
     /// A progress reporter that writes to stderr only when it is a terminal (CLI.md: quiet otherwise).
     static func progressReporter() -> (@Sendable (String) -> Void)? {
         guard stderrIsTerminal else { return nil }
-        return { message in FileHandle.standardError.write(Data("\u{1B}[2K\r\(message.prefix(120))".utf8)) }
+        return { message in FileHandle.standardError.write(Data("\u{1B}[2K\r\(message.escapingNonPrintable.prefix(120))".utf8)) }
     }
 
     static func endProgress() {

@@ -36,7 +36,10 @@ struct TestServer {
     let tokens: [Role: String]
 
     /// - Parameter releases: copy the sample releases in (false: an empty data directory).
-    init(releases: Bool = true, anonymousRead: Bool = true, maxBodySize: Int = 1024 * 1024, corsOrigins: [String] = []) throws {
+    init(
+        releases: Bool = true, anonymousRead: Bool = true, maxBodySize: Int = 1024 * 1024, corsOrigins: [String] = [],
+        evaluationTimeLimit: Duration = .seconds(20)
+    ) throws {
         dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("server-test-\(UUID().uuidString)")
         let releasesDirectory = dataDirectory.appendingPathComponent("releases")
         try FileManager.default.createDirectory(at: releasesDirectory, withIntermediateDirectories: true)
@@ -50,7 +53,7 @@ struct TestServer {
         logger.logLevel = .warning
         let configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, dataDirectory: dataDirectory, anonymousRead: anonymousRead, corsOrigins: corsOrigins,
-            maxBodySize: maxBodySize, logLevel: .warning, logRequests: false, releaseRefreshInterval: .zero)
+            maxBodySize: maxBodySize, logLevel: .warning, logRequests: false, releaseRefreshInterval: .zero, evaluationTimeLimit: evaluationTimeLimit)
         services = try ServerServices(configuration: configuration, logger: logger)
         let admin = WorkspaceUser(name: "root", role: .admin)
         var tokens: [Role: String] = [:]

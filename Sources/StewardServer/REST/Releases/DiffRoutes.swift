@@ -9,6 +9,11 @@ import Workspace
 struct DiffRoutes: Sendable {
     let services: ServerServices
 
+    /// The report is one self-contained page: its script and styles are inline (all data in it is escaped),
+    /// and it loads nothing else, submits nothing and is never framed.
+    static let reportPolicy =
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
     func register(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "diff/summary", .read) { request, _ in
             try await withDiff(request) { report, conditional in try conditional.json(DiffSummaryView(report)) }
@@ -18,8 +23,9 @@ struct DiffRoutes: Sendable {
         }
         api.add(.get, "diff/report", .read) { request, _ in
             try await withDiff(request) { report, conditional in
-                JSONResponse.bytes(
-                    Array(HTMLReportRenderer.render(report.document()).utf8), contentType: "text/html; charset=utf-8", headers: conditional.headers)
+                var headers = conditional.headers
+                headers[.contentSecurityPolicy] = Self.reportPolicy
+                return JSONResponse.bytes(Array(HTMLReportRenderer.render(report.document()).utf8), contentType: "text/html; charset=utf-8", headers: headers)
             }
         }
         api.add(.get, "impact", .read) { request, _ in
