@@ -121,3 +121,27 @@ let package = Package(
         .testTarget(name: "StewardCLITests", dependencies: ["steward"], swiftSettings: swiftSettings),
     ]
 )
+
+// Fuzz targets (issue 17): libFuzzer harnesses under Fuzz/<Target>/, added only when STEWARD_FUZZ is set, so
+// a plain `swift build` / `swift test` never sees them. Build and run with Scripts/fuzz.sh (own scratch path
+// .build-fuzz, -sanitize=fuzzer,address); see FUZZING.md.
+if Context.environment["STEWARD_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("ECLParserFuzz", ["ECL"]),
+        ("ECLEvaluatorFuzz", ["ECL", "TerminologyStore"]),
+        ("RF2RowReaderFuzz", ["RF2"]),
+        ("RF2FileNameFuzz", ["RF2"]),
+        ("SearchQueryFuzz", ["ConceptSearch", "TerminologyStore"]),
+        (
+            "FHIRJSONFuzz",
+            [
+                "StewardServer", "ECL", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)"))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}
