@@ -46,9 +46,12 @@ public struct RF2FileName: Hashable, Sendable {
         }
     }
 
-    /// `INT`, `NO1000202`: the country and namespace part as written.
+    /// `INT`, `NO1000202`: the country and namespace part as written. The namespace keeps its seven digits
+    /// (`0500101` stays `0500101`), so a printed name parses back to the same parts.
     public var countryNamespace: String {
-        country + (namespace.map { String($0) } ?? "")
+        guard let namespace else { return country }
+        let digits = String(namespace)
+        return country + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
     /// Parses a file name (the last path component); nil when it does not follow the RF2 convention.
