@@ -29,5 +29,15 @@ import Testing
         #expect(error.stderr.contains("1:28"))
         #expect(error.stderr.contains("use brackets to combine AND with OR"))
         #expect(error.stderr.split(separator: "\n").count == 1)
+
+        // Hostile input: deep nesting is a one-line error, and raw control characters never reach the terminal.
+        let deep = String(repeating: "(", count: 10_000) + "<< 56265001" + String(repeating: ")", count: 10_000)
+        let tooDeep = try steward.run(["ecl", deep])
+        #expect(tooDeep.status == 1)
+        #expect(tooDeep.stderr.contains("expression nested too deeply: at most 100 levels"))
+        let escape = try steward.run(["ecl", "<< 56265001 \u{1B}[2J"])
+        #expect(escape.status != 0)
+        #expect(escape.stderr.contains("(found '\\u{1B}')"))
+        #expect(!escape.stderr.contains("\u{1B}"))
     }
 }

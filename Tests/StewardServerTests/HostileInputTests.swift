@@ -99,10 +99,19 @@ struct HostileInputTests {
     func evaluationTimeLimit() async throws {
         let server = try TestServer(evaluationTimeLimit: .zero)
         try await server.test { client in
-            try await client.execute(uri: "/api/v1/ecl?expression=\(Self.encoded("<< 404684003"))", method: .get) {
-                #expect($0.status == .badRequest)
-                #expect(message($0).contains("evaluation stopped at its time limit of 0 s"))
+            // Every route that evaluates ECL is bounded, whichever library starts the evaluation.
+            let ecl = Self.encoded("<< 404684003")
+            for uri in [
+                "/api/v1/ecl?expression=\(ecl)", "/api/v1/search?q=heart&ecl=\(ecl)", "/api/v1/impact?from=INT-20250101&to=INT-20250201&ecl=\(ecl)",
+                "/fhir/ValueSet/$expand?url=\(Self.encoded("http://snomed.info/sct?fhir_vs=ecl/<< 404684003"))",
+            ] {
+                try await client.execute(uri: uri, method: .get) {
+                    #expect($0.status == .badRequest, "\(uri)")
+                    #expect(message($0).contains("evaluation stopped at its time limit of 0 s"), "\(uri)")
+                }
             }
+            // Requests that evaluate nothing are unaffected.
+            try await client.execute(uri: "/api/v1/concepts/22298006", method: .get) { #expect($0.status == .ok) }
             try await expectHealthy(client)
         }
     }

@@ -10,18 +10,20 @@ import TerminologyStore
 public struct ECLEngine: Sendable {
     public let store: ReleaseStore
     let tuning: Evaluator.Tuning
-    /// How long one evaluation may run before it stops with an error; nil (the CLI) means no limit.
-    public let timeLimit: Duration?
 
-    public init(store: ReleaseStore, timeLimit: Duration? = nil) {
-        self.init(store: store, tuning: .standard, timeLimit: timeLimit)
+    /// How long one evaluation started in this task may run before it stops with an error; nil (the CLI)
+    /// means no limit. A server binds it once per request, so every evaluation the request causes (ECL
+    /// routes, search filters, refset expansion, impact) is bounded without each caller passing it on.
+    @TaskLocal public static var timeLimit: Duration?
+
+    public init(store: ReleaseStore) {
+        self.init(store: store, tuning: .standard)
     }
 
     /// An engine with its access strategies forced (tests compare the strategies).
-    init(store: ReleaseStore, tuning: Evaluator.Tuning, timeLimit: Duration? = nil) {
+    init(store: ReleaseStore, tuning: Evaluator.Tuning) {
         self.store = store
         self.tuning = tuning
-        self.timeLimit = timeLimit
     }
 
     /// Parses and evaluates `text`, returning one page of the result and the total.
@@ -32,7 +34,7 @@ public struct ECLEngine: Sendable {
     /// Evaluates a parsed expression, returning one page of the result and the total.
     public func evaluate(_ expression: ECLExpression, limit: Int = Int.max, offset: Int = 0) throws -> ECLResult {
         try store.read { db in try Self.memoryMapped(db) {
-            let evaluator = Evaluator(db: db, tuning: tuning, timeLimit: timeLimit)
+            let evaluator = Evaluator(db: db, tuning: tuning)
             if case .constraint(let sub) = expression, let selection = sub.memberOf?.fields {
                 let (fields, rows) = try evaluator.memberRows(sub, selection: selection)
                 return ECLResult(ids: [], total: rows.count, fields: fields, rows: Array(Self.page(rows, limit: limit, offset: offset)))
@@ -44,7 +46,7 @@ public struct ECLEngine: Sendable {
 
     /// Every matching id, ascending: the form search filters and refset expansion consume.
     public func conceptIds(_ expression: ECLExpression) throws -> [Int64] {
-        try store.read { db in try Self.memoryMapped(db) { try Evaluator(db: db, tuning: tuning, timeLimit: timeLimit).evaluate(expression) } }
+        try store.read { db in try Self.memoryMapped(db) { try Evaluator(db: db, tuning: tuning).evaluate(expression) } }
     }
 
     /// Every matching id for an expression given as text.

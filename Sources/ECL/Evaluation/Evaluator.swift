@@ -32,7 +32,7 @@ final class Evaluator {
     /// Ids per `IN (…)` list: well under SQLite's variable limit.
     static let chunkSize = 500
 
-    init(db: Database, tuning: Tuning = .standard, timeLimit: Duration? = nil) {
+    init(db: Database, tuning: Tuning = .standard, timeLimit: Duration? = ECLEngine.timeLimit) {
         self.db = db
         self.tuning = tuning
         self.timeLimit = timeLimit

@@ -41,7 +41,8 @@ public func buildRouter(_ services: ServerServices) -> Router<StewardRequestCont
     router.add(middleware: ErrorMiddleware())
     router.add(
         middleware: AuthenticationMiddleware(
-            workspace: services.workspace, anonymousRead: configuration.allowsAnonymousRead, bodyLimit: configuration.maxBodySize))
+            workspace: services.workspace, anonymousRead: configuration.allowsAnonymousRead, bodyLimit: configuration.maxBodySize,
+            evaluationTimeLimit: configuration.evaluationTimeLimit))
     router.add(middleware: ResponseCacheMiddleware(cache: services.responses, releases: services.releases))
     OperationsRoutes(services: services).register(on: router)
     let api = router.group("api/v1")

@@ -27,7 +27,7 @@ public struct ServerServices: Sendable {
         workspace = try Workspace(dataDirectory: configuration.dataDirectory)
         releases = ReleaseRegistry(
             dataDirectory: configuration.dataDirectory, laneCount: ProcessInfo.processInfo.activeProcessorCount + 2,
-            refreshInterval: configuration.releaseRefreshInterval, evaluationTimeLimit: configuration.evaluationTimeLimit, logger: logger)
+            refreshInterval: configuration.releaseRefreshInterval, logger: logger)
         try releases.reload()
         metrics = ServerMetrics()
         reports = ReportCache()

@@ -1,15 +1,17 @@
+import ECL
 import Foundation
 import Hummingbird
 import Workspace
 
 /// Resolves `Authorization: Bearer <token>` to a workspace user and applies the server's limits to the
-/// request context. A token that is present but unknown or revoked is refused here (401) even on routes
+/// request: body size, anonymous reads and the time limit of every ECL evaluation the request starts. A token that is present but unknown or revoked is refused here (401) even on routes
 /// anonymous callers may use, so a client never silently runs with less access than it thinks.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = StewardRequestContext
     let workspace: Workspace
     let anonymousRead: Bool
     let bodyLimit: Int
+    let evaluationTimeLimit: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -26,7 +28,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.identity = user
             context.notes.user = "\(user.name) (\(user.role.rawValue))"
         }
-        return try await next(request, context)
+        return try await ECLEngine.$timeLimit.withValue(evaluationTimeLimit) { try await next(request, context) }
     }
 
     /// The token of `Bearer <token>`. The scheme name is case-insensitive (RFC 9110 §11.1), which

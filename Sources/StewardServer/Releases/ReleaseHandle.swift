@@ -10,7 +10,7 @@ public final class ReleaseHandle: Sendable {
     public struct Lane: Sendable {
         public let store: ReleaseStore
         public let searcher: ConceptSearcher
-        public let ecl: ECLEngine
+        public var ecl: ECLEngine { ECLEngine(store: store) }
     }
 
     public let info: ReleaseInfo
@@ -20,12 +20,12 @@ public final class ReleaseHandle: Sendable {
     let fileStamp: Date?
     private let lanes: [Lane]
 
-    init(path: String, laneCount: Int, evaluationTimeLimit: Duration? = nil, fileStamp: Date?) throws {
+    init(path: String, laneCount: Int, fileStamp: Date?) throws {
         self.fileStamp = fileStamp
         var lanes: [Lane] = []
         for _ in 0..<max(1, laneCount) {
             let store = try ReleaseStore(path: path, cacheKilobytes: 32 * 1024)
-            lanes.append(Lane(store: store, searcher: try ConceptSearcher(store: store), ecl: ECLEngine(store: store, timeLimit: evaluationTimeLimit)))
+            lanes.append(Lane(store: store, searcher: try ConceptSearcher(store: store)))
         }
         self.lanes = lanes
         info = lanes[0].store.info

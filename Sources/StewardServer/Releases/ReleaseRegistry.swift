@@ -9,7 +9,6 @@ import TerminologyStore
 public final class ReleaseRegistry: @unchecked Sendable {
     public let catalog: ReleaseCatalog
     private let laneCount: Int
-    private let evaluationTimeLimit: Duration?
     private let refreshInterval: Duration
     private let logger: Logger
     private let lock = NSLock()
@@ -19,12 +18,9 @@ public final class ReleaseRegistry: @unchecked Sendable {
     private var directoryStamp: Date?
     private var lastCheck: ContinuousClock.Instant?
 
-    public init(
-        dataDirectory: URL, laneCount: Int = 2, refreshInterval: Duration = .seconds(1), evaluationTimeLimit: Duration? = nil, logger: Logger
-    ) {
+    public init(dataDirectory: URL, laneCount: Int = 2, refreshInterval: Duration = .seconds(1), logger: Logger) {
         catalog = ReleaseCatalog(dataDirectory: dataDirectory)
         self.laneCount = laneCount
-        self.evaluationTimeLimit = evaluationTimeLimit
         self.refreshInterval = refreshInterval
         self.logger = logger
     }
@@ -102,7 +98,7 @@ public final class ReleaseRegistry: @unchecked Sendable {
                 continue
             }
             do {
-                let handle = try ReleaseHandle(path: path, laneCount: laneCount, evaluationTimeLimit: evaluationTimeLimit, fileStamp: stamp)
+                let handle = try ReleaseHandle(path: path, laneCount: laneCount, fileStamp: stamp)
                 try handle.warm()
                 logger.info("serving release", metadata: ["release": .string(handle.info.name), "version": .string(handle.info.versionURI)])
                 kept.append(handle)
