@@ -52,6 +52,15 @@ struct HostileInputTests {
                 #expect($0.status == .badRequest)
                 #expect(message($0).contains("nested too deeply"))
             }
+            // An intensional refset's definition.
+            try server.configureWorkspace()
+            let api = WorkspaceAPI(client: client, server: server)
+            let refset = try await api.call(
+                .post, "/api/v1/refsets", as: .role(.author),
+                json: ["name": "Deep", "kind": "intensional", "ecl": Self.nested(10_000), "release": "INT-20250201"])
+            #expect(refset.status == .badRequest)
+            #expect(refset.message.hasPrefix("ECL definition:"))
+            #expect(refset.message.contains("nested too deeply"))
             try await client.execute(uri: "/api/v1/ecl?release=INT-20250101&expression=\(Self.encoded(Self.nested(99)))", method: .get) {
                 #expect($0.status == .ok)
                 #expect($0.object["total"] as? Int == 48)
