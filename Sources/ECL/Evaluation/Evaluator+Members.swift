@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RF2
 import TerminologyStore
 
 /// Member-of: refset members, member filters and field selection.
@@ -35,19 +36,22 @@ extension Evaluator {
         }
     }
 
-    /// Referenced components of the members of `refsets`. Without an `active` member filter only active
+    /// Referenced concepts of the members of `refsets`. Without an `active` member filter only active
     /// members count, whatever the status of the member concepts themselves (specification and Snowstorm).
+    /// An ECL result holds concepts only, so members that reference descriptions (language refsets, which
+    /// `^ *` reaches) or relationships are left out by their id's partition.
     func referencedComponents(refsets: [Int64], memberOf: MemberOf) throws -> [Int64] {
         if refsets.isEmpty { return [] }
+        var ids: [Int64] = []
         if memberOf.memberFilters.isEmpty {
-            var ids: [Int64] = []
             for refset in refsets {
                 let source = try memberSource(refset)
                 ids += try fetchIDs("SELECT referenced_component_id FROM refset_member WHERE \(source.clause) AND active = 1", source.arguments)
             }
-            return SortedIDs.normalized(ids)
+        } else {
+            ids = try members(refsets: refsets, memberOf: memberOf, fields: []).map(\.referencedComponentId)
         }
-        return SortedIDs.normalized(try members(refsets: refsets, memberOf: memberOf, fields: []).map(\.referencedComponentId))
+        return SortedIDs.normalized(ids.filter { SCTID.partition(of: $0)?.componentKind == .concept })
     }
 
     /// Members passing the member filters, in refset then referenced-component order, with the values of

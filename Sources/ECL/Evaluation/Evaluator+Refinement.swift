@@ -4,8 +4,9 @@ import RF2
 /// Refinements over active inferred relationships and concrete values.
 ///
 /// Choices where the specification leaves room (following Snowstorm): attributes outside `{ }` match in
-/// any group; inside `{ }` all attributes must hold within one non-zero role group, and each group-0
-/// attribute counts as a group of its own; `!=` means "has an attribute of that type whose value is not in
+/// any group; inside `{ }` all attributes must hold within one non-zero role group — group 0 holds the
+/// ungrouped attributes and is no group, so `{ T = * }` does not match a concept whose only T is ungrouped
+/// and `[0..0] { T = * }` does; `!=` means "has an attribute of that type whose value is not in
 /// the set" (so `[0..0] T != V` means every T value is in V); a cardinality counts matching relationships.
 extension Evaluator {
     /// A refinement with its attribute names and values evaluated to sets.
@@ -183,21 +184,13 @@ extension Evaluator {
         case .disjunction(let parts):
             return parts.contains { matches($0, relationships: relationships, reverse: reverse, concrete: concrete) }
         case .group(let cardinality, let inner):
-            // Groups: each non-zero group number (relationships and concrete values together), and each
-            // group-0 relationship or value on its own. Group 0 sorts first in both lists.
-            let noRelationships = relationships[relationships.endIndex...]
-            let noConcrete = concrete[concrete.endIndex...]
+            // Groups: each non-zero group number (relationships and concrete values together). Group 0,
+            // the ungrouped attributes, sorts first in both lists and is skipped.
             var satisfied = 0
             var r = relationships.startIndex
             var c = concrete.startIndex
-            while r < relationships.endIndex, relationships[r].group == 0 {
-                if matches(inner, relationships: relationships[r...r], reverse: reverse, concrete: noConcrete) { satisfied += 1 }
-                r += 1
-            }
-            while c < concrete.endIndex, concrete[c].group == 0 {
-                if matches(inner, relationships: noRelationships, reverse: reverse, concrete: concrete[c...c]) { satisfied += 1 }
-                c += 1
-            }
+            while r < relationships.endIndex, relationships[r].group == 0 { r += 1 }
+            while c < concrete.endIndex, concrete[c].group == 0 { c += 1 }
             while r < relationships.endIndex || c < concrete.endIndex {
                 let number = min(r < relationships.endIndex ? relationships[r].group : .max, c < concrete.endIndex ? concrete[c].group : .max)
                 let (rStart, cStart) = (r, c)
