@@ -48,18 +48,37 @@ extension Evaluator {
         }
     }
 
-    /// Dialect aliases beyond TerminologyStore's list. Empty for now: add an alias only with its language
-    /// refset id verified against the specification's Appendix C.
-    static let extraDialectAliases: [String: [Int64]] = [:]
-
+    /// The language refsets a dialect names: a known alias (``LanguagePreference/aliases``: Appendix C and
+    /// the Norwegian tags), `<lang>-x-<refsetId>`, or else the language refsets of this release whose
+    /// descriptions are in the alias's language (`dialect = sv` on a Swedish edition), so an edition's own
+    /// language refsets work without a table entry.
     func dialectRefsets(_ selector: DialectSelector) throws -> [Int64] {
         switch selector.dialect {
         case .id(let reference): return [reference.id]
         case .alias(let alias):
-            if let ids = LanguagePreference.aliases[alias] ?? Self.extraDialectAliases[alias] { return ids }
+            let alias = alias.lowercased()
+            if let ids = LanguagePreference.aliases[alias] { return ids }
             if let range = alias.range(of: "-x-"), let id = Int64(alias[range.upperBound...]) { return [id] }
-            throw ECLEvaluationError("unknown dialect alias '\(alias)': use one of \(LanguagePreference.aliases.keys.sorted().joined(separator: ", ")) or dialectId")
+            let languages = try languageRefsetLanguages()
+            let language = String(alias.prefix { $0 != "-" })
+            let derived = languages.filter { $0.value == language }.keys.sorted()
+            if !derived.isEmpty { return derived }
+            let present = Set(languages.values).sorted().joined(separator: ", ")
+            throw ECLEvaluationError(
+                "unknown dialect alias '\(alias)': use an alias of the ECL specification (such as en-gb, sv-se, nb-no), "
+                    + "the language of one of this release's language refsets (\(present.isEmpty ? "none" : present)), or dialectId")
         }
+    }
+
+    /// Each language refset of the release with the language code of its descriptions (read from one member).
+    func languageRefsetLanguages() throws -> [Int64: String] {
+        var languages: [Int64: String] = [:]
+        let sample = try db.makeStatement(
+            sql: "SELECT d.language_code FROM refset_member m JOIN description d ON d.id = m.referenced_component_id WHERE m.refset_id = ? LIMIT 1")
+        for refset in try fetchIDs("SELECT refset_id FROM refset_field WHERE position = 1 AND name = 'acceptabilityId'") {
+            try RawRow.forEach(sample, id: refset) { languages[refset] = $0.text(0).lowercased() }
+        }
+        return languages
     }
 
     /// One description row, as the filters read it.

@@ -15,7 +15,9 @@ public struct LanguagePreference: Sendable, Hashable {
     /// US English first, then GB English: what SNOMED International's browsers show by default.
     public static let `default` = LanguagePreference(refsetIds: [WellKnown.usEnglish, WellKnown.gbEnglish])
 
-    /// Dialect aliases (ECL specification, Appendix C) and plain language tags, lower-cased.
+    /// Dialect aliases and plain language tags, lower-cased: the Norwegian and English tags Steward's users
+    /// type, and every alias of the ECL specification's Appendix C (national editions' language refsets, so
+    /// `dialect = sv-se` works on a Swedish edition).
     public static let aliases: [String: [Int64]] = [
         "en": [WellKnown.usEnglish, WellKnown.gbEnglish],
         "en-us": [WellKnown.usEnglish],
@@ -28,6 +30,32 @@ public struct LanguagePreference: Sendable, Hashable {
         "nn-no": [WellKnown.norwegianNynorsk],
         "nb-gp": [WellKnown.norwegianBokmalGP],
         "nn-gp": [WellKnown.norwegianNynorskGP],
+        // ECL specification, Appendix C "Dialect Aliases", alias by alias.
+        "da-dk": [554461000005103],  // Danish
+        "en-au": [32570271000036106],  // Australian English
+        "en-ca": [19491000087109],  // Canada English
+        "en-ie": [21000220103],  // Irish
+        "en-nz": [271000210107],  // New Zealand English
+        "en-nz-x-pat": [281000210109],  // New Zealand English patient friendly terms
+        "en-x-gmdn": [608771002],  // GMDN
+        "en-x-nhs-clinical": [999001261000000100],  // NHS realm (clinical part)
+        "en-x-nhs-dmd": [999000671000001103],  // NHS dictionary of medicines and devices realm
+        "en-x-nhs-pharmacy": [999000691000001104],  // NHS realm (pharmacy part)
+        "en-gb-x-drug": [999000681000001101],  // UK Drug Extension Great Britain English
+        "en-gb-x-ext": [999001251000000103],  // UK Extension Great Britain English
+        "es": [450828004],  // Castellano para America Latina
+        "es-uy": [5641000179103],  // Castellano para Uruguay
+        "et-ee": [71000181105],  // Estonian
+        "de": [722130004],  // German
+        "fr": [722131000],  // French
+        "fr-be": [21000172104],  // Belgian French
+        "fr-ca": [20581000087109],  // Canada French
+        "ja": [722129009],  // Japanese
+        "mi": [291000210106],  // Maori
+        "nl-be": [31000172101],  // Belgian Dutch
+        "nl-nl": [31000146106],  // Netherlands Dutch
+        "sv-se": [46011000052107],  // Swedish
+        "zh": [722128001],  // Chinese
     ]
 
     /// Parses a comma-separated list such as `nb,nn,en-GB` or `en-x-900000000000509007`.
