@@ -99,6 +99,14 @@ struct Steward {
         let unknown = try steward.run(["concept", "22298006", "--release", "XX-1"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown release 'XX-1' (imported: INT-20250101)"))
+        // The one release resolver: edition URI, edition short name and "latest" work on the command line too.
+        for reference in ["http://snomed.info/sct/900000000000207008", "INT", "latest", "http://snomed.info/sct/900000000000207008/version/20250101"] {
+            let byEdition = try steward.run(["concept", "22298006", "--release", reference, "--format", "json"])
+            #expect(byEdition.status == 0, "\(reference)")
+        }
+        let unpublished = try steward.run(["concept", "22298006", "--release", "http://snomed.info/xsct/900000000000207008/version/20250101"])
+        #expect(unpublished.status != 0)
+        #expect(unpublished.stderr.contains("unknown release 'http://snomed.info/xsct/900000000000207008/version/20250101'"))
 
         let again = try steward.run(["import", Steward.int1])
         #expect(again.status != 0)

@@ -56,10 +56,10 @@ struct ConceptMapResource: Codable, Sendable {
         releases: [ReleaseHandle], url: String?, version: String?, name: String?, title: String?, status: String?, targetSystem: String?
     ) throws -> [ConceptMapResource] {
         var resources: [ConceptMapResource] = []
-        let versionURI = version.map(SNOMED.versionPart)
+        let reference = version.map(ReleaseReference.init)
         for release in releases.reversed() {
             let editionURI = "\(SNOMED.system)/\(release.info.editionModule)"
-            if let versionURI, release.info.versionURI != versionURI, editionURI != versionURI { continue }
+            if let reference, !reference.matches(release.info) { continue }
             for map in try ConceptMapTranslation.maps(in: release.store) {
                 if let targetSystem, targetSystem != map.targetSystem { continue }
                 let resource = ConceptMapResource(map, release: release)

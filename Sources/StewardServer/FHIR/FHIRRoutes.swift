@@ -31,12 +31,11 @@ struct FHIRRoutes: Sendable {
         }
         fhir.add(.get, "CodeSystem", .read) { request, _ in
             let url = request.query("url")
-            let version = request.query("version").map(SNOMED.versionPart)
             var releases = try services.releases.all()
             if let url, url != SNOMED.system { releases = [] }
-            if let version {
-                let module = ReleaseRegistry.editionModule(version)
-                releases = releases.filter { $0.info.versionURI == version || $0.info.editionModule == module }
+            if let version = request.query("version") {
+                let reference = ReleaseReference(version)
+                releases = releases.filter { reference.matches($0.info) }
             }
             return try Self.respond(SearchBundle(try releases.reversed().map(CodeSystemResource.init)))
         }

@@ -11,15 +11,12 @@ struct ReleaseSelection: Sendable {
     ///   - version: a version URI, `system|version` canonical, edition URI or release name; nil for the newest.
     ///   - parameter: the parameter it came from, for the error message.
     func release(_ version: String?, parameter: String = "version") throws -> ReleaseHandle {
-        guard let version, !version.isEmpty else { return try registry.release(nil) }
-        let reference = SNOMED.versionPart(version)
-        if reference == SNOMED.system { return try registry.release(nil) }
         do {
-            return try registry.release(reference)
-        } catch let error as APIError where error.status == .notFound {
+            return try registry.release(version)
+        } catch let error as StoreError where error.code == .unknownRelease {
             let known = ((try? registry.all()) ?? []).map { "\($0.info.versionURI) (\($0.info.name))" }
             throw APIError.notFound(
-                "unknown SNOMED CT version '\(version)' (\(parameter)): "
+                "unknown SNOMED CT version '\(version ?? "latest")' (\(parameter)): "
                     + (known.isEmpty ? "no releases are imported" : "this server has \(known.joined(separator: ", "))"))
         }
     }

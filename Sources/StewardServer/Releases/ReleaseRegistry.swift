@@ -33,24 +33,13 @@ public final class ReleaseRegistry: @unchecked Sendable {
         return handles
     }
 
-    /// A release by short name or version URI; the newest when `reference` is nil or empty.
-    /// An edition URI without a version (`http://snomed.info/sct/<module>`) picks that edition's newest release.
+    /// The release `reference` names, by the rules of ``ReleaseReference`` (newest when nil or empty).
     public func release(_ reference: String?) throws -> ReleaseHandle {
-        let releases = try all()
-        guard let reference, !reference.isEmpty else {
-            guard let newest = releases.last else {
-                throw APIError(.notFound, "no releases imported in \(catalog.dataDirectory.path): run 'steward import PATH' first")
-            }
-            return newest
+        do {
+            return try ReleaseReference(reference).resolve(in: try all(), info: \.info)
+        } catch let error as StoreError where error.code == .noReleases {
+            throw StoreError(.noReleases, "no releases imported in \(catalog.dataDirectory.path): run 'steward import PATH' first")
         }
-        if let match = releases.first(where: { $0.info.name == reference || $0.info.versionURI == reference }) {
-            return match
-        }
-        if let module = Self.editionModule(reference), let match = releases.last(where: { $0.info.editionModule == module }) {
-            return match
-        }
-        let known = releases.map(\.info.name).joined(separator: ", ")
-        throw APIError(.notFound, "unknown release '\(reference)'" + (known.isEmpty ? ": no releases imported" : " (available: \(known))"))
     }
 
     /// Changes whenever the set of served releases changes; part of every response-cache key.
@@ -124,14 +113,5 @@ public final class ReleaseRegistry: @unchecked Sendable {
 
     private static func modificationDate(_ url: URL) -> Date? {
         (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-    }
-
-    /// `http://snomed.info/sct/<module>` (no version part) → the module id.
-    static func editionModule(_ uri: String) -> Int64? {
-        let prefix = "http://snomed.info/sct/"
-        guard uri.hasPrefix(prefix) else { return nil }
-        let rest = uri.dropFirst(prefix.count)
-        guard !rest.contains("/") else { return nil }
-        return Int64(rest)
     }
 }

@@ -44,25 +44,21 @@ public struct ReleaseCatalog: Sendable {
         return infos.sorted { ($0.effectiveTime, $0.importedAt, $0.name) < ($1.effectiveTime, $1.importedAt, $1.name) }
     }
 
-    /// The store file for a name or version URI; the newest release when `reference` is nil.
+    /// The store file of the release `reference` names (see ``ReleaseReference``); the newest when nil.
     public func resolve(_ reference: String?) throws -> URL {
-        guard let reference else {
-            guard let newest = try releases().last else {
-                throw StoreError(.noReleases, "no releases imported in \(dataDirectory.path): run 'steward import PATH' first")
-            }
-            return URL(fileURLWithPath: newest.path)
+        // A release name is its file name: no need to open every store.
+        if let reference, !reference.contains("/"), !reference.contains("|") {
+            let byName = storeURL(name: reference)
+            if FileManager.default.fileExists(atPath: byName.path) { return byName }
         }
-        let byName = storeURL(name: reference)
-        if !reference.contains("/"), FileManager.default.fileExists(atPath: byName.path) { return byName }
-        let all = try releases()
-        if let match = all.first(where: { $0.versionURI == reference || $0.name == reference }) {
-            return URL(fileURLWithPath: match.path)
+        do {
+            return URL(fileURLWithPath: try ReleaseReference(reference).resolve(in: try releases(), info: { $0 }).path)
+        } catch let error as StoreError where error.code == .noReleases {
+            throw StoreError(.noReleases, "no releases imported in \(dataDirectory.path): run 'steward import PATH' first")
         }
-        let known = all.map(\.name).joined(separator: ", ")
-        throw StoreError(.unknownRelease, "unknown release '\(reference)'" + (known.isEmpty ? ": no releases imported" : " (imported: \(known))"))
     }
 
-    /// Opens a release read-only by name or version URI (newest when nil).
+    /// Opens a release read-only by any form ``ReleaseReference`` takes (newest when nil).
     public func open(_ reference: String?) throws -> ReleaseStore {
         try ReleaseStore(path: resolve(reference).path)
     }
