@@ -10,12 +10,17 @@ import Testing
 
         let unset = try steward.run(["refset", "create", "Hurtigliste", "--release", "INT-20250101"])
         #expect(unset.status != 0)
-        #expect(unset.stderr.contains("no namespace for the refset concept id"))
+        // Both missing parts named at once, so a fresh workspace needs one fix.
+        #expect(unset.stderr.contains("a new refset needs a namespace (for its concept id) and a module (for its rows)"))
         #expect(try steward.run(["workspace", "config", "--namespace", "1000202", "--country", "NO", "--module", "51000202101", "--language", "nb"]).status == 0)
 
         let created = try steward.run(["refset", "create", "Hurtigliste", "--release", "INT-20250101", "--description", "Akuttmottakets hurtigliste"])
         #expect(created.status == 0)
         #expect(created.stdout == "11000202100\n")
+        // The library's rule, whichever front end: an extensional refset never stores an ECL definition.
+        let eclOnExtensional = try steward.run(["refset", "update", "Hurtigliste", "--ecl", "<< 56265001"])
+        #expect(eclOnExtensional.status != 0)
+        #expect(eclOnExtensional.stderr.contains("refset 11000202100 is extensional: it has a member list, not an ECL definition"))
         let added = try steward.run(["refset", "add", "Hurtigliste", "22298006", "9900021000202108", "9900041000202104", "--reason", "første utkast"])
         #expect(added.status == 0)
         #expect(added.stderr.contains("added 3, unchanged 0"))

@@ -87,6 +87,10 @@ struct WorkspaceRefsetTests {
             let kind = try await api.call(.patch, Self.refset, as: .role(.author), json: ["kind": "intensional", "name": "x"], ifMatch: "\"3\"")
             #expect(kind.status == .badRequest)
             #expect(kind.message.contains("the kind of a refset cannot change"))
+            let ecl = try await api.call(.patch, Self.refset, as: .role(.author), json: ["ecl": "<< 56265001"], ifMatch: "\"3\"")
+            #expect(ecl.status == .badRequest)
+            #expect(ecl.message == "refset 11000202100 is extensional: it has a member list, not an ECL definition")
+            #expect(try server.services.workspace.refset(11000202100).ecl == nil)
 
             // Members with terms in the requested language, paged.
             let members = try await api.call(.get, Self.refset + "/members?limit=2", as: .anonymous, headers: [.acceptLanguage: "en-GB"])
@@ -335,7 +339,9 @@ struct WorkspaceRefsetTests {
             // Without settings the refset needs a namespace.
             let noNamespace = try await api.call(.post, "/api/v1/refsets", as: .role(.author), json: ["name": "Liste"])
             #expect(noNamespace.status == .badRequest)
-            #expect(noNamespace.message.hasPrefix("no namespace for the refset concept id"))
+            #expect(noNamespace.message.hasPrefix("a new refset needs a namespace (for its concept id) and a module (for its rows)"))
+            let noModule = try await api.call(.post, "/api/v1/refsets", as: .role(.author), json: ["name": "Liste", "namespace": 1000202])
+            #expect(noModule.message.hasPrefix("a new refset needs a module (for its rows): "))
             try server.configureWorkspace()
 
             let wrongType = try await api.call(.post, "/api/v1/refsets", as: .role(.author), json: ["name": 5])

@@ -85,6 +85,9 @@ extension Workspace {
         if after.kind != before.kind {
             throw WorkspaceError(.invalid, "refset \(id) is \(before.kind.rawValue): the kind of a refset cannot change; create a new one")
         }
+        if after.kind == .extensional, after.ecl != nil {
+            throw WorkspaceError(.invalid, "refset \(id) is extensional: it has a member list, not an ECL definition")
+        }
         if after.kind == .intensional, after.ecl != before.ecl {
             guard let ecl = after.ecl, let release else { throw WorkspaceError(.invalid, "an intensional refset needs an ECL definition") }
             try RefsetValidator(release: release).checkDefinition(ecl)

@@ -29,14 +29,7 @@ struct RefsetRoutes: Sendable {
             let body = try await request.decodeJSON(RefsetCreateBody.self, context: context)
             let settings = try services.workspace.settings()
             let release = try services.releases.release(body.release ?? request.query("release"))
-            guard let namespace = try checkedNamespace(body.namespace) ?? settings.namespace else {
-                throw APIError.badRequest(
-                    "no namespace for the refset concept id: give \"namespace\" in the body or set the workspace's with PUT /api/v1/workspace/settings")
-            }
-            guard let moduleId = body.moduleId?.value ?? settings.moduleId else {
-                throw APIError.badRequest(
-                    "no module for the refset's rows: give \"moduleId\" in the body or set the workspace's with PUT /api/v1/workspace/settings")
-            }
+            let (namespace, moduleId) = try settings.refsetIdentity(namespace: try checkedNamespace(body.namespace), moduleId: body.moduleId?.value)
             let new = NewRefset(
                 name: body.name, description: body.description ?? "", owner: body.owner ?? "", moduleId: moduleId,
                 language: body.language ?? settings.language, kind: body.kind ?? .extensional, ecl: body.ecl, namespace: namespace, id: body.id?.value)
@@ -69,12 +62,6 @@ struct RefsetRoutes: Sendable {
                 throw APIError.badRequest(
                     "refset \(id) is bound to \(current.release): the release changes only by migration (POST /api/v1/refsets/\(id)/migration)")
             }
-            if let kind = body.kind, kind != current.kind {
-                throw APIError.badRequest("refset \(id) is \(current.kind.rawValue): the kind of a refset cannot change; create a new one")
-            }
-            if body.ecl != nil, current.kind == .extensional {
-                throw APIError.badRequest("refset \(id) is extensional: it has a member list, not an ECL definition")
-            }
             let store = try services.boundRelease(current.release, of: "refset \(id)")
             let updated = try Preconditions.check {
                 try services.workspace.updateRefset(id, expectedVersion: expected, release: store, by: user) { refset in
@@ -83,6 +70,7 @@ struct RefsetRoutes: Sendable {
                     if let owner = body.owner { refset.owner = owner }
                     if let module = body.moduleId { refset.moduleId = module.value }
                     if let language = body.language { refset.language = language }
+                    if let kind = body.kind { refset.kind = kind }
                     if let ecl = body.ecl { refset.ecl = ecl }
                 }
             }

@@ -55,12 +55,7 @@ struct RefsetCreateCommand: ParsableCommand {
         let settings = try context.workspace.settings()
         guard let kind = RefsetKind(rawValue: kind) else { throw ValidationError("--kind \(kind): use extensional or intensional") }
         let release = try context.catalog.open(releaseOption.release)
-        guard let namespace = namespace ?? settings.namespace else {
-            throw ValidationError("no namespace for the refset concept id: pass --namespace or set one with 'steward workspace config --namespace N'")
-        }
-        guard let module = module ?? settings.moduleId else {
-            throw ValidationError("no module for the refset's rows: pass --module or set one with 'steward workspace config --module ID'")
-        }
+        let (namespace, module) = try settings.refsetIdentity(namespace: namespace, moduleId: module)
         let refset = try context.workspace.createRefset(
             NewRefset(
                 name: name, description: description, owner: owner, moduleId: module, language: language ?? settings.language, kind: kind, ecl: ecl,
