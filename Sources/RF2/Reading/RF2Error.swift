@@ -1,6 +1,6 @@
 /// A problem in release input, located precisely enough for a person to open the file and fix it.
 public struct RF2Error: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
+    public enum Code: String, Sendable, CaseIterable {
         case unreadable
         case notAPackage
         case badZip

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import RF2
 import TerminologyStore
 import Workspace
 
@@ -35,12 +36,19 @@ struct ErrorDescription: Sendable {
         case let error as ECLEvaluationError:
             self.init(status: .badRequest, message: "ECL cannot be evaluated: \(error.description)")
         case let error as StoreError:
-            switch error.code {
-            case .unknownRelease, .noReleases: self.init(status: .notFound, message: error.message)
-            case .invalidOptions: self.init(status: .badRequest, message: error.message)
-            case .releaseExists: self.init(status: .conflict, message: error.message)
-            default: self.init(status: .internalServerError, message: error.message)
-            }
+            let status: HTTPResponse.Status =
+                switch error.code {
+                case .unknownRelease, .noReleases: .notFound
+                case .invalidOptions: .badRequest
+                case .releaseExists: .conflict
+                // A release package that is inconsistent in itself: the input's fault, not the server's.
+                case .missingFiles, .missingDependency, .referentialIntegrity, .isaCycle: .unprocessableContent
+                case .incompatibleStore, .database: .internalServerError
+                }
+            self.init(status: status, message: error.message)
+        case let error as RF2Error:
+            // Release input that breaks the format: the message names file, line, column and value.
+            self.init(status: .badRequest, message: error.description)
         case let error as WorkspaceError:
             let status: HTTPResponse.Status =
                 switch error.kind {

@@ -1,6 +1,6 @@
 /// Errors from importing, finding or reading release stores; each message says what went wrong and where.
 public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
+    public enum Code: String, Sendable, CaseIterable {
         case invalidOptions
         case missingFiles
         case releaseExists

@@ -3,7 +3,7 @@ import Foundation
 /// Why a workspace operation was refused. Every case names the entity and says what to do, so the CLI can
 /// print it and the server can map it to a status code (`kind`).
 public struct WorkspaceError: Error, Sendable, CustomStringConvertible, LocalizedError {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// Input that can never succeed as given (400).
         case invalid
         /// No such refset, request, version, token ... (404).
