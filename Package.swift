@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ConceptSearch", targets: ["ConceptSearch"]),
         .library(name: "ReleaseDiff", targets: ["ReleaseDiff"]),
         .library(name: "Workspace", targets: ["Workspace"]),
+        .library(name: "StewardViews", targets: ["StewardViews"]),
         .library(name: "StewardServer", targets: ["StewardServer"]),
     ],
     dependencies: [
@@ -76,9 +77,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "StewardViews",
+            dependencies: ["RF2", "TerminologyStore", "ConceptSearch", "ReleaseDiff", "Workspace"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "StewardServer",
             dependencies: [
-                "RF2", "TerminologyStore", "ECL", "ConceptSearch", "ReleaseDiff", "Workspace",
+                "RF2", "TerminologyStore", "ECL", "ConceptSearch", "ReleaseDiff", "Workspace", "StewardViews",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -93,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "steward",
             dependencies: [
-                "RF2", "TerminologyStore", "SyntheticRelease", "ECL", "ConceptSearch", "ReleaseDiff", "Workspace", "StewardServer",
+                "RF2", "TerminologyStore", "SyntheticRelease", "ECL", "ConceptSearch", "ReleaseDiff", "Workspace", "StewardViews", "StewardServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "StewardServerTests",
             dependencies: [
-                "StewardServer", "Workspace", "TerminologyStore", "RF2", "ConceptSearch",
+                "StewardServer", "StewardViews", "Workspace", "TerminologyStore", "RF2", "ConceptSearch",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

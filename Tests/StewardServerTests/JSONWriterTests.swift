@@ -2,8 +2,8 @@ import ConceptSearch
 import Foundation
 import GRDB
 import TerminologyStore
+import StewardViews
 import Testing
-
 @testable import StewardServer
 
 /// The hot FHIR routes write their JSON with `JSONWriter` instead of `JSONEncoder`; answers must not change

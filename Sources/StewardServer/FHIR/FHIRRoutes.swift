@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TerminologyStore
+import StewardViews
 
 /// `/fhir/...`: FHIR R4 terminology services over the imported SNOMED CT releases.
 ///

@@ -1,3 +1,5 @@
+import StewardViews
+
 // Every `$lookup`, `$validate-code`, `$subsumes` and `$translate` answer is a `Parameters`; members are
 // written in sorted key order, as the shared encoder sorts them.
 

@@ -1,3 +1,5 @@
+import StewardViews
+
 // `$expand` answers with a ValueSet; members are written in sorted key order, as the shared encoder sorts them.
 
 extension ValueSet: JSONWritable {

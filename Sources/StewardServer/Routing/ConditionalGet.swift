@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StewardViews
 
 /// ETag / If-None-Match for release data. A release store never changes, so a response is fully
 /// determined by the release, the URL and the display language; the ETag is the release's plus a hash of

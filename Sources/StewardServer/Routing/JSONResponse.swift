@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Workspace
+import StewardViews
 
 /// Builds JSON responses with one shared encoder configuration.
 enum JSONResponse {

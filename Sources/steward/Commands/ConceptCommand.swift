@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import StewardServer
 import RF2
 import TerminologyStore
+import StewardViews
 
 struct ConceptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,8 @@
 import ArgumentParser
 import ECL
 import Foundation
-import StewardServer
 import TerminologyStore
+import StewardViews
 
 /// `steward ecl EXPR`: evaluates an ECL 2.2 expression against a release.
 struct ECLCommand: ParsableCommand {

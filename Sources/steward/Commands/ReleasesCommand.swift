@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import StewardServer
 import TerminologyStore
+import StewardViews
 
 struct ReleasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,9 +2,9 @@ import ArgumentParser
 import ConceptSearch
 import ECL
 import Foundation
-import StewardServer
 import RF2
 import TerminologyStore
+import StewardViews
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RF2
 import TerminologyStore
+import StewardViews
 
 /// `/api/v1/concepts/{id}...`: one concept and its neighbourhood in a release (`?release=`, newest by
 /// default), display terms in the requested language.

@@ -3,6 +3,7 @@ import Hummingbird
 import ReleaseDiff
 import TerminologyStore
 import Workspace
+import StewardViews
 
 /// `/api/v1/diff...` and `/api/v1/impact`: comparing two releases and what the change does to refsets.
 /// Reports are computed once per pair and language and kept (see `ReportCache`).

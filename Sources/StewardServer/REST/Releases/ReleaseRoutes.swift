@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TerminologyStore
+import StewardViews
 
 /// `/api/v1/releases`: the imported releases.
 struct ReleaseRoutes: Sendable {

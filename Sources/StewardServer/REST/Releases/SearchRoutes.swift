@@ -3,6 +3,7 @@ import ECL
 import Foundation
 import Hummingbird
 import TerminologyStore
+import StewardViews
 
 /// `/api/v1/search`, `/api/v1/ecl` and `/api/v1/subsumes`: finding concepts in a release.
 struct SearchRoutes: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Workspace
+import StewardViews
 
 /// `/api/v1/audit`: who changed what in the workspace, newest first. Like `steward audit`, it needs a token
 /// (any role): anonymous readers do not see who did what.

@@ -3,6 +3,7 @@ import Hummingbird
 import RF2
 import TerminologyStore
 import Workspace
+import StewardViews
 
 /// `/api/v1/refsets...`: the organisation's own refsets — metadata, draft members, entries, the refsets
 /// that contain a concept. Publishing, versions and migration are in `RefsetVersionRoutes`, exports and

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Workspace
+import StewardViews
 
 /// `/api/v1/tokens`: bearer tokens for this API (admin only). The secret is in the answer to the create
 /// call and nowhere else, ever.

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import RF2
-import StewardServer
 import TerminologyStore
 import Workspace
+import StewardViews
 
 /// `steward refset ...`: the organisation's own reference sets (CLI.md).
 struct RefsetCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import StewardServer
 import Workspace
+import StewardViews
 
 /// `steward audit`: who changed what in the workspace, newest first.
 struct AuditCommand: ParsableCommand {

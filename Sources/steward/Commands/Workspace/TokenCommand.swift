@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import StewardServer
 import Workspace
+import StewardViews
 
 /// `steward token create|list|revoke`: bearer tokens for the server's API.
 struct TokenCommand: ParsableCommand {

@@ -4,58 +4,58 @@
 /// more CPU than reading the concept from SQLite. The writer produces the same bytes as the shared encoder
 /// (keys in the order the caller writes them, which callers keep sorted; slashes unescaped; control
 /// characters as `\uXXXX` or their short forms), so answers do not change with the route that built them.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
     /// Whether the next key or array element needs a comma before it.
     private var needsComma = false
 
-    init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func beginObject() {
+    package mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
-    mutating func endObject() {
+    package mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    mutating func beginArray() {
+    package mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
-    mutating func endArray() {
+    package mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Starts an object member; the next value written is its value.
-    mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         writeQuoted(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         separate()
         writeQuoted(text)
         needsComma = true
     }
 
-    mutating func bool(_ flag: Bool) {
+    package mutating func bool(_ flag: Bool) {
         separate()
         bytes.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
         needsComma = true
     }
 
-    mutating func integer(_ number: Int) {
+    package mutating func integer(_ number: Int) {
         separate()
         bytes.append(contentsOf: String(number).utf8)
         needsComma = true
@@ -63,7 +63,7 @@ struct JSONWriter {
 
     /// A number as `JSONEncoder` spells it: Swift's shortest round-trip form without a trailing `.0`
     /// (`500`, `1.5`, `1e+21`). Not-a-number and infinities have no JSON form and are written as null.
-    mutating func decimal(_ number: Double) {
+    package mutating func decimal(_ number: Double) {
         var spelled = number.isFinite ? number.description : "null"
         if spelled.hasSuffix(".0") { spelled.removeLast(2) }
         separate()
@@ -72,32 +72,32 @@ struct JSONWriter {
     }
 
     /// `"name": value` when the value is present.
-    mutating func member(_ name: String, _ text: String?) {
+    package mutating func member(_ name: String, _ text: String?) {
         guard let text else { return }
         key(name)
         string(text)
     }
 
-    mutating func member(_ name: String, _ flag: Bool?) {
+    package mutating func member(_ name: String, _ flag: Bool?) {
         guard let flag else { return }
         key(name)
         bool(flag)
     }
 
-    mutating func member(_ name: String, _ number: Int?) {
+    package mutating func member(_ name: String, _ number: Int?) {
         guard let number else { return }
         key(name)
         integer(number)
     }
 
-    mutating func member(_ name: String, _ number: Double?) {
+    package mutating func member(_ name: String, _ number: Double?) {
         guard let number else { return }
         key(name)
         decimal(number)
     }
 
     /// A string map as an object with its keys in sorted order.
-    mutating func member(_ name: String, _ map: [String: String]?) {
+    package mutating func member(_ name: String, _ map: [String: String]?) {
         guard let map else { return }
         key(name)
         beginObject()
@@ -105,13 +105,13 @@ struct JSONWriter {
         endObject()
     }
 
-    mutating func member(_ name: String, _ value: (some JSONWritable)?) {
+    package mutating func member(_ name: String, _ value: (some JSONWritable)?) {
         guard let value else { return }
         key(name)
         value.write(to: &self)
     }
 
-    mutating func member(_ name: String, _ values: [some JSONWritable]?) {
+    package mutating func member(_ name: String, _ values: [some JSONWritable]?) {
         guard let values else { return }
         key(name)
         beginArray()
@@ -163,13 +163,13 @@ struct JSONWriter {
 
 /// A value that writes itself with a `JSONWriter`, keys in sorted order, giving the bytes the shared
 /// `JSONEncoder` would. It stays `Encodable` so generic code (tests, the OpenAPI examples) can still encode it.
-protocol JSONWritable: Encodable {
+package protocol JSONWritable: Encodable {
     func write(to writer: inout JSONWriter)
 }
 
 extension JSONWritable {
     /// The value as JSON bytes.
-    func jsonBytes(capacity: Int = 4096) -> [UInt8] {
+    package func jsonBytes(capacity: Int = 4096) -> [UInt8] {
         var writer = JSONWriter(capacity: capacity)
         write(to: &writer)
         return writer.bytes

@@ -68,6 +68,11 @@ public struct ConceptView: Encodable, Sendable {
     public struct AssociationView: Encodable, Sendable {
         public var refset: Named
         public var target: Named
+
+        public init(refset: Named, target: Named) {
+            self.refset = refset
+            self.target = target
+        }
     }
 
     public var id: String

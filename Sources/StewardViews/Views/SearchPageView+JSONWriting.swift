@@ -1,7 +1,7 @@
 // Search is the REST API's other hot read; members are written in sorted key order, as the shared encoder sorts them.
 
 extension SearchPageView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("hits", hits)
         writer.member("limit", limit)
@@ -13,7 +13,7 @@ extension SearchPageView: JSONWritable {
 }
 
 extension SearchPageView.HitView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("active", active)
         writer.member("conceptId", conceptId)

@@ -1,7 +1,7 @@
 // Concept detail is the REST API's hot read; members are written in sorted key order, as the shared encoder sorts them.
 
 extension ConceptView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("active", active)
         writer.member("children", children)
@@ -23,7 +23,7 @@ extension ConceptView: JSONWritable {
 }
 
 extension ConceptView.Named: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("id", id)
         writer.member("term", term)
@@ -32,7 +32,7 @@ extension ConceptView.Named: JSONWritable {
 }
 
 extension ConceptView.DescriptionView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("acceptability", acceptability)
         writer.member("active", active)
@@ -48,7 +48,7 @@ extension ConceptView.DescriptionView: JSONWritable {
 }
 
 extension ConceptView.AttributeView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("target", target)
         writer.member("type", type)
@@ -58,7 +58,7 @@ extension ConceptView.AttributeView: JSONWritable {
 }
 
 extension ConceptView.GroupView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("attributes", attributes)
         writer.member("group", group)
@@ -67,7 +67,7 @@ extension ConceptView.GroupView: JSONWritable {
 }
 
 extension ConceptView.MembershipView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("fields", fields)
         writer.member("memberId", memberId)
@@ -77,7 +77,7 @@ extension ConceptView.MembershipView: JSONWritable {
 }
 
 extension ConceptView.AssociationView: JSONWritable {
-    func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("refset", refset)
         writer.member("target", target)
