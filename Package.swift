@@ -110,13 +110,13 @@ let package = Package(
         .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ECLTests", dependencies: ["ECL", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
-        .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2", "SyntheticRelease"], swiftSettings: swiftSettings),
         .testTarget(name: "ReleaseDiffTests", dependencies: ["ReleaseDiff", "TerminologyStore", "SyntheticRelease", "RF2"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift"), "TerminologyStore", "RF2", "ReleaseDiff"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StewardServerTests",
             dependencies: [
-                "StewardServer", "StewardViews", "Workspace", "TerminologyStore", "RF2", "ConceptSearch",
+                "StewardServer", "StewardViews", "Workspace", "TerminologyStore", "RF2", "ConceptSearch", "SyntheticRelease",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

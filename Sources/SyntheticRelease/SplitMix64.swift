@@ -1,14 +1,15 @@
 /// The generator's only source of randomness: SplitMix64, so output depends on the seed alone
-/// (never on Swift's `SystemRandomNumberGenerator` or the platform).
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// (never on Swift's `SystemRandomNumberGenerator` or the platform). Public so tests that draw random
+/// inputs draw the same ones on every run.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A stream derived from `seed` and a label, so independent parts of the run do not share a sequence.
     init(seed: UInt64, stream: UInt64) { state = SplitMix64.mix(seed &+ SplitMix64.mix(stream &+ 0x5851_F42D_4C95_7F2D)) }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return SplitMix64.mix(state)
     }

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import TerminologyStore
 import StewardViews
+import SyntheticRelease
 import Testing
 @testable import StewardServer
 
@@ -101,9 +102,9 @@ struct JSONWriterTests {
 
     @Test("decimals are spelled as the encoder spells them")
     func decimalsAsTheEncoderSpellsThem() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 42)
         let fixed: [Double] = [0, -0.0, 1, 500, 1.5, 0.1, 1e21, 1e-7, 123456789.123, 2.5e-300, .greatestFiniteMagnitude, 1 / 3]
-        let values = fixed + (0..<500).map { _ in Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) } + (0..<500).map { _ in Double.random(in: -1e6...1e6) }
+        let values = fixed + (0..<500).map { _ in Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) } + (0..<500).map { _ in Double.random(in: -1e6...1e6, using: &generator) }
         var writer = JSONWriter()
         writer.beginArray()
         for value in values { writer.decimal(value) }
