@@ -47,6 +47,16 @@ struct HostileInputTests {
                     #expect(message(response).contains("nested too deeply: at most 100 levels"), "\(uri.prefix(40))")
                 }
             }
+            // A posted compose with an ECL `constraint` filter.
+            let compose: [String: Any] = [
+                "resourceType": "ValueSet",
+                "compose": ["include": [["system": "http://snomed.info/sct", "filter": [["property": "constraint", "op": "=", "value": Self.nested(10_000)]]]]],
+            ]
+            let composeBody = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: compose))
+            try await client.execute(uri: "/fhir/ValueSet/$expand", method: .post, headers: [.contentType: "application/fhir+json"], body: composeBody) {
+                #expect($0.status == .badRequest)
+                #expect(message($0).contains("nested too deeply: at most 100 levels"))
+            }
             let body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["expression": Self.nested(10_000)]))
             try await client.execute(uri: "/api/v1/ecl", method: .post, headers: [.contentType: "application/json"], body: body) {
                 #expect($0.status == .badRequest)
