@@ -12,6 +12,13 @@ struct RefsetRoutes: Sendable {
     let services: ServerServices
 
     func register(on api: RouterGroup<StewardRequestContext>) {
+        registerRefsets(on: api)
+        registerContents(on: api)
+        registerEdits(on: api)
+    }
+
+    /// List, create, find by member, read and update refsets.
+    private func registerRefsets(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "refsets", .read) { request, _ in
             let paging = try Paging(request, defaultLimit: 100, maximumLimit: 1000)
             let status = try request.queryEnum("status", RefsetStatus.self)
@@ -77,7 +84,10 @@ struct RefsetRoutes: Sendable {
             }
             return try WorkspaceResponse.versioned(updated, version: updated.version)
         }
+    }
 
+    /// What a refset holds: detail page, entries, members with terms, expansion.
+    private func registerContents(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "refsets/{id}/detail", .read) { request, context in
             let id = try WorkspacePath.refsetId(context)
             let language = try request.languagePreference()
@@ -125,7 +135,10 @@ struct RefsetRoutes: Sendable {
             let members = try await Offload.run { try workspace.draftMembers(of: id, release: store) }
             return try WorkspaceResponse.json(try MemberPageView(refset, members, store, paging, language, version: nil))
         }
+    }
 
+    /// Edits of a refset's draft: add and remove entries, import a member file.
+    private func registerEdits(on api: RouterGroup<StewardRequestContext>) {
         api.add(.post, "refsets/{id}/members", .role(.author)) { request, context in
             let user = try context.user()
             let id = try WorkspacePath.refsetId(context)
