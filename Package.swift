@@ -107,12 +107,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RF2Tests", dependencies: ["RF2"], swiftSettings: swiftSettings),
-        .testTarget(name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TerminologyStoreTests", dependencies: ["TerminologyStore", "SyntheticRelease", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SyntheticReleaseTests", dependencies: ["SyntheticRelease", "TerminologyStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ECLTests", dependencies: ["ECL", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ECLTests", dependencies: ["ECL", "TerminologyStore", "RF2", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "ConceptSearchTests", dependencies: ["ConceptSearch", "TerminologyStore", "RF2", "SyntheticRelease"], swiftSettings: swiftSettings),
         .testTarget(name: "ReleaseDiffTests", dependencies: ["ReleaseDiff", "TerminologyStore", "SyntheticRelease", "RF2"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift"), "TerminologyStore", "RF2", "ReleaseDiff"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WorkspaceTests", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift"), "TerminologyStore", "RF2", "ReleaseDiff"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "StewardServerTests",
             dependencies: [

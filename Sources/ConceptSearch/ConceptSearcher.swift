@@ -27,9 +27,10 @@ public final class ConceptSearcher: Sendable {
             guard try db.tableExists("search_term") else {
                 throw StoreError(.incompatibleStore, "\(store.info.name) has no search index: re-import the release")
             }
-            let bits = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT refset_id, bit FROM search_language").map {
-                ($0[0] as Int64, Int64(1) << ($0[1] as Int64))
-            })
+            let bits = Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT refset_id, bit FROM search_language").map {
+                    ($0[0] as Int64, Int64(1) << ($0[1] as Int64))
+                })
             let tags = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT tag, id FROM search_tag").map { ($0[0] as String, $0[1] as Int64) })
             return (bits, tags)
         }

@@ -66,7 +66,6 @@ struct SearchQuery: Sendable {
         return alternatives.isEmpty ? nil : alternatives.joined(separator: " OR ")
     }
 
-
     /// Every word starts a word of the term; `extra[i]` adds whole-word alternatives (compounds, typos) for
     /// word `i`. `nil` when some word has no alternative at all (nothing can match).
     func allWordsExpression(extra: [[String]] = []) -> String? {

@@ -39,34 +39,54 @@ struct PackageWriter {
         try file("Terminology", .component("Concept", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.concepts, nil)
         for language in languages {
             let code = Int64(TableSchema.languageCodes.firstIndex(of: language)!)
-            try file("Terminology", .component("Description", .snapshot, language: language, country: country, namespace: namespace, effectiveTime: date),
-                     m.descriptions, (Col.language, [code]))
+            try file(
+                "Terminology", .component("Description", .snapshot, language: language, country: country, namespace: namespace, effectiveTime: date),
+                m.descriptions, (Col.language, [code]))
             if language == "en" {
-                try file("Terminology", .component("TextDefinition", .snapshot, language: language, country: country, namespace: namespace, effectiveTime: date),
-                         m.textDefinitions, (Col.language, [code]))
+                try file(
+                    "Terminology", .component("TextDefinition", .snapshot, language: language, country: country, namespace: namespace, effectiveTime: date),
+                    m.textDefinitions, (Col.language, [code]))
             }
         }
         progress("descriptions written")
         try file("Terminology", .component("Relationship", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.inferred, nil)
         try file("Terminology", .component("StatedRelationship", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.stated, nil)
-        try file("Terminology", .component("RelationshipConcreteValues", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.concrete, nil)
+        try file(
+            "Terminology", .component("RelationshipConcreteValues", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.concrete, nil)
         try emptyFile("Terminology", .component("Identifier", .snapshot, country: country, namespace: namespace, effectiveTime: date), RF2Columns.identifier)
-        try file("Terminology", .refset(pattern: "s", name: "OWLExpression", .snapshot, country: country, namespace: namespace, effectiveTime: date, fileType: "sct"), m.owl, nil)
+        try file(
+            "Terminology",
+            .refset(pattern: "s", name: "OWLExpression", .snapshot, country: country, namespace: namespace, effectiveTime: date, fileType: "sct"), m.owl, nil)
         progress("relationships and axioms written")
         try file("Refset/Content", .refset(pattern: "", name: "Simple", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.simple, nil)
-        try file("Refset/Content", .refset(pattern: "c", name: "Association", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.association, nil)
-        try file("Refset/Content", .refset(pattern: "c", name: "AttributeValue", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.attributeValue, nil)
+        try file(
+            "Refset/Content", .refset(pattern: "c", name: "Association", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.association,
+            nil)
+        try file(
+            "Refset/Content", .refset(pattern: "c", name: "AttributeValue", .snapshot, country: country, namespace: namespace, effectiveTime: date),
+            m.attributeValue, nil)
         for language in languages {
             let refsets = language == "en" ? [WellKnown.usEnglish, WellKnown.gbEnglish] : [WellKnown.norwegianBokmal, WellKnown.norwegianNynorsk]
-            try file("Refset/Language", .refset(pattern: "c", name: "Language", .snapshot, language: language, country: country, namespace: namespace, effectiveTime: date),
-                     m.language, (Col.refset, refsets))
+            try file(
+                "Refset/Language",
+                .refset(pattern: "c", name: "Language", .snapshot, language: language, country: country, namespace: namespace, effectiveTime: date),
+                m.language, (Col.refset, refsets))
         }
         progress("language refsets written")
-        try file("Refset/Map", .refset(pattern: "s", name: "SimpleMap", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.simpleMap, nil)
-        try file("Refset/Map", .refset(pattern: "iissscc", name: "ExtendedMap", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.extendedMap, nil)
-        try file("Refset/Metadata", .refset(pattern: "cci", name: "RefsetDescriptor", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.descriptor, nil)
-        try file("Refset/Metadata", .refset(pattern: "ci", name: "DescriptionType", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.descriptionType, nil)
-        try file("Refset/Metadata", .refset(pattern: "ss", name: "ModuleDependency", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.mdrs, nil)
+        try file(
+            "Refset/Map", .refset(pattern: "s", name: "SimpleMap", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.simpleMap, nil)
+        try file(
+            "Refset/Map", .refset(pattern: "iissscc", name: "ExtendedMap", .snapshot, country: country, namespace: namespace, effectiveTime: date),
+            m.extendedMap, nil)
+        try file(
+            "Refset/Metadata", .refset(pattern: "cci", name: "RefsetDescriptor", .snapshot, country: country, namespace: namespace, effectiveTime: date),
+            m.descriptor, nil)
+        try file(
+            "Refset/Metadata", .refset(pattern: "ci", name: "DescriptionType", .snapshot, country: country, namespace: namespace, effectiveTime: date),
+            m.descriptionType, nil)
+        try file(
+            "Refset/Metadata", .refset(pattern: "ss", name: "ModuleDependency", .snapshot, country: country, namespace: namespace, effectiveTime: date), m.mdrs,
+            nil)
     }
 
     private func directory(_ type: ReleaseType, _ folder: String) throws -> URL {

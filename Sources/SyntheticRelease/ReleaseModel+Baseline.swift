@@ -8,12 +8,14 @@ extension ReleaseModel {
 
     /// Adds one concept's FSN and PT (US+GB preferred) from fixed text, used for metadata concepts.
     func addNamedDescriptions(concept: Int64, module: Int64, date: Int64, term: String, tag: String, dialects: [Int64]) {
-        let fsn = addDescription(concept: concept, module: module, date: date, active: true, language: Self.en,
-                                 type: WellKnown.fullySpecifiedName, term: Array("\(term) (\(tag))".utf8),
-                                 caseSignificance: WellKnown.initialCharacterCaseInsensitive)
-        let pt = addDescription(concept: concept, module: module, date: date, active: true, language: Self.en,
-                                type: WellKnown.synonym, term: Array(term.utf8),
-                                caseSignificance: WellKnown.initialCharacterCaseInsensitive)
+        let fsn = addDescription(
+            concept: concept, module: module, date: date, active: true, language: Self.en,
+            type: WellKnown.fullySpecifiedName, term: Array("\(term) (\(tag))".utf8),
+            caseSignificance: WellKnown.initialCharacterCaseInsensitive)
+        let pt = addDescription(
+            concept: concept, module: module, date: date, active: true, language: Self.en,
+            type: WellKnown.synonym, term: Array(term.utf8),
+            caseSignificance: WellKnown.initialCharacterCaseInsensitive)
         for refset in dialects {
             addLanguage(description: fsn, refset: refset, acceptability: WellKnown.preferred, active: true, module: module, date: date)
             addLanguage(description: pt, refset: refset, acceptability: WellKnown.preferred, active: true, module: module, date: date)
@@ -35,8 +37,9 @@ extension ReleaseModel {
             let parents = m.parents.map { meta[$0]! }
             let parentRow = parents.first.map { conceptRow[$0]! } ?? -1
             let d = parentRow >= 0 ? depth[Int(parentRow)] + 1 : 0
-            let row = addConcept(id: id, module: module, active: true, defined: false, date: date,
-                                 hierarchy: top.map(UInt8.init) ?? 255, tag: 0, depth: d, parent: parentRow)
+            let row = addConcept(
+                id: id, module: module, active: true, defined: false, date: date,
+                hierarchy: top.map(UInt8.init) ?? 255, tag: 0, depth: d, parent: parentRow)
             if top != nil { topRow.append(row) }
             addNamedDescriptions(concept: id, module: module, date: date, term: m.term, tag: m.tag, dialects: dialects)
             for parent in parents {
@@ -70,14 +73,18 @@ extension ReleaseModel {
 
         addMetadata(MetadataConcept.international, module: nil, date: date, dialects: [WellKnown.usEnglish, WellKnown.gbEnglish])
         // Ontology header rows.
-        for prefix in ["Prefix(:=<http://snomed.info/id/>)", "Prefix(owl:=<http://www.w3.org/2002/07/owl#>)",
-                       "Prefix(rdf:=<http://www.w3.org/1999/02/22-rdf-syntax-ns#>)", "Prefix(rdfs:=<http://www.w3.org/2000/01/rdf-schema#>)",
-                       "Prefix(xml:=<http://www.w3.org/XML/1998/namespace>)", "Prefix(xsd:=<http://www.w3.org/2001/XMLSchema#>)"] {
-            addMember(&owl, refset: WellKnown.owlOntologyRefset, referenced: 734146004, module: WellKnown.modelModule, date: date,
-                      text: [Array(prefix.utf8)[...]])
+        for prefix in [
+            "Prefix(:=<http://snomed.info/id/>)", "Prefix(owl:=<http://www.w3.org/2002/07/owl#>)",
+            "Prefix(rdf:=<http://www.w3.org/1999/02/22-rdf-syntax-ns#>)", "Prefix(rdfs:=<http://www.w3.org/2000/01/rdf-schema#>)",
+            "Prefix(xml:=<http://www.w3.org/XML/1998/namespace>)", "Prefix(xsd:=<http://www.w3.org/2001/XMLSchema#>)",
+        ] {
+            addMember(
+                &owl, refset: WellKnown.owlOntologyRefset, referenced: 734146004, module: WellKnown.modelModule, date: date,
+                text: [Array(prefix.utf8)[...]])
         }
-        addMember(&owl, refset: WellKnown.owlOntologyRefset, referenced: 734147008, module: WellKnown.modelModule, date: date,
-                  text: [Array("Ontology(<http://snomed.info/sct/900000000000207008>)".utf8)[...]])
+        addMember(
+            &owl, refset: WellKnown.owlOntologyRefset, referenced: 734147008, module: WellKnown.modelModule, date: date,
+            text: [Array("Ontology(<http://snomed.info/sct/900000000000207008>)".utf8)[...]])
 
         // Pass 1: the IS-A skeleton.
         let weights = Hierarchy.all.map(\.weight)
@@ -98,8 +105,9 @@ extension ReleaseModel {
             let shaped = info.shape != .plain
             let defined = active && shaped && info.shape != .bodyStructure && rng.chance(0.35)
             let tag = UInt8(rng.below(info.tags.count))
-            let row = addConcept(id: mintConcept(), module: WellKnown.coreModule, active: active, defined: defined, date: date,
-                                 hierarchy: UInt8(h), tag: tag, depth: depth[Int(parent)] + 1, parent: parent)
+            let row = addConcept(
+                id: mintConcept(), module: WellKnown.coreModule, active: active, defined: defined, date: date,
+                hierarchy: UInt8(h), tag: tag, depth: depth[Int(parent)] + 1, parent: parent)
             guard active else { continue }
             activeChildren[Int(parent)] += 1
             activeContent[h].append(row)
@@ -147,30 +155,35 @@ extension ReleaseModel {
                 let type = rng.chance(0.4) ? WellKnown.isA : rng.pick(Attribute.object)
                 var other = concepts.current[firstContent + rng.below(concepts.count - firstContent), Col.id]
                 if other == id { other = parents[0] }
-                addRelationship(source: id, destination: other, group: type == WellKnown.isA ? 0 : rng.below(3), type: type,
-                                active: false, module: WellKnown.coreModule, date: date)
+                addRelationship(
+                    source: id, destination: other, group: type == WellKnown.isA ? 0 : rng.below(3), type: type,
+                    active: false, module: WellKnown.coreModule, date: date)
             }
             let statedCount = rng.count(mean: p.statedRelationships)
             for k in 0..<statedCount {
                 let target = k < parents.count ? parents[k] : (attrs.isEmpty ? parents[0] : attrs[k % attrs.count].destination)
                 let type = k < parents.count || attrs.isEmpty ? WellKnown.isA : attrs[k % attrs.count].type
-                addRelationship(stated: true, source: id, destination: target, group: type == WellKnown.isA ? 0 : 1, type: type,
-                                active: false, module: WellKnown.coreModule, date: date)
+                addRelationship(
+                    stated: true, source: id, destination: target, group: type == WellKnown.isA ? 0 : 1, type: type,
+                    active: false, module: WellKnown.coreModule, date: date)
             }
             // Axiom.
             if active || rng.chance(0.3) {
                 let text = Self.axiom(concept: id, defined: defined, parents: parents, attributes: attrs, concrete: values)
-                addMember(&owl, refset: WellKnown.owlAxiomRefset, referenced: id, module: WellKnown.coreModule, date: date,
-                          active: active, text: [text[...]])
+                addMember(
+                    &owl, refset: WellKnown.owlAxiomRefset, referenced: id, module: WellKnown.coreModule, date: date,
+                    active: active, text: [text[...]])
             }
             if !active {
-                _ = addInactivationMembers(row: row, activeDescriptions: liveDescriptions, module: WellKnown.coreModule,
-                                           date: date, rng: &rng)
+                _ = addInactivationMembers(
+                    row: row, activeDescriptions: liveDescriptions, module: WellKnown.coreModule,
+                    date: date, rng: &rng)
             }
             // Maps and refsets.
             if rng.chance(p.simpleMapFraction) {
-                addMember(&simpleMap, refset: meta["ctv3Map"]!, referenced: id, module: WellKnown.coreModule, date: date,
-                          active: true, text: [Self.ctv3Code(ordinal[row])[...]])
+                addMember(
+                    &simpleMap, refset: meta["ctv3Map"]!, referenced: id, module: WellKnown.coreModule, date: date,
+                    active: true, text: [Self.ctv3Code(ordinal[row])[...]])
             }
             if h == Hierarchy.bodyStructure {
                 if rng.chance(0.12) {
@@ -265,15 +278,20 @@ extension ReleaseModel {
             var rules: [(String, String)] = [("TRUE", "ALWAYS \(code)")]
             if rng.chance(0.45) {
                 let young = "\(code.prefix(3)).\(rng.below(10))"
-                rules = [("IFA 445518008 | Age at onset of clinical finding (observable entity) | < 18.0 years",
-                          "IF AGE AT ONSET OF CLINICAL FINDING BEFORE 18.0 YEARS CHOOSE \(young)"),
-                         ("OTHERWISE TRUE", "ALWAYS \(code)")]
+                rules = [
+                    (
+                        "IFA 445518008 | Age at onset of clinical finding (observable entity) | < 18.0 years",
+                        "IF AGE AT ONSET OF CLINICAL FINDING BEFORE 18.0 YEARS CHOOSE \(young)"
+                    ),
+                    ("OTHERWISE TRUE", "ALWAYS \(code)"),
+                ]
             }
             for (priority, rule) in rules.enumerated() {
                 let target = rule.1.split(separator: " ").last.map(String.init) ?? code
-                addMember(&extendedMap, refset: refset, referenced: concept, module: module, date: date,
-                          extra: [Int64(g), Int64(priority + 1), 0, 0, 0, 447561005, 447637006],
-                          text: [Array(rule.0.utf8)[...], Array(rule.1.utf8)[...], Array(target.utf8)[...]])
+                addMember(
+                    &extendedMap, refset: refset, referenced: concept, module: module, date: date,
+                    extra: [Int64(g), Int64(priority + 1), 0, 0, 0, 447561005, 447637006],
+                    text: [Array(rule.0.utf8)[...], Array(rule.1.utf8)[...], Array(target.utf8)[...]])
             }
         }
     }
@@ -288,8 +306,9 @@ extension ReleaseModel {
         text += Array(" involving the ".utf8)
         text += TermFactory.sites[Int(ordinal[row] / 7) % TermFactory.sites.count]
         text += Array(" and related structures.".utf8)
-        let id = addDescription(concept: concept, module: module, date: date, active: true, language: Self.en,
-                                type: WellKnown.definition, term: text, caseSignificance: WellKnown.entireTermCaseSensitive)
+        let id = addDescription(
+            concept: concept, module: module, date: date, active: true, language: Self.en,
+            type: WellKnown.definition, term: text, caseSignificance: WellKnown.entireTermCaseSensitive)
         for refset in [WellKnown.usEnglish, WellKnown.gbEnglish] {
             addLanguage(description: id, refset: refset, acceptability: WellKnown.preferred, active: true, module: module, date: date)
         }

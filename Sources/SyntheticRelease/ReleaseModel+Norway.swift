@@ -35,19 +35,22 @@ extension ReleaseModel {
         let concept = concepts.current[row, Col.id]
         let module = WellKnown.norwayModule
         var ids: [Int64] = []
-        let pt = addDescription(concept: concept, module: module, date: date, active: true, language: Self.no,
-                                type: WellKnown.synonym, term: norwegianTerm(row: row, variant: 0))
+        let pt = addDescription(
+            concept: concept, module: module, date: date, active: true, language: Self.no,
+            type: WellKnown.synonym, term: norwegianTerm(row: row, variant: 0))
         addLanguage(description: pt, refset: WellKnown.norwegianBokmal, acceptability: WellKnown.preferred, active: true, module: module, date: date)
         ids.append(pt)
         if rng.chance(0.3) {
-            let synonym = addDescription(concept: concept, module: module, date: date, active: true, language: Self.no,
-                                         type: WellKnown.synonym, term: norwegianTerm(row: row, variant: 1))
+            let synonym = addDescription(
+                concept: concept, module: module, date: date, active: true, language: Self.no,
+                type: WellKnown.synonym, term: norwegianTerm(row: row, variant: 1))
             addLanguage(description: synonym, refset: WellKnown.norwegianBokmal, acceptability: WellKnown.acceptable, active: true, module: module, date: date)
             ids.append(synonym)
         }
         if rng.chance(nynorsk) {
-            let nn = addDescription(concept: concept, module: module, date: date, active: true, language: Self.no,
-                                    type: WellKnown.synonym, term: norwegianTerm(row: row, variant: 2))
+            let nn = addDescription(
+                concept: concept, module: module, date: date, active: true, language: Self.no,
+                type: WellKnown.synonym, term: norwegianTerm(row: row, variant: 2))
             addLanguage(description: nn, refset: WellKnown.norwegianNynorsk, acceptability: WellKnown.preferred, active: true, module: module, date: date)
             ids.append(nn)
         }
@@ -65,13 +68,16 @@ extension ReleaseModel {
         referenced[Int(parentRow)] = true
         let parent = concepts.current[Int(parentRow), Col.id]
         let id = mintConcept(norway: true)
-        let row = Int(addConcept(id: id, module: module, active: true, defined: false, date: date, hierarchy: UInt8(h),
-                                 tag: 0, depth: depth[Int(parentRow)] + 1, parent: parentRow))
+        let row = Int(
+            addConcept(
+                id: id, module: module, active: true, defined: false, date: date, hierarchy: UInt8(h),
+                tag: 0, depth: depth[Int(parentRow)] + 1, parent: parentRow))
         activeChildren[Int(parentRow)] += 1
         referenced[row] = true
         var term: [UInt8] = []
-        _ = addTerms(row: row, concept: id, active: true, date: date, rng: &rng, term: &term, module: module,
-                     dialects: [WellKnown.usEnglish], retired: false)
+        _ = addTerms(
+            row: row, concept: id, active: true, date: date, rng: &rng, term: &term, module: module,
+            dialects: [WellKnown.usEnglish], retired: false)
         addTranslation(row: row, date: date, rng: &rng, nynorsk: 0.3)
         addRelationship(source: id, destination: parent, group: 0, type: WellKnown.isA, active: true, module: module, date: date)
         let text = Self.axiom(concept: id, defined: false, parents: [parent], attributes: [], concrete: [])
@@ -102,13 +108,16 @@ extension ReleaseModel {
             let (english, norwegian) = Self.localRefsetNames[k]
             let id = mintConcept(norway: true)
             let parentRow = conceptRow[WellKnown.simpleType]!
-            let row = Int(addConcept(id: id, module: module, active: true, defined: false, date: date, hierarchy: 255, tag: 0,
-                                     depth: depth[Int(parentRow)] + 1, parent: parentRow))
+            let row = Int(
+                addConcept(
+                    id: id, module: module, active: true, defined: false, date: date, hierarchy: 255, tag: 0,
+                    depth: depth[Int(parentRow)] + 1, parent: parentRow))
             meta["noRefset\(k)"] = id
             metadataIds.insert(id)
             addNamedDescriptions(concept: id, module: module, date: date, term: english, tag: MetadataConcept.meta, dialects: [WellKnown.usEnglish])
-            let nb = addDescription(concept: id, module: module, date: date, active: true, language: Self.no, type: WellKnown.synonym,
-                                    term: Array(norwegian.utf8), caseSignificance: WellKnown.initialCharacterCaseInsensitive)
+            let nb = addDescription(
+                concept: id, module: module, date: date, active: true, language: Self.no, type: WellKnown.synonym,
+                term: Array(norwegian.utf8), caseSignificance: WellKnown.initialCharacterCaseInsensitive)
             addLanguage(description: nb, refset: WellKnown.norwegianBokmal, acceptability: WellKnown.preferred, active: true, module: module, date: date)
             addRelationship(source: id, destination: WellKnown.simpleType, group: 0, type: WellKnown.isA, active: true, module: module, date: date)
             let text = Self.axiom(concept: id, defined: false, parents: [WellKnown.simpleType], attributes: [], concrete: [])

@@ -4,9 +4,11 @@ import RF2
 extension ReleaseModel {
     /// Adds FSN, PT (with a GB variant where the spelling differs), synonyms and inactive synonyms.
     /// Returns the ids of the concept's active descriptions.
-    func addTerms(row: Int, concept: Int64, active: Bool, date: Int64, rng: inout SplitMix64, term: inout [UInt8],
-                  module: Int64 = WellKnown.coreModule, dialects: [Int64] = [WellKnown.usEnglish, WellKnown.gbEnglish],
-                  retired allowRetired: Bool = true) -> [Int64] {
+    func addTerms(
+        row: Int, concept: Int64, active: Bool, date: Int64, rng: inout SplitMix64, term: inout [UInt8],
+        module: Int64 = WellKnown.coreModule, dialects: [Int64] = [WellKnown.usEnglish, WellKnown.gbEnglish],
+        retired allowRetired: Bool = true
+    ) -> [Int64] {
         let o = Int(ordinal[row])
         let h = Hierarchy.all[Int(hierarchy[row])]
         let q = TermFactory.qualifiers.count
@@ -27,19 +29,22 @@ extension ReleaseModel {
         let pt = term
         var fsn = pt
         fsn += Array(" (\(h.tags[Int(tagIndex[row])]))".utf8)
-        let fsnId = addDescription(concept: concept, module: module, date: date, active: true, language: Self.en,
-                                   type: WellKnown.fullySpecifiedName, term: fsn)
+        let fsnId = addDescription(
+            concept: concept, module: module, date: date, active: true, language: Self.en,
+            type: WellKnown.fullySpecifiedName, term: fsn)
         live.append(fsnId)
         for refset in dialects {
             addLanguage(description: fsnId, refset: refset, acceptability: WellKnown.preferred, active: true, module: module, date: date)
         }
-        let ptId = addDescription(concept: concept, module: module, date: date, active: true, language: Self.en,
-                                  type: WellKnown.synonym, term: pt)
+        let ptId = addDescription(
+            concept: concept, module: module, date: date, active: true, language: Self.en,
+            type: WellKnown.synonym, term: pt)
         live.append(ptId)
         if dialects.count == 2, let gb = TermFactory.britishVariant(of: pt) {
             addLanguage(description: ptId, refset: WellKnown.usEnglish, acceptability: WellKnown.preferred, active: true, module: module, date: date)
-            let gbId = addDescription(concept: concept, module: module, date: date, active: true, language: Self.en,
-                                      type: WellKnown.synonym, term: gb)
+            let gbId = addDescription(
+                concept: concept, module: module, date: date, active: true, language: Self.en,
+                type: WellKnown.synonym, term: gb)
             live.append(gbId)
             addLanguage(description: gbId, refset: WellKnown.gbEnglish, acceptability: WellKnown.preferred, active: true, module: module, date: date)
         } else {
@@ -59,8 +64,9 @@ extension ReleaseModel {
             term.append(32)
             term += core
             lowerFirst(&term, from: qualifierWords.count + 1)
-            let id = addDescription(concept: concept, module: module, date: date, active: isActive, language: Self.en,
-                                    type: WellKnown.synonym, term: term)
+            let id = addDescription(
+                concept: concept, module: module, date: date, active: isActive, language: Self.en,
+                type: WellKnown.synonym, term: term)
             for refset in dialects {
                 addLanguage(description: id, refset: refset, acceptability: WellKnown.acceptable, active: isActive, module: module, date: date)
             }
@@ -68,8 +74,9 @@ extension ReleaseModel {
                 live.append(id)
             } else if rng.chance(0.8) {
                 let reason = [WellKnown.outdated, WellKnown.erroneous, WellKnown.inappropriate, WellKnown.notSemanticallyEquivalent][rng.below(4)]
-                addMember(&attributeValue, refset: WellKnown.descriptionInactivationIndicator, referenced: id, module: module,
-                          date: date, extra: [reason])
+                addMember(
+                    &attributeValue, refset: WellKnown.descriptionInactivationIndicator, referenced: id, module: module,
+                    date: date, extra: [reason])
             }
         }
         return live
@@ -108,8 +115,10 @@ extension ReleaseModel {
 
     /// Inactivation indicator, historical associations (per the editorial reason table) and
     /// "concept non-current" indicators for the concept's still-active descriptions.
-    func addInactivationMembers(row: Int, activeDescriptions: [Int64], module: Int64, date: Int64,
-                                rng: inout SplitMix64) -> ReleaseChanges.Inactivation {
+    func addInactivationMembers(
+        row: Int, activeDescriptions: [Int64], module: Int64, date: Int64,
+        rng: inout SplitMix64
+    ) -> ReleaseChanges.Inactivation {
         let id = concepts.current[row, Col.id]
         let h = Int(hierarchy[row])
         let reasons: [(Int64, Int64?, ClosedRange<Int>, Double)] = [
@@ -123,8 +132,9 @@ extension ReleaseModel {
             (WellKnown.movedElsewhere, nil, 0...0, 0.05),
         ]
         let choice = reasons[rng.weighted(reasons.map(\.3))]
-        addMember(&attributeValue, refset: WellKnown.conceptInactivationIndicator, referenced: id, module: module, date: date,
-                  extra: [choice.0])
+        addMember(
+            &attributeValue, refset: WellKnown.conceptInactivationIndicator, referenced: id, module: module, date: date,
+            extra: [choice.0])
         var associations: [ReleaseChanges.Association] = []
         if let refset = choice.1 {
             var count = choice.2.lowerBound + rng.below(choice.2.count)
@@ -142,8 +152,9 @@ extension ReleaseModel {
             }
         }
         for description in activeDescriptions {
-            addMember(&attributeValue, refset: WellKnown.descriptionInactivationIndicator, referenced: description,
-                      module: module, date: date, extra: [WellKnown.conceptNonCurrent])
+            addMember(
+                &attributeValue, refset: WellKnown.descriptionInactivationIndicator, referenced: description,
+                module: module, date: date, extra: [WellKnown.conceptNonCurrent])
         }
         return .init(conceptId: id, reasonId: choice.0, associations: associations)
     }

@@ -44,13 +44,17 @@ extension ReleaseModel {
         var attrs: [(group: Int, type: Int64, destination: Int64)] = []
         for r in rows where inferred.current.isActive(r) {
             let type = inferred.current[r, Col.relType], destination = inferred.current[r, Col.destination]
-            if type == WellKnown.isA { parents.append(destination) } else {
+            if type == WellKnown.isA {
+                parents.append(destination)
+            } else {
                 attrs.append((Int(inferred.current[r, Col.group]), type, destination))
             }
         }
         let values = concreteRows.filter { concrete.current.isActive($0) }.map {
-            (group: Int(concrete.current[$0, Col.group]), type: concrete.current[$0, Col.relType],
-             value: concrete.current.strings[Col.value].string($0))
+            (
+                group: Int(concrete.current[$0, Col.group]), type: concrete.current[$0, Col.relType],
+                value: concrete.current.strings[Col.value].string($0)
+            )
         }
         let row = Int(conceptRow[concept]!)
         let defined = concepts.current[row, Col.definitionStatus] == WellKnown.fullyDefined
@@ -130,8 +134,10 @@ extension ReleaseModel {
                 guard let member = members[id] else { continue }
                 simple.update(member, date: date) { $0[member, Col.active] = 0 }
                 simpleMembers[refset]![id] = nil
-                record.refsetMemberChanges.append(.init(refsetId: refset, memberId: Self.uuidString(key: simple.current[member, Col.id], seed: seed),
-                                                        referencedComponentId: id, change: .removed))
+                record.refsetMemberChanges.append(
+                    .init(
+                        refsetId: refset, memberId: Self.uuidString(key: simple.current[member, Col.id], seed: seed),
+                        referencedComponentId: id, change: .removed))
             }
             for r in mapRows[id] ?? [] where extendedMap.current.isActive(r) { extendedMap.update(r, date: date) { $0[r, Col.active] = 0 } }
         }
@@ -168,13 +174,15 @@ extension ReleaseModel {
         for row in ptChanges {
             let id = concepts.current[row, Col.id]
             let rows = descsByConcept[id] ?? []
-            guard let pt = rows.first(where: { d in
-                descriptions.current.isActive(d) && descriptions.current[d, Col.typeId] == WellKnown.synonym
-                    && (langByDescription[descriptions.current[d, Col.id]] ?? []).contains {
-                        language.current.isActive($0) && language.current[$0, Col.extra] == WellKnown.preferred
-                            && language.current[$0, Col.refset] == WellKnown.usEnglish
-                    }
-            }) else { continue }
+            guard
+                let pt = rows.first(where: { d in
+                    descriptions.current.isActive(d) && descriptions.current[d, Col.typeId] == WellKnown.synonym
+                        && (langByDescription[descriptions.current[d, Col.id]] ?? []).contains {
+                            language.current.isActive($0) && language.current[$0, Col.extra] == WellKnown.preferred
+                                && language.current[$0, Col.refset] == WellKnown.usEnglish
+                        }
+                })
+            else { continue }
             let old = descriptions.current[pt, Col.id]
             let term = variant(of: Array(descriptions.current.strings[Col.term].bytes(pt)), avoiding: terms(of: rows), rng: &rng)
             let new = addDescription(concept: id, module: module, date: date, active: true, language: Self.en, type: WellKnown.synonym, term: term)
@@ -183,7 +191,8 @@ extension ReleaseModel {
             for m in langByDescription[old] ?? [] where language.current.isActive(m) {
                 language.update(m, date: date) { $0[m, Col.extra] = WellKnown.acceptable }
                 refsets.append(language.current[m, Col.refset])
-                addLanguage(description: new, refset: language.current[m, Col.refset], acceptability: WellKnown.preferred, active: true, module: module, date: date)
+                addLanguage(
+                    description: new, refset: language.current[m, Col.refset], acceptability: WellKnown.preferred, active: true, module: module, date: date)
             }
             record.preferredTermChanges.append(.init(conceptId: id, languageRefsetIds: refsets, oldDescriptionId: old, newDescriptionId: new))
         }
@@ -192,19 +201,23 @@ extension ReleaseModel {
         for row in fsnChanges {
             let id = concepts.current[row, Col.id]
             let rows = descsByConcept[id] ?? []
-            guard let fsn = rows.first(where: { descriptions.current.isActive($0) && descriptions.current[$0, Col.typeId] == WellKnown.fullySpecifiedName }) else { continue }
+            guard let fsn = rows.first(where: { descriptions.current.isActive($0) && descriptions.current[$0, Col.typeId] == WellKnown.fullySpecifiedName })
+            else { continue }
             let old = descriptions.current[fsn, Col.id]
             let term = variant(of: Array(descriptions.current.strings[Col.term].bytes(fsn)), avoiding: terms(of: rows), rng: &rng)
             descriptions.update(fsn, date: date) { $0[fsn, Col.active] = 0 }
-            addMember(&attributeValue, refset: WellKnown.descriptionInactivationIndicator, referenced: old, module: module, date: date,
-                      extra: [WellKnown.outdated])
-            let new = addDescription(concept: id, module: module, date: date, active: true, language: Self.en,
-                                     type: WellKnown.fullySpecifiedName, term: term)
+            addMember(
+                &attributeValue, refset: WellKnown.descriptionInactivationIndicator, referenced: old, module: module, date: date,
+                extra: [WellKnown.outdated])
+            let new = addDescription(
+                concept: id, module: module, date: date, active: true, language: Self.en,
+                type: WellKnown.fullySpecifiedName, term: term)
             var refsets: [Int64] = []
             for m in langByDescription[old] ?? [] where language.current.isActive(m) {
                 language.update(m, date: date) { $0[m, Col.active] = 0 }
                 refsets.append(language.current[m, Col.refset])
-                addLanguage(description: new, refset: language.current[m, Col.refset], acceptability: WellKnown.preferred, active: true, module: module, date: date)
+                addLanguage(
+                    description: new, refset: language.current[m, Col.refset], acceptability: WellKnown.preferred, active: true, module: module, date: date)
             }
             record.fsnChanges.append(.init(conceptId: id, languageRefsetIds: refsets, oldDescriptionId: old, newDescriptionId: new))
         }
@@ -213,7 +226,9 @@ extension ReleaseModel {
         for row in synonyms {
             let id = concepts.current[row, Col.id]
             let rows = descsByConcept[id] ?? []
-            guard let pt = rows.first(where: { descriptions.current.isActive($0) && descriptions.current[$0, Col.typeId] == WellKnown.synonym }) else { continue }
+            guard let pt = rows.first(where: { descriptions.current.isActive($0) && descriptions.current[$0, Col.typeId] == WellKnown.synonym }) else {
+                continue
+            }
             let term = variant(of: Array(descriptions.current.strings[Col.term].bytes(pt)), avoiding: terms(of: rows), rng: &rng)
             let new = addDescription(concept: id, module: module, date: date, active: true, language: Self.en, type: WellKnown.synonym, term: term)
             for refset in [WellKnown.usEnglish, WellKnown.gbEnglish] {
@@ -227,16 +242,22 @@ extension ReleaseModel {
             let rels = relsBySource[id] ?? []
             let oldParentRow = Int(primaryParent[row])
             let oldParent = concepts.current[oldParentRow, Col.id]
-            guard let rel = rels.first(where: { inferred.current.isActive($0) && inferred.current[$0, Col.relType] == WellKnown.isA
-                && inferred.current[$0, Col.destination] == oldParent }) else { continue }
-            let currentParents = Set(rels.filter { inferred.current.isActive($0) && inferred.current[$0, Col.relType] == WellKnown.isA }
-                .map { inferred.current[$0, Col.destination] })
+            guard
+                let rel = rels.first(where: {
+                    inferred.current.isActive($0) && inferred.current[$0, Col.relType] == WellKnown.isA
+                        && inferred.current[$0, Col.destination] == oldParent
+                })
+            else { continue }
+            let currentParents = Set(
+                rels.filter { inferred.current.isActive($0) && inferred.current[$0, Col.relType] == WellKnown.isA }
+                    .map { inferred.current[$0, Col.destination] })
             let pool = activeContent[Int(hierarchy[row])]
             var target: Int32?
             for _ in 0..<30 {
                 let candidate = pool[rng.below(pool.count)]
                 if candidate < Int32(row) && !currentParents.contains(concepts.current[Int(candidate), Col.id])
-                    && Int(depth[Int(candidate)]) < profile.maxDepth {
+                    && Int(depth[Int(candidate)]) < profile.maxDepth
+                {
                     target = candidate
                     break
                 }
@@ -264,8 +285,10 @@ extension ReleaseModel {
             let model = attributes(for: h, rng: &rng)
             let defined = !model.attributes.isEmpty && Hierarchy.all[h].shape != .bodyStructure && rng.chance(0.35)
             let id = mintConcept()
-            let row = Int(addConcept(id: id, module: module, active: true, defined: defined, date: date, hierarchy: UInt8(h),
-                                     tag: UInt8(rng.below(Hierarchy.all[h].tags.count)), depth: depth[Int(parentRow)] + 1, parent: parentRow))
+            let row = Int(
+                addConcept(
+                    id: id, module: module, active: true, defined: defined, date: date, hierarchy: UInt8(h),
+                    tag: UInt8(rng.below(Hierarchy.all[h].tags.count)), depth: depth[Int(parentRow)] + 1, parent: parentRow))
             activeChildren[Int(parentRow)] += 1
             let parent = concepts.current[Int(parentRow), Col.id]
             _ = addTerms(row: row, concept: id, active: true, date: date, rng: &rng, term: &term, retired: false)
@@ -287,8 +310,9 @@ extension ReleaseModel {
         }
 
         // Simple refset membership changes.
-        changeMembers(refset: meta["lateralizable"]!, pool: activeContent[Hierarchy.bodyStructure], count: max(2, base / 10),
-                      module: module, date: date, rng: &rng, record: &record, exclude: Set(inactivate.map(Int32.init)))
+        changeMembers(
+            refset: meta["lateralizable"]!, pool: activeContent[Hierarchy.bodyStructure], count: max(2, base / 10),
+            module: module, date: date, rng: &rng, record: &record, exclude: Set(inactivate.map(Int32.init)))
 
         redateDependencies(modules: [WellKnown.coreModule, WellKnown.modelModule, 449080006], date: date) { _ in date }
         for r in descriptionStart..<descriptions.count { record.newDescriptions.append(descriptions.current[r, Col.id]) }
@@ -296,8 +320,10 @@ extension ReleaseModel {
     }
 
     /// Adds `count` new members from `pool` and removes `count` existing ones.
-    func changeMembers(refset: Int64, pool: [Int32], count: Int, module: Int64, date: Int64, rng: inout SplitMix64,
-                       record: inout ReleaseChanges, exclude: Set<Int32>) {
+    func changeMembers(
+        refset: Int64, pool: [Int32], count: Int, module: Int64, date: Int64, rng: inout SplitMix64,
+        record: inout ReleaseChanges, exclude: Set<Int32>
+    ) {
         guard !pool.isEmpty else { return }
         var members = simpleMembers[refset] ?? [:]
         // Removals first (members that were not just added).
@@ -309,8 +335,10 @@ extension ReleaseModel {
             simple.update(member, date: date) { $0[member, Col.active] = 0 }
             members[ref] = nil
             removed += 1
-            record.refsetMemberChanges.append(.init(refsetId: refset, memberId: Self.uuidString(key: simple.current[member, Col.id], seed: seed),
-                                                    referencedComponentId: ref, change: .removed))
+            record.refsetMemberChanges.append(
+                .init(
+                    refsetId: refset, memberId: Self.uuidString(key: simple.current[member, Col.id], seed: seed),
+                    referencedComponentId: ref, change: .removed))
         }
         var added = 0
         for _ in 0..<(count * 4) where added < count {
@@ -322,8 +350,10 @@ extension ReleaseModel {
             members[ref] = member
             referenced[Int(row)] = true
             added += 1
-            record.refsetMemberChanges.append(.init(refsetId: refset, memberId: Self.uuidString(key: simple.current[member, Col.id], seed: seed),
-                                                    referencedComponentId: ref, change: .added))
+            record.refsetMemberChanges.append(
+                .init(
+                    refsetId: refset, memberId: Self.uuidString(key: simple.current[member, Col.id], seed: seed),
+                    referencedComponentId: ref, change: .added))
         }
         simpleMembers[refset] = members
     }
@@ -359,33 +389,40 @@ extension ReleaseModel {
         let lang = language.rows(where: Col.referenced, in: norwegianIds)
         for id in chosen {
             let rows = (descs[id] ?? []).filter { descriptions.current[$0, Col.language] == Self.no && descriptions.current.isActive($0) }
-            guard let pt = rows.first(where: { d in
-                (lang[descriptions.current[d, Col.id]] ?? []).contains {
-                    language.current.isActive($0) && language.current[$0, Col.refset] == WellKnown.norwegianBokmal
-                        && language.current[$0, Col.extra] == WellKnown.preferred
-                }
-            }) else { continue }
+            guard
+                let pt = rows.first(where: { d in
+                    (lang[descriptions.current[d, Col.id]] ?? []).contains {
+                        language.current.isActive($0) && language.current[$0, Col.refset] == WellKnown.norwegianBokmal
+                            && language.current[$0, Col.extra] == WellKnown.preferred
+                    }
+                })
+            else { continue }
             let old = descriptions.current[pt, Col.id]
             let existing = terms(of: descs[id] ?? [])
             let row = Int(conceptRow[id]!)
             var variantNumber = 3
             var term = norwegianTerm(row: row, variant: variantNumber)
             while existing.contains(term) && variantNumber < 40 { variantNumber += 1; term = norwegianTerm(row: row, variant: variantNumber) }
-            let new = addDescription(concept: id, module: WellKnown.norwayModule, date: date, active: true, language: Self.no,
-                                     type: WellKnown.synonym, term: term)
+            let new = addDescription(
+                concept: id, module: WellKnown.norwayModule, date: date, active: true, language: Self.no,
+                type: WellKnown.synonym, term: term)
             for m in lang[old] ?? [] where language.current.isActive(m) && language.current[m, Col.refset] == WellKnown.norwegianBokmal {
                 language.update(m, date: date) { $0[m, Col.extra] = WellKnown.acceptable }
             }
-            addLanguage(description: new, refset: WellKnown.norwegianBokmal, acceptability: WellKnown.preferred, active: true,
-                        module: WellKnown.norwayModule, date: date)
-            record.preferredTermChanges.append(.init(conceptId: id, languageRefsetIds: [WellKnown.norwegianBokmal],
-                                                     oldDescriptionId: old, newDescriptionId: new))
+            addLanguage(
+                description: new, refset: WellKnown.norwegianBokmal, acceptability: WellKnown.preferred, active: true,
+                module: WellKnown.norwayModule, date: date)
+            record.preferredTermChanges.append(
+                .init(
+                    conceptId: id, languageRefsetIds: [WellKnown.norwegianBokmal],
+                    oldDescriptionId: old, newDescriptionId: new))
         }
         // Local refset membership changes.
         for k in 0..<min(options.localRefsets, Self.localRefsetNames.count) {
             guard let refset = meta["noRefset\(k)"] else { continue }
-            changeMembers(refset: refset, pool: activeContent[k % 2 == 0 ? 0 : 1], count: 2, module: WellKnown.norwayModule,
-                          date: date, rng: &rng, record: &record, exclude: [])
+            changeMembers(
+                refset: refset, pool: activeContent[k % 2 == 0 ? 0 : 1], count: 2, module: WellKnown.norwayModule,
+                date: date, rng: &rng, record: &record, exclude: [])
         }
         redateDependencies(modules: [WellKnown.norwayModule], date: date) { _ in baseDate }
         for r in descriptionStart..<descriptions.count { record.newDescriptions.append(descriptions.current[r, Col.id]) }

@@ -24,7 +24,7 @@ final class ReleaseModel {
     var descriptionType = VersionedTable(.refset(RF2Columns.descriptionTypeRefset, pattern: "ci"))
 
     // Per concept row.
-    var hierarchy: [UInt8] = []          // index into Hierarchy.all; 255 for metadata
+    var hierarchy: [UInt8] = []  // index into Hierarchy.all; 255 for metadata
     var tagIndex: [UInt8] = []
     var ordinal: [Int32] = []
     /// Longest IS-A path from the root (kept ≤ maxDepth when choosing parents).
@@ -123,8 +123,10 @@ final class ReleaseModel {
     // MARK: Rows
 
     @discardableResult
-    func addConcept(id: Int64, module: Int64, active: Bool, defined: Bool, date: Int64, hierarchy h: UInt8, tag: UInt8,
-                    depth d: UInt8, parent: Int32) -> Int32 {
+    func addConcept(
+        id: Int64, module: Int64, active: Bool, defined: Bool, date: Int64, hierarchy h: UInt8, tag: UInt8,
+        depth d: UInt8, parent: Int32
+    ) -> Int32 {
         let row = Int32(concepts.append([id, date, active ? 1 : 0, module, defined ? WellKnown.fullyDefined : WellKnown.primitive]))
         hierarchy.append(h)
         tagIndex.append(tag)
@@ -139,8 +141,10 @@ final class ReleaseModel {
     }
 
     @discardableResult
-    func addDescription(concept: Int64, module: Int64, date: Int64, active: Bool, language lang: Int64, type: Int64,
-                        term: [UInt8], caseSignificance: Int64 = WellKnown.entireTermCaseInsensitive) -> Int64 {
+    func addDescription(
+        concept: Int64, module: Int64, date: Int64, active: Bool, language lang: Int64, type: Int64,
+        term: [UInt8], caseSignificance: Int64 = WellKnown.entireTermCaseInsensitive
+    ) -> Int64 {
         let id = mintDescription(norway: module == WellKnown.norwayModule)
         let values: [Int64] = [id, date, active ? 1 : 0, module, concept, lang, type, 0, caseSignificance]
         if type == WellKnown.definition {
@@ -156,10 +160,14 @@ final class ReleaseModel {
     }
 
     @discardableResult
-    func addRelationship(stated isStated: Bool = false, source: Int64, destination: Int64, group: Int, type: Int64,
-                         active: Bool, module: Int64, date: Int64) -> Int {
-        let values: [Int64] = [mintRelationship(norway: module == WellKnown.norwayModule), date, active ? 1 : 0, module,
-                               source, destination, Int64(group), type]
+    func addRelationship(
+        stated isStated: Bool = false, source: Int64, destination: Int64, group: Int, type: Int64,
+        active: Bool, module: Int64, date: Int64
+    ) -> Int {
+        let values: [Int64] = [
+            mintRelationship(norway: module == WellKnown.norwayModule), date, active ? 1 : 0, module,
+            source, destination, Int64(group), type,
+        ]
         if isStated {
             return stated.append(values + [0, 0])
         }
@@ -167,21 +175,28 @@ final class ReleaseModel {
     }
 
     func addConcrete(source: Int64, value: [UInt8], group: Int, type: Int64, active: Bool, module: Int64, date: Int64) {
-        concrete.append([mintRelationship(norway: module == WellKnown.norwayModule), date, active ? 1 : 0, module, source,
-                         0, Int64(group), type, 0, 0], text: [value[...]])
+        concrete.append(
+            [
+                mintRelationship(norway: module == WellKnown.norwayModule), date, active ? 1 : 0, module, source,
+                0, Int64(group), type, 0, 0,
+            ], text: [value[...]])
     }
 
     @discardableResult
-    func addMember(_ table: inout VersionedTable, refset: Int64, referenced ref: Int64, module: Int64, date: Int64,
-                   active: Bool = true, extra: [Int64] = [], text: [ArraySlice<UInt8>] = []) -> Int {
+    func addMember(
+        _ table: inout VersionedTable, refset: Int64, referenced ref: Int64, module: Int64, date: Int64,
+        active: Bool = true, extra: [Int64] = [], text: [ArraySlice<UInt8>] = []
+    ) -> Int {
         table.append([mintMemberKey(), date, active ? 1 : 0, module, refset, ref] + extra, text: text)
     }
 
     // MARK: Axioms
 
     /// OWL functional syntax for a concept's definition: SubClassOf or EquivalentClasses.
-    static func axiom(concept: Int64, defined: Bool, parents: [Int64], attributes: [(group: Int, type: Int64, destination: Int64)],
-                      concrete: [(group: Int, type: Int64, value: String)]) -> [UInt8] {
+    static func axiom(
+        concept: Int64, defined: Bool, parents: [Int64], attributes: [(group: Int, type: Int64, destination: Int64)],
+        concrete: [(group: Int, type: Int64, value: String)]
+    ) -> [UInt8] {
         var terms: [String] = parents.map { ":\($0)" }
         func some(_ type: Int64, _ destination: Int64) -> String { "ObjectSomeValuesFrom(:\(type) :\(destination))" }
         func data(_ type: Int64, _ value: String) -> String {
@@ -192,7 +207,8 @@ final class ReleaseModel {
         for c in concrete where c.group == 0 { terms.append(data(c.type, c.value)) }
         let groups = Set(attributes.map(\.group) + concrete.map(\.group)).filter { $0 != 0 }.sorted()
         for g in groups {
-            let inner = attributes.filter { $0.group == g }.map { some($0.type, $0.destination) }
+            let inner =
+                attributes.filter { $0.group == g }.map { some($0.type, $0.destination) }
                 + concrete.filter { $0.group == g }.map { data($0.type, $0.value) }
             let body = inner.count == 1 ? inner[0] : "ObjectIntersectionOf(\(inner.joined(separator: " ")))"
             terms.append("ObjectSomeValuesFrom(:\(Attribute.roleGroup) \(body))")

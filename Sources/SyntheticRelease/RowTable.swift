@@ -32,16 +32,22 @@ struct TableSchema: Sendable {
         RF2Columns.description, [.int, .int, .int, .int, .int, .language, .int, .string, .int])
     static let inferred = TableSchema(
         RF2Columns.relationship,
-        [.int, .int, .int, .int, .int, .int, .int, .int, .constant(WellKnown.inferredRelationship),
-         .constant(WellKnown.existentialRestriction)])
+        [
+            .int, .int, .int, .int, .int, .int, .int, .int, .constant(WellKnown.inferredRelationship),
+            .constant(WellKnown.existentialRestriction),
+        ])
     static let stated = TableSchema(
         RF2Columns.relationship,
-        [.int, .int, .int, .int, .int, .int, .int, .int, .constant(WellKnown.statedRelationship),
-         .constant(WellKnown.existentialRestriction)])
+        [
+            .int, .int, .int, .int, .int, .int, .int, .int, .constant(WellKnown.statedRelationship),
+            .constant(WellKnown.existentialRestriction),
+        ])
     static let concrete = TableSchema(
         RF2Columns.concreteValues,
-        [.int, .int, .int, .int, .int, .string, .int, .int, .constant(WellKnown.inferredRelationship),
-         .constant(WellKnown.existentialRestriction)])
+        [
+            .int, .int, .int, .int, .int, .string, .int, .int, .constant(WellKnown.inferredRelationship),
+            .constant(WellKnown.existentialRestriction),
+        ])
 
     /// A refset schema from its header: base columns then one column per pattern letter.
     static func refset(_ columns: [String], pattern: String) -> TableSchema {

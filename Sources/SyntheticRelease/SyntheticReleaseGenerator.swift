@@ -19,8 +19,10 @@ public struct SyntheticReleaseGenerator: Sendable {
     /// provisional `x` prefix so synthetic output cannot pass for a published release (RF2 §7).
     public var releaseStatus: String
 
-    public init(profile: GenerationProfile, seed: UInt64 = 42, versions: Int = 1, startDate: String = "20250101",
-                writeFull: Bool = true, releaseStatus: String = "PRODUCTION") {
+    public init(
+        profile: GenerationProfile, seed: UInt64 = 42, versions: Int = 1, startDate: String = "20250101",
+        writeFull: Bool = true, releaseStatus: String = "PRODUCTION"
+    ) {
         precondition(versions >= 1, "at least one version")
         precondition(startDate.count == 8 && Int(startDate) != nil, "startDate must be YYYYMMDD")
         self.profile = profile
@@ -81,31 +83,38 @@ public struct SyntheticReleaseGenerator: Sendable {
                     noChanges = noRecord
                 }
             }
-            packages.append(try writePackage(model, name: intName, date: intDate, country: "INT", namespace: nil,
-                                             modules: [WellKnown.coreModule, WellKnown.modelModule, 449080006],
-                                             languages: ["en"], previous: previousNames["INT"], changes: intChanges,
-                                             directory: directory, zip: zip, say: say))
+            packages.append(
+                try writePackage(
+                    model, name: intName, date: intDate, country: "INT", namespace: nil,
+                    modules: [WellKnown.coreModule, WellKnown.modelModule, 449080006],
+                    languages: ["en"], previous: previousNames["INT"], changes: intChanges,
+                    directory: directory, zip: zip, say: say))
             previousNames["INT"] = intName
             if profile.norway != nil {
-                packages.append(try writePackage(model, name: noName, date: noDate, country: "NO", namespace: WellKnown.norwayNamespace,
-                                                 modules: [WellKnown.norwayModule], languages: ["en", "no"],
-                                                 previous: previousNames["NO"], changes: noChanges,
-                                                 directory: directory, zip: zip, say: say))
+                packages.append(
+                    try writePackage(
+                        model, name: noName, date: noDate, country: "NO", namespace: WellKnown.norwayNamespace,
+                        modules: [WellKnown.norwayModule], languages: ["en", "no"],
+                        previous: previousNames["NO"], changes: noChanges,
+                        directory: directory, zip: zip, say: say))
                 previousNames["NO"] = noName
             }
         }
         return packages
     }
 
-    private func writePackage(_ model: ReleaseModel, name: String, date: String, country: String, namespace: Int?,
-                              modules: [Int64], languages: [String], previous: String?, changes: ReleaseChanges?,
-                              directory: URL, zip: Bool, say: (String) -> Void) throws -> GeneratedPackage {
+    private func writePackage(
+        _ model: ReleaseModel, name: String, date: String, country: String, namespace: Int?,
+        modules: [Int64], languages: [String], previous: String?, changes: ReleaseChanges?,
+        directory: URL, zip: Bool, say: (String) -> Void
+    ) throws -> GeneratedPackage {
         say("writing \(name)")
         let folder = directory.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
-        var writer = PackageWriter(model: model, root: folder, country: country, namespace: namespace, date: date,
-                                   modules: modules, languages: languages, writeFull: writeFull,
-                                   provisional: releaseStatus != "PRODUCTION")
+        var writer = PackageWriter(
+            model: model, root: folder, country: country, namespace: namespace, date: date,
+            modules: modules, languages: languages, writeFull: writeFull,
+            provisional: releaseStatus != "PRODUCTION")
         try writer.writeAll(progress: say)
         try writeMetadata(folder: folder, name: name, date: date, country: country, previous: previous)
         var url = folder
@@ -135,10 +144,13 @@ public struct SyntheticReleaseGenerator: Sendable {
             let packageComposition: [String: [String]]
             let generator: [String: String]
         }
-        let languages = country == "INT"
+        let languages =
+            country == "INT"
             ? [LanguageRefset(id: String(WellKnown.usEnglish), term: "US English"), LanguageRefset(id: String(WellKnown.gbEnglish), term: "GB English")]
-            : [LanguageRefset(id: String(WellKnown.norwegianBokmal), term: "Norwegian Bokmål"),
-               LanguageRefset(id: String(WellKnown.norwegianNynorsk), term: "Norwegian Nynorsk")]
+            : [
+                LanguageRefset(id: String(WellKnown.norwegianBokmal), term: "Norwegian Bokmål"),
+                LanguageRefset(id: String(WellKnown.norwegianNynorsk), term: "Norwegian Nynorsk"),
+            ]
         let info = Info(
             effectiveTime: date, previousPublishedPackage: previous.map { $0 + ".zip" } ?? "",
             licenceStatement: "Synthetic test data generated by Steward. Not SNOMED CT content; not for clinical use.",

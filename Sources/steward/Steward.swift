@@ -8,8 +8,10 @@ struct Steward: AsyncParsableCommand {
         commandName: "steward",
         abstract: "SNOMED CT release management: import, browse, validate and generate RF2 releases.",
         subcommands: [
-            ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self, SearchCommand.self, ECLCommand.self, DiffCommand.self, DeltaCommand.self, ImpactCommand.self, ValidateCommand.self, GenerateCommand.self,
-            RefsetCommand.self, RequestCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, WorkspaceCommand.self, ServeCommand.self, ServeBaselineCommand.self,
+            ImportCommand.self, ReleasesCommand.self, InfoCommand.self, ConceptCommand.self, SearchCommand.self, ECLCommand.self, DiffCommand.self,
+            DeltaCommand.self, ImpactCommand.self, ValidateCommand.self, GenerateCommand.self,
+            RefsetCommand.self, RequestCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, WorkspaceCommand.self,
+            ServeCommand.self, ServeBaselineCommand.self,
         ])
 
     /// ArgumentParser's own loop, except that library errors are printed with non-printable characters

@@ -67,8 +67,10 @@ import Testing
     @Test func compoundTailsFromTheReversedWordIndex() throws {
         let store = try SampleStores.norway.get().store
         let compounds = try store.read { db in
-            (try ConceptSearcher.compounds(endingWith: "sykdom", db), try ConceptSearcher.compounds(endingWith: "infarkt", db),
-             try ConceptSearcher.compounds(endingWith: "dom", db))
+            (
+                try ConceptSearcher.compounds(endingWith: "sykdom", db), try ConceptSearcher.compounds(endingWith: "infarkt", db),
+                try ConceptSearcher.compounds(endingWith: "dom", db)
+            )
         }
         #expect(compounds.0 == ["hjertesykdom", "lungesykdom", "nyresykdom", "betennelsessykdom", "infeksjonssykdom", "karsykdom", "leversykdom"])
         #expect(compounds.1 == ["hjarteinfarkt", "hjerteinfarkt", "elevasjonsinfarkt", "myokardinfarkt"])

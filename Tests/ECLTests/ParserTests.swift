@@ -61,12 +61,16 @@ import Testing
         #expect(attribute.name.focus == .concept(ConceptReference(id: 116676008, term: "Associated morphology")))
         #expect(attribute.comparison == .expression(.equal, SubExpression(focus: .concept(ConceptReference(id: 79654002, term: "Edema")))))
 
-        guard case .refined(_, .conjunction(let parts)) = try parse("< 404684003: 363698007 = << 39057004, 116676008 = << 415582006") else { Issue.record("and"); return }
+        guard case .refined(_, .conjunction(let parts)) = try parse("< 404684003: 363698007 = << 39057004, 116676008 = << 415582006") else {
+            Issue.record("and"); return
+        }
         #expect(parts.count == 2)
         guard case .refined(_, .disjunction) = try parse("< 404684003: 363698007 = << 39057004 OR 116676008 = << 415582006") else { Issue.record("or"); return }
 
-        guard case .refined(_, .conjunction(let groups)) = try parse(
-            "< 404684003: { 363698007 = << 39057004, 116676008 = << 415582006 }, [0..0] { 363698007 != * }") else { Issue.record("groups"); return }
+        guard
+            case .refined(_, .conjunction(let groups)) = try parse(
+                "< 404684003: { 363698007 = << 39057004, 116676008 = << 415582006 }, [0..0] { 363698007 != * }")
+        else { Issue.record("groups"); return }
         guard case .group(nil, .conjunction(let inner)) = groups[0] else { Issue.record("group 1"); return }
         #expect(inner.count == 2)
         guard case .group(Cardinality(min: 0, max: 0), .attribute(let negated)) = groups[1] else { Issue.record("group 2"); return }
@@ -108,14 +112,15 @@ import Testing
 
     @Test func conceptFilters() throws {
         let expression = try sub("< 56265001 {{ c definitionStatus = primitive, moduleId = 900000000000207008, effectiveTime >= \"20250101\", active = 1 }}")
-        #expect(expression.filters == [
-            .concept([
-                .definitionStatus(.equal, .ids([ConceptReference(id: 900000000000074008)])),
-                .module(.equal, .expression(SubExpression(focus: .concept(ConceptReference(id: 900000000000207008))))),
-                .effectiveTime(.greaterOrEqual, [20250101]),
-                .active(.equal, true),
+        #expect(
+            expression.filters == [
+                .concept([
+                    .definitionStatus(.equal, .ids([ConceptReference(id: 900000000000074008)])),
+                    .module(.equal, .expression(SubExpression(focus: .concept(ConceptReference(id: 900000000000207008))))),
+                    .effectiveTime(.greaterOrEqual, [20250101]),
+                    .active(.equal, true),
+                ])
             ])
-        ])
         let set = try sub("* {{ C definitionStatusId = (900000000000074008 900000000000073002), moduleId != << 900000000000443000 }}")
         guard case .concept(let filters) = set.filters[0] else { Issue.record("concept"); return }
         #expect(filters[0] == .definitionStatus(.equal, .ids([ConceptReference(id: 900000000000074008), ConceptReference(id: 900000000000073002)])))
@@ -125,39 +130,49 @@ import Testing
 
     @Test func descriptionFilters() throws {
         #expect(try sub("< 64572001 {{ term = \"heart\" }}").filters == [.description([.term(.equal, [SearchTerm("heart")])])])
-        let full = try sub("""
+        let full = try sub(
+            """
             < 64572001 {{ D term = match:"hjert", term != wild:"*infark*", term = ("a" wild:"b*"), language = no, type = syn,
               typeId = (900000000000013009 900000000000003001), dialect = en-gb (prefer), dialectId = 900000000000509007 (accept prefer),
               dialect = (en-gb nb-no (accept)), moduleId = 900000000000207008, effectiveTime < "20250201", active = false, id = 10003571000202118 }}
             """)
         guard case .description(let filters) = full.filters[0] else { Issue.record("description"); return }
-        #expect(filters == [
-            .term(.equal, [SearchTerm("hjert")]),
-            .term(.notEqual, [SearchTerm("*infark*", mode: .wild)]),
-            .term(.equal, [SearchTerm("a"), SearchTerm("b*", mode: .wild)]),
-            .language(.equal, ["no"]),
-            .type(.equal, .ids([ConceptReference(id: 900000000000013009)])),
-            .type(.equal, .ids([ConceptReference(id: 900000000000013009), ConceptReference(id: 900000000000003001)])),
-            .dialect(.equal, [DialectSelector(dialect: .alias("en-gb"), acceptability: [900000000000548007])]),
-            .dialect(.equal, [DialectSelector(dialect: .id(ConceptReference(id: 900000000000509007)), acceptability: [900000000000549004, 900000000000548007])]),
-            .dialect(.equal, [DialectSelector(dialect: .alias("en-gb")), DialectSelector(dialect: .alias("nb-no"), acceptability: [900000000000549004])]),
-            .module(.equal, .expression(SubExpression(focus: .concept(ConceptReference(id: 900000000000207008))))),
-            .effectiveTime(.less, [20250201]),
-            .active(.equal, false),
-            .id(.equal, [10003571000202118]),
-        ])
+        #expect(
+            filters == [
+                .term(.equal, [SearchTerm("hjert")]),
+                .term(.notEqual, [SearchTerm("*infark*", mode: .wild)]),
+                .term(.equal, [SearchTerm("a"), SearchTerm("b*", mode: .wild)]),
+                .language(.equal, ["no"]),
+                .type(.equal, .ids([ConceptReference(id: 900000000000013009)])),
+                .type(.equal, .ids([ConceptReference(id: 900000000000013009), ConceptReference(id: 900000000000003001)])),
+                .dialect(.equal, [DialectSelector(dialect: .alias("en-gb"), acceptability: [900000000000548007])]),
+                .dialect(
+                    .equal, [DialectSelector(dialect: .id(ConceptReference(id: 900000000000509007)), acceptability: [900000000000549004, 900000000000548007])]),
+                .dialect(.equal, [DialectSelector(dialect: .alias("en-gb")), DialectSelector(dialect: .alias("nb-no"), acceptability: [900000000000549004])]),
+                .module(.equal, .expression(SubExpression(focus: .concept(ConceptReference(id: 900000000000207008))))),
+                .effectiveTime(.less, [20250201]),
+                .active(.equal, false),
+                .id(.equal, [10003571000202118]),
+            ])
         #expect(try sub("< 64572001 {{ term = \"a\" }} {{ d language = EN }}").filters.count == 2)
     }
 
     @Test func memberFilters() throws {
-        let expression = try sub("^ [referencedComponentId, mapTarget] 447562003 {{ M mapTarget = \"I21.9\", referencedComponentId = << 22298006, mapPriority >= #1, active = 1, effectiveTime > \"20240701\" }}")
-        #expect(expression.memberOf?.memberFilters == [[
-            .fieldString(field: "mapTarget", .equal, [SearchTerm("I21.9")]),
-            .fieldExpression(field: "referencedComponentId", .equal, SubExpression(hierarchyOperator: .descendantOrSelfOf, focus: .concept(ConceptReference(id: 22298006)))),
-            .fieldNumeric(field: "mapPriority", .greaterOrEqual, NumericValue("1")!),
-            .active(.equal, true),
-            .effectiveTime(.greater, [20240701]),
-        ]])
+        let expression = try sub(
+            "^ [referencedComponentId, mapTarget] 447562003 {{ M mapTarget = \"I21.9\", referencedComponentId = << 22298006, mapPriority >= #1, active = 1, effectiveTime > \"20240701\" }}"
+        )
+        #expect(
+            expression.memberOf?.memberFilters == [
+                [
+                    .fieldString(field: "mapTarget", .equal, [SearchTerm("I21.9")]),
+                    .fieldExpression(
+                        field: "referencedComponentId", .equal,
+                        SubExpression(hierarchyOperator: .descendantOrSelfOf, focus: .concept(ConceptReference(id: 22298006)))),
+                    .fieldNumeric(field: "mapPriority", .greaterOrEqual, NumericValue("1")!),
+                    .active(.equal, true),
+                    .effectiveTime(.greater, [20240701]),
+                ]
+            ])
     }
 
     @Test func historySupplements() throws {

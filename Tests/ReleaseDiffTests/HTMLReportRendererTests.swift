@@ -31,7 +31,11 @@ import Testing
     @Test func embeddedRowsCannotCloseTheirScriptElement() throws {
         let nasty = "</script><script>alert(1)</script><!-- \\ \" \n\t\u{1} é"
         let html = HTMLReportRenderer.render(
-            document([ReportSection(id: "s", title: "S", description: "", columns: ["A", "B", "C"], rows: [[ReportCell(nasty), ReportCell(nasty, conceptId: 22298006), .number(7)]])]))
+            document([
+                ReportSection(
+                    id: "s", title: "S", description: "", columns: ["A", "B", "C"],
+                    rows: [[ReportCell(nasty), ReportCell(nasty, conceptId: 22298006), .number(7)]])
+            ]))
         let payloads = jsonPayloads(in: html)
         try #require(payloads.count == 1)
         #expect(!payloads[0].contains("<"))
@@ -73,7 +77,8 @@ import Testing
         #expect(
             html.contains(
                 "<tr><td><a class=\"concept\" href=\"#concept=404684003\" data-concept=\"404684003\">404684003</a></td>"
-                    + "<td><a class=\"concept\" href=\"#concept=900000000000207008\" data-concept=\"900000000000207008\">SNOMED CT core &lt;module&gt;</a></td></tr>"))
+                    + "<td><a class=\"concept\" href=\"#concept=900000000000207008\" data-concept=\"900000000000207008\">SNOMED CT core &lt;module&gt;</a></td></tr>"
+            ))
         #expect(jsonPayloads(in: html) == [#"[[["404684003","404684003",0],["SNOMED CT core \u003cmodule>","900000000000207008",0]]]"#])
     }
 
@@ -99,7 +104,8 @@ import Testing
     }
 
     @Test func emptySectionSaysSoInsteadOfATable() {
-        let html = HTMLReportRenderer.render(document([ReportSection(id: "nothing", title: "Nothing", description: "Nothing changed.", columns: ["A"], rows: [])]))
+        let html = HTMLReportRenderer.render(
+            document([ReportSection(id: "nothing", title: "Nothing", description: "Nothing changed.", columns: ["A"], rows: [])]))
         #expect(
             html.contains(
                 "<section class=\"report-section\" id=\"nothing\" data-title=\"Nothing\">\n<h2>Nothing <span class=\"count\">0 rows</span></h2>\n"
@@ -124,7 +130,10 @@ import Testing
     /// in an optimised build and a few seconds in a debug build; a quadratic renderer would take minutes.
     @Test func renderingAHundredThousandRowsIsQuick() {
         let rows = (0..<50_000).map { index -> [ReportCell] in
-            [.concept(Int64(100_000_000 + index)), ReportCell("Term \(index) of a <reasonably> long description"), .number(index), "changed", .concept(900000000000207008)]
+            [
+                .concept(Int64(100_000_000 + index)), ReportCell("Term \(index) of a <reasonably> long description"), .number(index), "changed",
+                .concept(900000000000207008),
+            ]
         }
         let section = { (id: String) in ReportSection(id: id, title: id, description: "", columns: ["Concept", "Term", "N", "Kind", "Module"], rows: rows) }
         let clock = ContinuousClock()

@@ -14,7 +14,10 @@ import Testing
         let refset = try #require(report.refsets.first)
         #expect(refset.membersChecked == 14)
         #expect(refset.unaffected == 12)
-        #expect(refset.findings.map { "\($0.referencedComponentId) \($0.issue.rawValue)" } == ["13645005 preferredTermChanged", "9900021000202108 inactivated", "9900021000202108 membershipEnded"])
+        #expect(
+            refset.findings.map { "\($0.referencedComponentId) \($0.issue.rawValue)" } == [
+                "13645005 preferredTermChanged", "9900021000202108 inactivated", "9900021000202108 membershipEnded",
+            ])
         let renamed = refset.findings[0]
         #expect(renamed.detail == "Chronic obstructive lung disease → Chronic obstructive pulmonary disease")
         let inactivated = refset.findings[1]
@@ -34,7 +37,10 @@ import Testing
 
     @Test func releaseRefsetMembershipEndings() throws {
         let report = try analyzer().analyze(refsets: [723264001], definitions: [])
-        #expect(report.refsets.first?.findings.map { "\($0.referencedComponentId) \($0.issue.rawValue) \($0.detail)" } == ["80891009 membershipEnded member row inactive in INT-20250201"])
+        #expect(
+            report.refsets.first?.findings.map { "\($0.referencedComponentId) \($0.issue.rawValue) \($0.detail)" } == [
+                "80891009 membershipEnded member row inactive in INT-20250201"
+            ])
     }
 
     @Test func eclDefinitionsGainAndLose() throws {

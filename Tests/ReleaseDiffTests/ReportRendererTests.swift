@@ -31,7 +31,8 @@ import Testing
 
     @Test func markdownTablesEscapePipes() {
         let markdown = MarkdownReportRenderer.render(document)
-        #expect(markdown.contains("| Concept | Term | Count |\n|---|---|---:|\n| 401303003 | STEMI, \"acute\" | 3 |\n| 840539006 | COVID-19 \\| severe | 12 |\n"))
+        #expect(
+            markdown.contains("| Concept | Term | Count |\n|---|---|---:|\n| 401303003 | STEMI, \"acute\" | 3 |\n| 840539006 | COVID-19 \\| severe | 12 |\n"))
         #expect(markdown.contains("## Nothing\n\nE.\n\n_No rows._"))
         #expect(markdown.contains("- w1"))
         let cut = MarkdownReportRenderer.render(document, rowLimit: 1)

@@ -95,13 +95,14 @@ import Testing
         #expect(views.attributeChanges.first?.added.map { [Int64($0.group), $0.type.id, $0.destination?.id ?? 0] } == [[0, 363698007, 955009]])
         #expect(views.attributeChanges.first?.removed.map { $0.destination?.id } == [39607008])
         #expect(
-            views.refsetMemberChanges.map { "\($0.refset.id) \($0.referencedComponentId) \($0.kind.rawValue)" } == [
-                "447562003 401303003 new", "447562003 840539006 new", "447562003 9900021000202108 inactivated",
-                "723264001 955009 new", "723264001 80891009 inactivated", "9900051000202101 9900031000202105 inactivated",
-            ].sorted { a, b in
-                let x = a.split(separator: " "), y = b.split(separator: " ")
-                return (Int64(x[0])!, Int64(x[1])!) < (Int64(y[0])!, Int64(y[1])!)
-            })
+            views.refsetMemberChanges.map { "\($0.refset.id) \($0.referencedComponentId) \($0.kind.rawValue)" }
+                == [
+                    "447562003 401303003 new", "447562003 840539006 new", "447562003 9900021000202108 inactivated",
+                    "723264001 955009 new", "723264001 80891009 inactivated", "9900051000202101 9900031000202105 inactivated",
+                ].sorted { a, b in
+                    let x = a.split(separator: " "), y = b.split(separator: " ")
+                    return (Int64(x[0])!, Int64(x[1])!) < (Int64(y[0])!, Int64(y[1])!)
+                })
     }
 
     @Test func rollupsCountEveryChangeOnce() {

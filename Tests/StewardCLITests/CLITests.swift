@@ -118,7 +118,10 @@ struct Steward {
 
         let alone = try steward.run(["import", Steward.norway])
         #expect(alone.status != 0)
-        #expect(alone.stderr.contains("module 51000202101 depends on 900000000000012004 (version 20250201), 900000000000207008 (version 20250201), which no imported package provides"))
+        #expect(
+            alone.stderr.contains(
+                "module 51000202101 depends on 900000000000012004 (version 20250201), 900000000000207008 (version 20250201), which no imported package provides"
+            ))
 
         let badLang = try steward.run(["concept", "22298006", "--lang", "klingon"])
         #expect(badLang.status != 0)
@@ -168,9 +171,10 @@ struct Steward {
         let generated = try steward.run(["generate", "--profile", "sample", "--seed", "7", "--versions", "2", "--out", out])
         #expect(generated.status == 0)
         let paths = generated.stdout.split(separator: "\n").map(String.init)
-        #expect(paths.map { URL(fileURLWithPath: $0).lastPathComponent } == [
-            "SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z", "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z",
-        ])
+        #expect(
+            paths.map { URL(fileURLWithPath: $0).lastPathComponent } == [
+                "SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z", "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z",
+            ])
         #expect(FileManager.default.fileExists(atPath: out + "/changes-20250201.json"))
         #expect(try steward.run(["validate", paths[1]]).status == 0)
         #expect(try steward.run(["import", paths[0]]).stdout == "INT-20250101\n")

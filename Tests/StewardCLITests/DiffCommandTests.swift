@@ -38,7 +38,9 @@ import Testing
 
         let impact = try steward.run(["impact", "--from", "INT-20250101", "--to", "INT-20250201", "--refset", "447562003"])
         #expect(impact.status == 0)
-        #expect(impact.stdout.contains("9900021000202108 Myocardial infarct: inactivated — Duplicate component → SAME AS association reference set 22298006 Myocardial infarction"))
+        #expect(
+            impact.stdout.contains(
+                "9900021000202108 Myocardial infarct: inactivated — Duplicate component → SAME AS association reference set 22298006 Myocardial infarction"))
     }
 
     @Test func badInputIsAClearError() throws {

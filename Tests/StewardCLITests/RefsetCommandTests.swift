@@ -12,7 +12,8 @@ import Testing
         #expect(unset.status != 0)
         // Both missing parts named at once, so a fresh workspace needs one fix.
         #expect(unset.stderr.contains("a new refset needs a namespace (for its concept id) and a module (for its rows)"))
-        #expect(try steward.run(["workspace", "config", "--namespace", "1000202", "--country", "NO", "--module", "51000202101", "--language", "nb"]).status == 0)
+        #expect(
+            try steward.run(["workspace", "config", "--namespace", "1000202", "--country", "NO", "--module", "51000202101", "--language", "nb"]).status == 0)
 
         let created = try steward.run(["refset", "create", "Hurtigliste", "--release", "INT-20250101", "--description", "Akuttmottakets hurtigliste"])
         #expect(created.status == 0)
@@ -37,7 +38,10 @@ import Testing
         // Moving to February: the inactivated members get their SAME AS replacement or are removed.
         let plan = try steward.run(["refset", "migrate", "Hurtigliste", "--to", "INT-20250201"])
         #expect(plan.status == 0)
-        #expect(plan.stdout.contains("9900021000202108 |Myocardial infarct|: inactivated (Duplicate component) — SAME AS association reference set 22298006 |Myocardial infarction| → replace:22298006"))
+        #expect(
+            plan.stdout.contains(
+                "9900021000202108 |Myocardial infarct|: inactivated (Duplicate component) — SAME AS association reference set 22298006 |Myocardial infarction| → replace:22298006"
+            ))
         #expect(plan.stdout.contains("9900041000202104 |Dropsy|: inactivated (Outdated component) — no replacement → keep"))
         let impact = try steward.run(["impact", "--from", "INT-20250101", "--to", "INT-20250201"])
         #expect(impact.stdout.contains("Hurtigliste"))
@@ -49,10 +53,11 @@ import Testing
         let rf2 = steward.data.appendingPathComponent("rf2")
         #expect(try steward.run(["refset", "export", "Hurtigliste", "--format", "rf2", "--out", rf2.path]).status == 0)
         let delta = try String(contentsOf: rf2.appendingPathComponent("der2_Refset_SimpleDelta_NO1000202_20250215.txt"), encoding: .utf8)
-        #expect(delta.split(separator: "\r\n").map { $0.split(separator: "\t").dropFirst().joined(separator: " ") } == [
-            "effectiveTime active moduleId refsetId referencedComponentId",
-            "20250215 0 51000202101 11000202100 9900021000202108", "20250215 0 51000202101 11000202100 9900041000202104",
-        ])
+        #expect(
+            delta.split(separator: "\r\n").map { $0.split(separator: "\t").dropFirst().joined(separator: " ") } == [
+                "effectiveTime active moduleId refsetId referencedComponentId",
+                "20250215 0 51000202101 11000202100 9900021000202108", "20250215 0 51000202101 11000202100 9900041000202104",
+            ])
         let zip = steward.data.appendingPathComponent("hurtigliste.zip")
         #expect(try steward.run(["refset", "export", "Hurtigliste", "--format", "zip", "--out", zip.path]).status == 0)
         #expect(try steward.run(["import", Steward.int2, zip.path, "--name", "INT-LOCAL"]).status == 0)

@@ -59,7 +59,10 @@ import Testing
         let rows = csv.stdout.components(separatedBy: "\r\n")
         #expect(rows.count == 4)
         #expect(rows[0].hasPrefix("Request Id,Request Type,Topic,Summary,Concept Id,Proposed FSN/Term,Semantic Tag"))
-        #expect(rows[1] == "1,New Description,,\"Heart attack, acute\",22298006,\"Heart attack, acute\",,,en,acceptable,,,,GP records,https://example.org/x,,,,submitted,,")
+        #expect(
+            rows[1]
+                == "1,New Description,,\"Heart attack, acute\",22298006,\"Heart attack, acute\",,,en,acceptable,,,,GP records,https://example.org/x,,,,submitted,,"
+        )
         #expect(rows[2] == "2,New Concept,Infection,Long COVID (disorder),,Long COVID (disorder),disorder,64572001,,,,,,Pandemic,,,,,submitted,,")
 
         let json = try steward.run(["request", "export", "--format", "json"])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite(.serialized) struct WorkspaceCommandTests {
@@ -78,7 +78,8 @@ import Glibc
         #expect(refused.status != 0)
         #expect(
             refused.stderr
-                == "Error: \(steward.data.path)/workspace.sqlite exists: restoring replaces it with the backup (the current file is kept aside); add --force to go ahead\n")
+                == "Error: \(steward.data.path)/workspace.sqlite exists: restoring replaces it with the backup (the current file is kept aside); add --force to go ahead\n"
+        )
 
         let garbage = steward.data.appendingPathComponent("garbage.sqlite")
         try Data(repeating: 0x41, count: 4096).write(to: garbage)
@@ -157,7 +158,9 @@ import Glibc
         #expect(shown.status == 0)
         #expect(shown.stdout == "namespace (not set)\ncountry   (not set)\nmodule    (not set)\nlanguage  en\nversion   1\n")
 
-        let updated = try steward.run(["workspace", "config", "--namespace", "1000202", "--country", "no", "--module", "51000202101", "--language", "nb", "--format", "json"])
+        let updated = try steward.run([
+            "workspace", "config", "--namespace", "1000202", "--country", "no", "--module", "51000202101", "--language", "nb", "--format", "json",
+        ])
         #expect(updated.status == 0)
         #expect(updated.stderr == "updated the workspace settings to version 2\n")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(updated.stdout.utf8)) as? [String: Any])
@@ -175,7 +178,8 @@ import Glibc
         #expect(stale.status != 0)
         #expect(
             stale.stderr
-                == "Error: the workspace settings was changed by someone else: your edit is based on version 1, the current version is 2; reload and try again\n")
+                == "Error: the workspace settings was changed by someone else: your edit is based on version 1, the current version is 2; reload and try again\n"
+        )
         let author = try steward.run(["workspace", "config", "--language", "nn", "--as", "ada:author"])
         #expect(author.status != 0)
         #expect(author.stderr == "Error: ada (author) may not update the workspace settings: that needs the admin role or higher\n")
@@ -220,7 +224,9 @@ import Glibc
         #expect(check.status == 0)
         #expect(check.stdout == "ok\n")
         let list = try steward.run(["token", "list", "--format", "json"])
-        let ids = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]).compactMap { ($0["id"] as? String).flatMap { Int64($0) } }
+        let ids = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]).compactMap {
+            ($0["id"] as? String).flatMap { Int64($0) }
+        }
         let lost = Set(acknowledged).subtracting(ids)
         #expect(lost.isEmpty, "acknowledged but missing: \(lost.sorted().prefix(10))")
         // At most the one write that committed but was not yet acknowledged when the kill came.

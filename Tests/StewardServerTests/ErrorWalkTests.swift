@@ -32,7 +32,8 @@ struct ErrorWalkTests {
             let error = RF2Error(code, file: "f.txt", line: 2, column: "id", value: "x", reason: "rf2 says \(code.rawValue)")
             cases.append(Case(error: error, statusClass: 4, message: "f.txt:2: column id value 'x': rf2 says \(code.rawValue)"))
         }
-        cases.append(Case(error: ECLSyntaxError(line: 1, column: 3, offset: 2, message: "expected x"), statusClass: 4, message: "ECL syntax error at 1:3: expected x"))
+        cases.append(
+            Case(error: ECLSyntaxError(line: 1, column: 3, offset: 2, message: "expected x"), statusClass: 4, message: "ECL syntax error at 1:3: expected x"))
         cases.append(Case(error: ECLEvaluationError("too costly"), statusClass: 4, message: "ECL cannot be evaluated: ECL evaluation error: too costly"))
         return cases
     }()

@@ -169,13 +169,15 @@ struct FHIRConceptMapResourceTests {
                 ids(all)
                     == maps.map { "sct-NO-20250215-\($0)" } + maps.map { "sct-INT-20250201-\($0)" }
                     + ["447562003", "9900051000202101", "900000000000527005"].map { "sct-INT-20250101-\($0)" })
-            #expect(all.compactMap { $0["name"] as? String }.prefix(4) == [
-                "ICD10ComplexMapReferenceSet", "ICPC2DemoSimpleMapReferenceSet", "POSSIBLYEQUIVALENTTOAssociationReferenceSet",
-                "SAMEASAssociationReferenceSet",
-            ])
-            #expect(all.compactMap { $0["targetUri"] as? String }.prefix(4) == [
-                "http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icpc-2", "\(FHIR.sct)?fhir_vs", "\(FHIR.sct)?fhir_vs",
-            ])
+            #expect(
+                all.compactMap { $0["name"] as? String }.prefix(4) == [
+                    "ICD10ComplexMapReferenceSet", "ICPC2DemoSimpleMapReferenceSet", "POSSIBLYEQUIVALENTTOAssociationReferenceSet",
+                    "SAMEASAssociationReferenceSet",
+                ])
+            #expect(
+                all.compactMap { $0["targetUri"] as? String }.prefix(4) == [
+                    "http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icpc-2", "\(FHIR.sct)?fhir_vs", "\(FHIR.sct)?fhir_vs",
+                ])
 
             let sameAs = "\(FHIR.sct)?fhir_cm=900000000000527005"
             #expect(ids(try await bundle(client, [("url", sameAs)])) == ["NO-20250215", "INT-20250201", "INT-20250101"].map { "sct-\($0)-900000000000527005" })

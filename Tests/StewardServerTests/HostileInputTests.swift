@@ -50,7 +50,9 @@ struct HostileInputTests {
             // A posted compose with an ECL `constraint` filter.
             let compose: [String: Any] = [
                 "resourceType": "ValueSet",
-                "compose": ["include": [["system": "http://snomed.info/sct", "filter": [["property": "constraint", "op": "=", "value": Self.nested(10_000)]]]]],
+                "compose": [
+                    "include": [["system": "http://snomed.info/sct", "filter": [["property": "constraint", "op": "=", "value": Self.nested(10_000)]]]]
+                ],
             ]
             let composeBody = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: compose))
             try await client.execute(uri: "/fhir/ValueSet/$expand", method: .post, headers: [.contentType: "application/fhir+json"], body: composeBody) {
@@ -157,7 +159,8 @@ struct HostileInputTests {
     func bodies() async throws {
         let server = try TestServer(maxBodySize: 64 * 1024)
         try await server.test { client in
-            let deepJSON = #"{"resourceType":"Parameters","parameter":["# + String(repeating: #"{"name":"x","part":["#, count: 1_000)
+            let deepJSON =
+                #"{"resourceType":"Parameters","parameter":["# + String(repeating: #"{"name":"x","part":["#, count: 1_000)
                 + String(repeating: "]}", count: 1_000) + "]}"
             for uri in ["/fhir/CodeSystem/$lookup", "/api/v1/ecl"] {
                 try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: deepJSON)) {
@@ -171,10 +174,15 @@ struct HostileInputTests {
                 #expect($0.status == .badRequest)
                 #expect(message($0).hasPrefix("invalid request body"))
             }
-            try await client.execute(uri: "/fhir/CodeSystem/$lookup", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "code=22298006")) {
+            try await client.execute(
+                uri: "/fhir/CodeSystem/$lookup", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "code=22298006")
+            ) {
                 #expect($0.status == .badRequest)
             }
-            try await client.execute(uri: "/fhir/CodeSystem/$lookup", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: #"{"resourceType":"Patient"}"#)) {
+            try await client.execute(
+                uri: "/fhir/CodeSystem/$lookup", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"resourceType":"Patient"}"#)
+            ) {
                 #expect($0.status == .badRequest)
                 #expect(message($0) == "the request body must be a Parameters resource, got a Patient resource")
             }

@@ -21,15 +21,20 @@ struct JSONWriterTests {
             identifier: "urn:uuid:\(awkward)", timestamp: "2026-12-01T20:00:00Z", total: 2, offset: 0,
             parameter: [.init("count", .integer(20)), .init("displayLanguage", .code("nn")), .init("activeOnly", .boolean(true))],
             contains: [
-                .init(system: SNOMED.system, version: "v", code: "22298006", display: "hjerteinfarkt", inactive: nil,
-                      designation: [Designation(language: "nb", use: coding, value: awkward), Designation(language: nil, use: nil, value: "x")]),
+                .init(
+                    system: SNOMED.system, version: "v", code: "22298006", display: "hjerteinfarkt", inactive: nil,
+                    designation: [Designation(language: "nb", use: coding, value: awkward), Designation(language: nil, use: nil, value: "x")]),
                 .init(system: SNOMED.system, version: "v", code: "84114007", display: nil, inactive: true, designation: nil),
             ])
         let compose = ValueSet.Compose(
-            include: [.init(system: SNOMED.system, version: nil, concept: [.init(code: "1", display: awkward)],
-                            filter: [.init(property: "constraint", op: "=", value: "<< 404684003")], valueSet: ["a", "b"])],
+            include: [
+                .init(
+                    system: SNOMED.system, version: nil, concept: [.init(code: "1", display: awkward)],
+                    filter: [.init(property: "constraint", op: "=", value: "<< 404684003")], valueSet: ["a", "b"])
+            ],
             exclude: [], inactive: false)
-        let valueSet = ValueSet(url: "http://snomed.info/sct?fhir_vs=ecl/<<404684003", version: nil, name: "n", title: awkward, compose: compose, expansion: expansion)
+        let valueSet = ValueSet(
+            url: "http://snomed.info/sct?fhir_vs=ecl/<<404684003", version: nil, name: "n", title: awkward, compose: compose, expansion: expansion)
         return Parameters([
             Parameter("name", .string("SNOMED CT")),
             Parameter("display", .string(awkward)),
@@ -43,10 +48,12 @@ struct JSONWriterTests {
             Parameter("when", .dateTime("2026-12-01")),
             Parameter("coding", .coding(coding)),
             Parameter("concept", .codeableConcept(CodeableConcept(coding: [coding, Coding(code: "x")], text: awkward))),
-            Parameter("property", parts: [
-                Parameter("code", .code("609096000")),
-                Parameter("subproperty", parts: [Parameter("value", .code("1")), Parameter("description", .string(""))]),
-            ]),
+            Parameter(
+                "property",
+                parts: [
+                    Parameter("code", .code("609096000")),
+                    Parameter("subproperty", parts: [Parameter("value", .code("1")), Parameter("description", .string(""))]),
+                ]),
             Parameter("return", resource: .valueSet(valueSet)),
             Parameter("other", resource: .other(resourceType: "Patient")),
             Parameter("empty", parts: []),
@@ -104,7 +111,9 @@ struct JSONWriterTests {
     func decimalsAsTheEncoderSpellsThem() throws {
         var generator = SplitMix64(seed: 42)
         let fixed: [Double] = [0, -0.0, 1, 500, 1.5, 0.1, 1e21, 1e-7, 123456789.123, 2.5e-300, .greatestFiniteMagnitude, 1 / 3]
-        let values = fixed + (0..<500).map { _ in Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) } + (0..<500).map { _ in Double.random(in: -1e6...1e6, using: &generator) }
+        let values =
+            fixed + (0..<500).map { _ in Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) }
+            + (0..<500).map { _ in Double.random(in: -1e6...1e6, using: &generator) }
         var writer = JSONWriter()
         writer.beginArray()
         for value in values { writer.decimal(value) }

@@ -72,11 +72,12 @@ struct OperationsRouteTests {
     func openAPICoverage() async throws {
         let server = try TestServer()
         let router = buildRouter(server.services)
-        let registered = Set(router.routes.map { route -> String in
-            let path = route.path.description
-            let openAPIPath = (path.hasPrefix("/") ? path : "/" + path).replacingOccurrences(of: ":", with: "")
-            return "\(route.method.rawValue) \(openAPIPath)"
-        })
+        let registered = Set(
+            router.routes.map { route -> String in
+                let path = route.path.description
+                let openAPIPath = (path.hasPrefix("/") ? path : "/" + path).replacingOccurrences(of: ":", with: "")
+                return "\(route.method.rawValue) \(openAPIPath)"
+            })
         let documented = OpenAPIDocument.documentedRoutes
         #expect(registered.subtracting(documented).sorted() == [])
         #expect(documented.subtracting(registered).sorted() == [])

@@ -60,8 +60,11 @@ struct ProtectedRoute: Sendable, CustomTestStringConvertible {
             return PreparedCall(method: .post, uri: "/api/v1/refsets/\(refset.id)/migration", json: ["to": "INT-20250201"], ifMatch: "\"\(refset.version)\"")
         },
         ProtectedRoute(route: "POST /api/v1/refsets/files", minimum: .author) { _, _, tag in
-            let content: [String: Any] = ["name": "Fil \(tag)", "module": "51000202101", "language": "nb", "kind": "extensional", "members": [["id": "22298006"]]]
-            return PreparedCall(method: .post, uri: "/api/v1/refsets/files", json: ["files": [["name": "fil.json", "content": content]], "release": "INT-20250201"])
+            let content: [String: Any] = [
+                "name": "Fil \(tag)", "module": "51000202101", "language": "nb", "kind": "extensional", "members": [["id": "22298006"]],
+            ]
+            return PreparedCall(
+                method: .post, uri: "/api/v1/refsets/files", json: ["files": [["name": "fil.json", "content": content]], "release": "INT-20250201"])
         },
         ProtectedRoute(route: "POST /api/v1/requests", minimum: .author, success: .created) { _, _, _ in
             PreparedCall(method: .post, uri: "/api/v1/requests", json: otherRequestDocument)
@@ -74,7 +77,8 @@ struct ProtectedRoute: Sendable, CustomTestStringConvertible {
         },
         ProtectedRoute(route: "POST /api/v1/requests/{id}/transition", minimum: .author) { server, caller, _ in
             let request = try server.makeRequest(by: user(caller))
-            return PreparedCall(method: .post, uri: "/api/v1/requests/\(request.id)/transition", json: ["status": "submitted"], ifMatch: "\"\(request.version)\"")
+            return PreparedCall(
+                method: .post, uri: "/api/v1/requests/\(request.id)/transition", json: ["status": "submitted"], ifMatch: "\"\(request.version)\"")
         },
         ProtectedRoute(route: "POST /api/v1/requests/{id}/comments", minimum: .author, success: .created) { server, _, _ in
             let request = try server.makeRequest(by: user(.role(.author)))
@@ -136,11 +140,12 @@ struct WorkspaceAccessTests {
     func matrixCoversEveryWriteRoute() throws {
         let server = try TestServer()
         let router = buildRouter(server.services)
-        let writes = Set(router.routes.compactMap { route -> String? in
-            let path = "/" + route.path.description.drop { $0 == "/" }.replacingOccurrences(of: ":", with: "")
-            guard route.method != .get, path.hasPrefix("/api/v1/"), route.method != .post || path != "/api/v1/ecl" else { return nil }
-            return "\(route.method.rawValue) \(path)"
-        })
+        let writes = Set(
+            router.routes.compactMap { route -> String? in
+                let path = "/" + route.path.description.drop { $0 == "/" }.replacingOccurrences(of: ":", with: "")
+                guard route.method != .get, path.hasPrefix("/api/v1/"), route.method != .post || path != "/api/v1/ecl" else { return nil }
+                return "\(route.method.rawValue) \(path)"
+            })
         let covered = Set(ProtectedRoute.all.map(\.route))
         #expect(writes.subtracting(covered).sorted() == [])
     }

@@ -47,7 +47,8 @@ struct WorkspaceRefsetTests {
 
             // Add members: an inactive concept is accepted with its replacement as a warning.
             let added = try await api.call(
-                .post, Self.refset + "/members", as: .role(.author), json: ["conceptIds": ["22298006", "9900021000202108", "56265001"], "reason": "first list"])
+                .post, Self.refset + "/members", as: .role(.author),
+                json: ["conceptIds": ["22298006", "9900021000202108", "56265001"], "reason": "first list"])
             #expect(added.status == .ok)
             #expect(added.headers[.eTag] == "\"2\"")
             #expect(added.object["changed"] as? [String] == ["22298006", "56265001", "9900021000202108"])
@@ -130,9 +131,11 @@ struct WorkspaceRefsetTests {
             _ = try archive.extract(entry) { bytes.append($0) }
             let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n").map(String.init)
             #expect(rows.first == "id\teffectiveTime\tactive\tmoduleId\trefsetId\treferencedComponentId")
-            #expect(Array(rows.dropFirst()) == ([22298006, 56265001, 9900021000202108] as [Int64]).map { concept in
-                "\(MemberUUID.member(refset: 11000202100, concept: concept))\t20250301\t1\t51000202101\t11000202100\t\(concept)"
-            })
+            #expect(
+                Array(rows.dropFirst())
+                    == ([22298006, 56265001, 9900021000202108] as [Int64]).map { concept in
+                        "\(MemberUUID.member(refset: 11000202100, concept: concept))\t20250301\t1\t51000202101\t11000202100\t\(concept)"
+                    })
             let delta = try await api.call(.get, Self.refset + "/export?format=rf2&type=delta", as: .anonymous)
             #expect(delta.headers[.contentDisposition]?.contains("der2_Refset_SimpleDelta_NO1000202_20250301.txt") == true)
             #expect(delta.text.split(separator: "\r\n").count == 4)
@@ -142,10 +145,11 @@ struct WorkspaceRefsetTests {
             // CSV and TSV of the published version, FHIR and the RefSets/ file.
             let csv = try await api.call(.get, Self.refset + "/export?format=csv&version=1&lang=en", as: .anonymous)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
-            #expect(csv.text.components(separatedBy: "\r\n") == [
-                "conceptId,preferredTerm,fullySpecifiedName,active", "22298006,Myocardial infarction,Myocardial infarction (disorder),1",
-                "56265001,Heart disease,Heart disease (disorder),1", "9900021000202108,Myocardial infarct,Myocardial infarct (disorder),0", "",
-            ])
+            #expect(
+                csv.text.components(separatedBy: "\r\n") == [
+                    "conceptId,preferredTerm,fullySpecifiedName,active", "22298006,Myocardial infarction,Myocardial infarction (disorder),1",
+                    "56265001,Heart disease,Heart disease (disorder),1", "9900021000202108,Myocardial infarct,Myocardial infarct (disorder),0", "",
+                ])
             let tsv = try await api.call(.get, Self.refset + "/export?format=tsv&lang=en", as: .anonymous)
             #expect(tsv.text.hasPrefix("conceptId\tpreferredTerm\tfullySpecifiedName\tactive\r\n22298006\tMyocardial infarction\t"))
             let fhir = try await api.call(.get, Self.refset + "/export?format=fhir&version=1", as: .anonymous)
@@ -203,13 +207,16 @@ struct WorkspaceRefsetTests {
             let member = try await api.call(.post, Self.refset + "/members", as: .role(.author), json: ["conceptIds": ["38341003"]])
             #expect(member.status == .badRequest)
             #expect(member.message.hasPrefix("refset 11000202100 is intensional"))
-            #expect(try await api.call(.post, Self.refset + "/members", as: .role(.author), json: ["conceptIds": ["38341003"], "role": "include"]).status == .ok)
-            #expect(try await api.call(.post, Self.refset + "/members", as: .role(.author), json: ["conceptIds": ["84114007"], "role": "exclude"]).status == .ok)
+            #expect(
+                try await api.call(.post, Self.refset + "/members", as: .role(.author), json: ["conceptIds": ["38341003"], "role": "include"]).status == .ok)
+            #expect(
+                try await api.call(.post, Self.refset + "/members", as: .role(.author), json: ["conceptIds": ["84114007"], "role": "exclude"]).status == .ok)
             let expansion = try await api.call(.get, Self.refset + "/expansion?limit=100", as: .anonymous)
             #expect(expansion.status == .ok)
-            #expect(expansion.items.compactMap { $0["conceptId"] as? String } == [
-                "22298006", "38341003", "49436004", "56265001", "57054005", "401303003", "414545008", "698247007",
-            ])
+            #expect(
+                expansion.items.compactMap { $0["conceptId"] as? String } == [
+                    "22298006", "38341003", "49436004", "56265001", "57054005", "401303003", "414545008", "698247007",
+                ])
             let entries = try await api.call(.get, Self.refset + "/entries?role=exclude", as: .anonymous)
             #expect(entries.items.map { $0["conceptId"] as? String } == ["84114007"])
             let bad = try await api.call(
@@ -265,17 +272,19 @@ struct WorkspaceRefsetTests {
         try await server.test { client in
             let api = WorkspaceAPI(client: client, server: server)
             let uri = "/api/v1/refsets/\(refset.id)/import"
-            let csv = try await api.call(.post, uri, as: .role(.author), raw: "code,display\r\n22298006,\"Myocardial infarction, acute\"\r\n57054005,Acute MI\r\n")
+            let csv = try await api.call(
+                .post, uri, as: .role(.author), raw: "code,display\r\n22298006,\"Myocardial infarction, acute\"\r\n57054005,Acute MI\r\n")
             #expect(csv.status == .ok)
             #expect(csv.object["changed"] as? [String] == ["22298006", "57054005"])
             let tsv = try await api.call(.post, uri, as: .role(.author), raw: "conceptId\tterm\n56265001\tHeart disease\n22298006\tMI\n")
             #expect(tsv.object["changed"] as? [String] == ["56265001"])
             #expect(tsv.object["unchanged"] as? [String] == ["22298006"])
-            let rf2 = [
-                "id\teffectiveTime\tactive\tmoduleId\trefsetId\treferencedComponentId",
-                "8e5f0b3c-6a7d-5f21-9a07-3c5512e48b90\t20250101\t1\t51000202101\t900000000000497000\t84114007",
-                "1f2a3b4c-6a7d-5f21-9a07-3c5512e48b90\t20250101\t0\t51000202101\t900000000000497000\t38341003",
-            ].joined(separator: "\r\n") + "\r\n"
+            let rf2 =
+                [
+                    "id\teffectiveTime\tactive\tmoduleId\trefsetId\treferencedComponentId",
+                    "8e5f0b3c-6a7d-5f21-9a07-3c5512e48b90\t20250101\t1\t51000202101\t900000000000497000\t84114007",
+                    "1f2a3b4c-6a7d-5f21-9a07-3c5512e48b90\t20250101\t0\t51000202101\t900000000000497000\t38341003",
+                ].joined(separator: "\r\n") + "\r\n"
             let imported = try await api.call(.post, uri, as: .role(.author), raw: rf2)
             #expect(imported.object["changed"] as? [String] == ["84114007"])
             let version = try server.services.workspace.refset(refset.id).version
@@ -304,7 +313,8 @@ struct WorkspaceRefsetTests {
             var content = try #require(listed.items.first?["content"] as? [String: Any])
             #expect((content["members"] as? [[String: Any]])?.first?["term"] as? String == "Myocardial infarction")
             let unchanged = try await api.call(
-                .post, "/api/v1/refsets/files", as: .role(.author), json: ["files": [["name": "hurtigliste.json", "content": content]], "release": "INT-20250201"])
+                .post, "/api/v1/refsets/files", as: .role(.author),
+                json: ["files": [["name": "hurtigliste.json", "content": content]], "release": "INT-20250201"])
             #expect(unchanged.status == .ok)
             #expect(unchanged.items.map { $0["action"] as? String } == ["unchanged"])
             content["members"] = [["id": "22298006"]]

@@ -34,7 +34,8 @@ struct WorkspaceRequestTests {
                 json: ["summary": "X", "useCase": "Y", "payload": ["type": "new-concept", "fullySpecifiedName": "No tag", "parents": ["64572001"]]])
             #expect(invalid.status == .badRequest)
             #expect(invalid.message.contains("payload.fullySpecifiedName 'No tag' has no semantic tag"))
-            let badType = try await api.call(.post, "/api/v1/requests", as: .role(.author), json: ["summary": "X", "useCase": "Y", "payload": ["type": "rename"]])
+            let badType = try await api.call(
+                .post, "/api/v1/requests", as: .role(.author), json: ["summary": "X", "useCase": "Y", "payload": ["type": "rename"]])
             #expect(badType.status == .badRequest)
             #expect(badType.message.contains("field 'payload.type': unknown request type 'rename'"))
 
@@ -149,8 +150,10 @@ struct WorkspaceRequestTests {
             let store = try server.services.releases.release("INT-20250101").lane.store
             let request = try server.services.workspace.createRequest(
                 RequestContent(
-                    summary: "Retire Myocardial infarct", useCase: "Duplicate", payload: .inactivateConcept(.init(
-                        conceptId: 9900021000202108, reason: .duplicate, association: .sameAs, targets: [22298006]))),
+                    summary: "Retire Myocardial infarct", useCase: "Duplicate",
+                    payload: .inactivateConcept(
+                        .init(
+                            conceptId: 9900021000202108, reason: .duplicate, association: .sameAs, targets: [22298006]))),
                 release: store, by: WorkspaceUser(name: "ada", role: .author))
             let satisfied = try await api.call(.get, "/api/v1/requests/satisfied?release=INT-20250201", as: .anonymous)
             #expect(satisfied.status == .ok)

@@ -72,21 +72,35 @@ private var latest: String { Shared.sample.1.last!.name }
             #expect(problems.isEmpty, "\(name): \(problems.prefix(3))")
             let header = String(decoding: bytes.prefix { $0 != 13 }, as: UTF8.self).components(separatedBy: "\t")
             let expected: [String] =
-                name.contains("_Concept_") ? RF2Columns.concept
-                : name.contains("_Description_") || name.contains("_TextDefinition_") ? RF2Columns.description
-                : name.contains("RelationshipConcreteValues") ? RF2Columns.concreteValues
-                : name.contains("Relationship_") ? RF2Columns.relationship
-                : name.contains("Identifier") ? RF2Columns.identifier
-                : name.contains("Language") ? RF2Columns.languageRefset
-                : name.contains("Association") ? RF2Columns.associationRefset
-                : name.contains("AttributeValue") ? RF2Columns.attributeValueRefset
-                : name.contains("SimpleMap") ? RF2Columns.simpleMapRefset
-                : name.contains("ExtendedMap") ? RF2Columns.extendedMapRefset
-                : name.contains("OWLExpression") ? RF2Columns.owlExpressionRefset
-                : name.contains("ModuleDependency") ? RF2Columns.moduleDependencyRefset
-                : name.contains("RefsetDescriptor") ? RF2Columns.refsetDescriptorRefset
-                : name.contains("DescriptionType") ? RF2Columns.descriptionTypeRefset
-                : RF2Columns.simpleRefset
+                name.contains("_Concept_")
+                ? RF2Columns.concept
+                : name.contains("_Description_") || name.contains("_TextDefinition_")
+                    ? RF2Columns.description
+                    : name.contains("RelationshipConcreteValues")
+                        ? RF2Columns.concreteValues
+                        : name.contains("Relationship_")
+                            ? RF2Columns.relationship
+                            : name.contains("Identifier")
+                                ? RF2Columns.identifier
+                                : name.contains("Language")
+                                    ? RF2Columns.languageRefset
+                                    : name.contains("Association")
+                                        ? RF2Columns.associationRefset
+                                        : name.contains("AttributeValue")
+                                            ? RF2Columns.attributeValueRefset
+                                            : name.contains("SimpleMap")
+                                                ? RF2Columns.simpleMapRefset
+                                                : name.contains("ExtendedMap")
+                                                    ? RF2Columns.extendedMapRefset
+                                                    : name.contains("OWLExpression")
+                                                        ? RF2Columns.owlExpressionRefset
+                                                        : name.contains("ModuleDependency")
+                                                            ? RF2Columns.moduleDependencyRefset
+                                                            : name.contains("RefsetDescriptor")
+                                                                ? RF2Columns.refsetDescriptorRefset
+                                                                : name.contains("DescriptionType")
+                                                                    ? RF2Columns.descriptionTypeRefset
+                                                                    : RF2Columns.simpleRefset
             #expect(header == expected, "\(name)")
         }
     }
@@ -126,8 +140,10 @@ private var latest: String { Shared.sample.1.last!.name }
                 if !fragment.contains("Concrete") { check(row[5], .concept, fragment) }
             }
         }
-        for fragment in ["Refset_Simple", "Association", "AttributeValue", "LanguageSnapshot", "SimpleMap", "ExtendedMap",
-                         "OWLExpression", "ModuleDependency", "RefsetDescriptor"] {
+        for fragment in [
+            "Refset_Simple", "Association", "AttributeValue", "LanguageSnapshot", "SimpleMap", "ExtendedMap",
+            "OWLExpression", "ModuleDependency", "RefsetDescriptor",
+        ] {
             for row in try files.rows(package, fragment) {
                 expect(isUUID(row[0]), "\(fragment) member id \(row[0])")
                 expect(seen.insert(row[0]).inserted, "duplicate id \(row[0])")
@@ -236,9 +252,11 @@ private func activeConcepts(_ files: PackageFiles, _ package: String) throws -> 
         #expect(inactive.contains(row[5]) && active.contains(row[6]) && row[5] != row[6])
         associations[row[5], default: []].append(row[4])
     }
-    let needsAssociation: [Int64: Int64] = [WellKnown.duplicate: WellKnown.sameAs, WellKnown.erroneous: WellKnown.replacedBy,
-                                           WellKnown.ambiguous: WellKnown.possiblyEquivalentTo,
-                                           WellKnown.classificationDerivedComponent: WellKnown.partiallyEquivalentTo]
+    let needsAssociation: [Int64: Int64] = [
+        WellKnown.duplicate: WellKnown.sameAs, WellKnown.erroneous: WellKnown.replacedBy,
+        WellKnown.ambiguous: WellKnown.possiblyEquivalentTo,
+        WellKnown.classificationDerivedComponent: WellKnown.partiallyEquivalentTo,
+    ]
     for (concept, value) in reason {
         if let refset = needsAssociation[Int64(value)!] {
             #expect(associations[concept]?.allSatisfy { $0 == String(refset) } == true, "\(concept) reason \(value)")
@@ -248,7 +266,8 @@ private func activeConcepts(_ files: PackageFiles, _ package: String) throws -> 
         }
     }
     // Active descriptions of inactive concepts carry "concept non-current"; no active concept has an indicator.
-    let nonCurrent = Set(values.filter { $0[4] == String(WellKnown.descriptionInactivationIndicator) && $0[6] == String(WellKnown.conceptNonCurrent) }.map { $0[5] })
+    let nonCurrent = Set(
+        values.filter { $0[4] == String(WellKnown.descriptionInactivationIndicator) && $0[6] == String(WellKnown.conceptNonCurrent) }.map { $0[5] })
     for row in try files.rows(latest, "sct2_Description_Snapshot") where row[2] == "1" {
         #expect(nonCurrent.contains(row[0]) == inactive.contains(row[4]), "description \(row[0])")
     }
@@ -261,8 +280,10 @@ private func activeConcepts(_ files: PackageFiles, _ package: String) throws -> 
     let files = Shared.sampleFiles
     let active = try activeConcepts(files, latest)
     for row in try files.rows(latest, "sct2_Relationship_Snapshot") { #expect(active.contains(row[7])) }
-    for fragment in ["Refset_Simple", "Association", "AttributeValue", "LanguageSnapshot", "SimpleMap", "ExtendedMap",
-                     "OWLExpression", "ModuleDependency", "RefsetDescriptor", "DescriptionType"] {
+    for fragment in [
+        "Refset_Simple", "Association", "AttributeValue", "LanguageSnapshot", "SimpleMap", "ExtendedMap",
+        "OWLExpression", "ModuleDependency", "RefsetDescriptor", "DescriptionType",
+    ] {
         for row in try files.rows(latest, fragment) {
             #expect(active.contains(row[3]) && active.contains(row[4]), "\(fragment) module/refset \(row[3]) \(row[4])")
         }

@@ -3,9 +3,11 @@ import RF2
 import Testing
 @testable import SyntheticRelease
 
-private let coreFiles = ["sct2_Concept_", "sct2_Description_", "sct2_Relationship_", "sct2_sRefset_OWLExpression",
-                         "der2_cRefset_Language", "der2_cRefset_Association", "der2_cRefset_AttributeValue", "der2_Refset_Simple",
-                         "der2_iisssccRefset_ExtendedMap", "der2_ssRefset_ModuleDependency"]
+private let coreFiles = [
+    "sct2_Concept_", "sct2_Description_", "sct2_Relationship_", "sct2_sRefset_OWLExpression",
+    "der2_cRefset_Language", "der2_cRefset_Association", "der2_cRefset_AttributeValue", "der2_Refset_Simple",
+    "der2_iisssccRefset_ExtendedMap", "der2_ssRefset_ModuleDependency",
+]
 
 private func fullLines(_ files: PackageFiles, _ package: String, _ fragment: String) throws -> [String] {
     try files.lines(files.allFiles(package).first { $0.path.contains("/Full/") && $0.lastPathComponent.contains(fragment) }!)
@@ -75,10 +77,13 @@ private func snapshotLines(_ files: PackageFiles, _ package: String, _ fragment:
             if record.reactivatedConcepts.contains(id) { #expect(before[row[0]]?[2] == "0" && row[2] == "1") }
         }
         // New descriptions: exactly the description ids that did not exist before.
-        let oldDescriptions = Set(try files.rows(previous, "sct2_Description_Snapshot").map { $0[0] }
-            + files.rows(previous, "TextDefinition_Snapshot").map { $0[0] })
-        let newDescriptions = Set(try (files.rows(package, "sct2_Description_Snapshot") + files.rows(package, "TextDefinition_Snapshot"))
-            .map { $0[0] }).subtracting(oldDescriptions)
+        let oldDescriptions = Set(
+            try files.rows(previous, "sct2_Description_Snapshot").map { $0[0] }
+                + files.rows(previous, "TextDefinition_Snapshot").map { $0[0] })
+        let newDescriptions = Set(
+            try (files.rows(package, "sct2_Description_Snapshot") + files.rows(package, "TextDefinition_Snapshot"))
+                .map { $0[0] }
+        ).subtracting(oldDescriptions)
         #expect(newDescriptions == Set(record.newDescriptions.map(String.init)))
         // FSN / PT changes as recorded.
         let descriptions = Dictionary(try files.rows(package, "sct2_Description_Snapshot").map { ($0[0], $0) }, uniquingKeysWith: { a, _ in a })
@@ -105,8 +110,9 @@ private func snapshotLines(_ files: PackageFiles, _ package: String, _ fragment:
         }
         // Simple refset member changes are exactly the simple refset rows dated now.
         let members = try files.rows(package, "Refset_SimpleSnapshot").filter { $0[1] == date }
-        #expect(Set(members.map { "\($0[0])/\($0[2])/\($0[5])" })
-            == Set(record.refsetMemberChanges.map { "\($0.memberId)/\($0.change == .added ? "1" : "0")/\($0.referencedComponentId)" }))
+        #expect(
+            Set(members.map { "\($0[0])/\($0[2])/\($0[5])" })
+                == Set(record.refsetMemberChanges.map { "\($0.memberId)/\($0.change == .added ? "1" : "0")/\($0.referencedComponentId)" }))
         // MDRS re-dated.
         #expect(try files.rows(package, "ModuleDependencySnapshot").allSatisfy { $0[1] == date && $0[6] == date && $0[7] == date })
     }
@@ -115,17 +121,19 @@ private func snapshotLines(_ files: PackageFiles, _ package: String, _ fragment:
 @Test func norwayExtensionPackage() throws {
     let (_, packages) = Shared.norway
     let files = Shared.norwayFiles
-    #expect(packages.map(\.name) == [
-        "SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z", "SnomedCT_ManagedServiceNO_PRODUCTION_NO1000202_20250115T120000Z",
-        "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z", "SnomedCT_ManagedServiceNO_PRODUCTION_NO1000202_20250215T120000Z",
-    ])
+    #expect(
+        packages.map(\.name) == [
+            "SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z", "SnomedCT_ManagedServiceNO_PRODUCTION_NO1000202_20250115T120000Z",
+            "SnomedCT_InternationalRF2_PRODUCTION_20250201T120000Z", "SnomedCT_ManagedServiceNO_PRODUCTION_NO1000202_20250215T120000Z",
+        ])
     let no = packages[3].name
     #expect(files.url(no, "der2_cRefset_LanguageSnapshot-no_NO1000202_20250215.txt") != nil)
     #expect(files.url(no, "sct2_Description_Snapshot-no_NO1000202_20250215.txt") != nil)
     let mdrs = try files.rows(no, "ModuleDependencySnapshot")
-    #expect(Set(mdrs.map { "\($0[3])>\($0[5]) \($0[6]) \($0[7])" }) == [
-        "51000202101>900000000000207008 20250215 20250201", "51000202101>900000000000012004 20250215 20250201",
-    ])
+    #expect(
+        Set(mdrs.map { "\($0[3])>\($0[5]) \($0[6]) \($0[7])" }) == [
+            "51000202101>900000000000207008 20250215 20250201", "51000202101>900000000000012004 20250215 20250201",
+        ])
     let norwegian = try files.rows(no, "sct2_Description_Snapshot-no")
     #expect(norwegian.allSatisfy { $0[5] == "no" && $0[3] == String(WellKnown.norwayModule) })
     #expect(norwegian.count > 300)
@@ -135,8 +143,10 @@ private func snapshotLines(_ files: PackageFiles, _ package: String, _ fragment:
     // Exactly one Bokmål preferred term per concept that has Norwegian terms.
     let conceptOf = Dictionary(norwegian.map { ($0[0], $0[4]) }, uniquingKeysWith: { a, _ in a })
     var preferred: [String: Int] = [:]
-    for row in try files.rows(no, "LanguageSnapshot-no") where row[2] == "1" && row[4] == String(WellKnown.norwegianBokmal)
-        && row[6] == String(WellKnown.preferred) {
+    for row in try files.rows(no, "LanguageSnapshot-no")
+    where row[2] == "1" && row[4] == String(WellKnown.norwegianBokmal)
+        && row[6] == String(WellKnown.preferred)
+    {
         preferred[conceptOf[row[5]]!, default: 0] += 1
     }
     let translated = Set(norwegian.filter { $0[2] == "1" }.map { $0[4] })
@@ -167,9 +177,10 @@ private func snapshotLines(_ files: PackageFiles, _ package: String, _ fragment:
     profile.conceptCount = 200
     let packages = try SyntheticReleaseGenerator(profile: profile, seed: 1, versions: 2, writeFull: false, releaseStatus: "ALPHA")
         .write(to: dir, zip: true)
-    #expect(packages.map { $0.url.lastPathComponent } == [
-        "SnomedCT_InternationalRF2_ALPHA_20250101T120000Z.zip", "SnomedCT_InternationalRF2_ALPHA_20250201T120000Z.zip",
-    ])
+    #expect(
+        packages.map { $0.url.lastPathComponent } == [
+            "SnomedCT_InternationalRF2_ALPHA_20250101T120000Z.zip", "SnomedCT_InternationalRF2_ALPHA_20250201T120000Z.zip",
+        ])
     #expect(packages[0].rowCounts["xsct2_Concept_Snapshot_INT_20250101.txt"] == 343)
     for package in packages {
         let data = try Data(contentsOf: package.url)

@@ -4,16 +4,23 @@ import Testing
 
 @Test func fileNamesFollowTheConvention() {
     #expect(RF2FileName.component("Concept", .snapshot, effectiveTime: "20250101").fileName == "sct2_Concept_Snapshot_INT_20250101.txt")
-    #expect(RF2FileName.component("Description", .full, language: "en", effectiveTime: "20250101").fileName
-        == "sct2_Description_Full-en_INT_20250101.txt")
-    #expect(RF2FileName.refset(pattern: "c", name: "Language", .snapshot, language: "no", country: "NO", namespace: 1000202,
-                               effectiveTime: "20250215").fileName == "der2_cRefset_LanguageSnapshot-no_NO1000202_20250215.txt")
-    #expect(RF2FileName.refset(pattern: "s", name: "OWLExpression", .snapshot, effectiveTime: "20250101", fileType: "sct").fileName
-        == "sct2_sRefset_OWLExpressionSnapshot_INT_20250101.txt")
-    #expect(RF2FileName.refset(pattern: "", name: "Simple", .delta, effectiveTime: "20250101", provisional: true).fileName
-        == "xder2_Refset_SimpleDelta_INT_20250101.txt")
-    #expect(RF2FileName.refset(pattern: "iissscc", name: "ExtendedMap", .snapshot, effectiveTime: "20250101").with(.full).fileName
-        == "der2_iisssccRefset_ExtendedMapFull_INT_20250101.txt")
+    #expect(
+        RF2FileName.component("Description", .full, language: "en", effectiveTime: "20250101").fileName
+            == "sct2_Description_Full-en_INT_20250101.txt")
+    #expect(
+        RF2FileName.refset(
+            pattern: "c", name: "Language", .snapshot, language: "no", country: "NO", namespace: 1000202,
+            effectiveTime: "20250215"
+        ).fileName == "der2_cRefset_LanguageSnapshot-no_NO1000202_20250215.txt")
+    #expect(
+        RF2FileName.refset(pattern: "s", name: "OWLExpression", .snapshot, effectiveTime: "20250101", fileType: "sct").fileName
+            == "sct2_sRefset_OWLExpressionSnapshot_INT_20250101.txt")
+    #expect(
+        RF2FileName.refset(pattern: "", name: "Simple", .delta, effectiveTime: "20250101", provisional: true).fileName
+            == "xder2_Refset_SimpleDelta_INT_20250101.txt")
+    #expect(
+        RF2FileName.refset(pattern: "iissscc", name: "ExtendedMap", .snapshot, effectiveTime: "20250101").with(.full).fileName
+            == "der2_iisssccRefset_ExtendedMapFull_INT_20250101.txt")
 }
 
 @Test func writerWritesTabsCRLFAndUUIDs() throws {
@@ -28,9 +35,10 @@ import Testing
     try writer.close()
     #expect(writer.rowCount == 2)
     let text = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == "id\teffectiveTime\tactive\tterm\r\n"
-        + "01234567-89ab-4def-8123-456789abcdef\t20250101\t1\tHjerteinfarkt \"akutt\" æøå\r\n"
-        + "-5\t0\t9223372036854775807\t138875005\r\n")
+    #expect(
+        text == "id\teffectiveTime\tactive\tterm\r\n"
+            + "01234567-89ab-4def-8123-456789abcdef\t20250101\t1\tHjerteinfarkt \"akutt\" æøå\r\n"
+            + "-5\t0\t9223372036854775807\t138875005\r\n")
 }
 
 @Test func writerFlushesLargeFilesInChunks() throws {

@@ -66,7 +66,9 @@ import Testing
         #expect(try store.languageRefsets().contains(WellKnown.norwegianBokmal))
         #expect(try store.languageRefsets().contains(WellKnown.norwegianNynorsk))
         let bokmal = try store.read { db in
-            try String.fetchAll(db, sql: "SELECT term FROM concept_term WHERE refset_id = ? AND type_id = ? LIMIT 500", arguments: [WellKnown.norwegianBokmal, WellKnown.synonym])
+            try String.fetchAll(
+                db, sql: "SELECT term FROM concept_term WHERE refset_id = ? AND type_id = ? LIMIT 500",
+                arguments: [WellKnown.norwegianBokmal, WellKnown.synonym])
         }
         #expect(bokmal.count == 500)
         #expect(bokmal.contains { $0.contains("æ") || $0.contains("ø") || $0.contains("å") })

@@ -130,7 +130,10 @@ import ZIPFoundation
         release.language[0][5] = String(SCTID.make(item: 999_999, partition: .description))
         let package = try release.write(to: directory)
         let summary = try ReleaseImporter(catalog: ReleaseCatalog(dataDirectory: directory)).importRelease(from: [package])
-        #expect(summary.warnings == ["Snapshot/Refset/der2_cRefset_LanguageSnapshot-en_INT_20250101.txt: 1 language refset members refer to descriptions that are not in the release"])
+        #expect(
+            summary.warnings == [
+                "Snapshot/Refset/der2_cRefset_LanguageSnapshot-en_INT_20250101.txt: 1 language refset members refer to descriptions that are not in the release"
+            ])
     }
 
     @Test func relationshipToMissingConcept() throws {

@@ -100,9 +100,11 @@ import Testing
         extensionRelease.fileLanguage = "no"
         extensionRelease.moduleId = WellKnown.norwayModule
         extensionRelease.addConcept(WellKnown.norwayModule, term: "Norway module", tag: "core metadata concept", parents: [WellKnown.coreModule])
-        extensionRelease.addConcept(WellKnown.norwegianBokmal, term: "Norwegian Bokmål language reference set", tag: "foundation metadata concept", parents: [WellKnown.usEnglish])
+        extensionRelease.addConcept(
+            WellKnown.norwegianBokmal, term: "Norwegian Bokmål language reference set", tag: "foundation metadata concept", parents: [WellKnown.usEnglish])
         extensionRelease.addDescription(
-            conceptId: MiniRelease.heartDisease, term: "hjertesykdom", languageCode: "no", refset: WellKnown.norwegianBokmal, namespace: WellKnown.norwayNamespace)
+            conceptId: MiniRelease.heartDisease, term: "hjertesykdom", languageCode: "no", refset: WellKnown.norwegianBokmal,
+            namespace: WellKnown.norwayNamespace)
         extensionRelease.addDescription(
             conceptId: MiniRelease.disease, term: "sykdom", languageCode: "no", refset: WellKnown.norwegianBokmal, namespace: WellKnown.norwayNamespace)
         for (index, target) in [WellKnown.coreModule, WellKnown.modelModule].enumerated() {

@@ -20,16 +20,17 @@ import Testing
         try ReleaseReference(text).resolve(in: Self.releases, info: { $0 }).name
     }
 
-    @Test(arguments: [
-        (nil, "NO-20250815-beta"), ("", "NO-20250815-beta"), ("latest", "NO-20250815-beta"), ("http://snomed.info/sct", "NO-20250815-beta"),
-        ("INT-20250101", "INT-20250101"), ("INT", "INT-20250201"), ("no", "NO-20250815-beta"),
-        ("http://snomed.info/sct/900000000000207008/version/20250101", "INT-20250101"),
-        ("http://snomed.info/sct|http://snomed.info/sct/900000000000207008/version/20250101", "INT-20250101"),
-        ("http://snomed.info/sct/900000000000207008", "INT-20250201"),
-        ("http://snomed.info/sct/51000202101", "NO-20250815-beta"),
-        ("http://snomed.info/xsct/51000202101/version/20250815", "NO-20250815-beta"),
-        ("http://snomed.info/sct/51000202101/version/20250215", "NO-20250215"),
-    ] as [(String?, String)])
+    @Test(
+        arguments: [
+            (nil, "NO-20250815-beta"), ("", "NO-20250815-beta"), ("latest", "NO-20250815-beta"), ("http://snomed.info/sct", "NO-20250815-beta"),
+            ("INT-20250101", "INT-20250101"), ("INT", "INT-20250201"), ("no", "NO-20250815-beta"),
+            ("http://snomed.info/sct/900000000000207008/version/20250101", "INT-20250101"),
+            ("http://snomed.info/sct|http://snomed.info/sct/900000000000207008/version/20250101", "INT-20250101"),
+            ("http://snomed.info/sct/900000000000207008", "INT-20250201"),
+            ("http://snomed.info/sct/51000202101", "NO-20250815-beta"),
+            ("http://snomed.info/xsct/51000202101/version/20250815", "NO-20250815-beta"),
+            ("http://snomed.info/sct/51000202101/version/20250215", "NO-20250215"),
+        ] as [(String?, String)])
     func everyForm(_ text: String?, _ expected: String) throws {
         #expect(try resolve(text) == expected)
     }

@@ -15,7 +15,9 @@ import ZIPFoundation
     }
 
     func activeDescriptions(_ store: ReleaseStore) throws -> Int {
-        try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM description WHERE active = 1 AND type_id != ?", arguments: [WellKnown.definition])! }
+        try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM description WHERE active = 1 AND type_id != ?", arguments: [WellKnown.definition])!
+        }
     }
 
     @Test func international20250101() throws {
@@ -63,8 +65,14 @@ import ZIPFoundation
             (22298006, "Myocardial infarction (disorder)", "Myocardial infarction", "Myocardial infarction", "hjerteinfarkt", "hjarteinfarkt"),
             (16761005, "Esophagitis (disorder)", "Esophagitis", "Oesophagitis", "spiserørsbetennelse", "spiserøyrsbetennelse"),
             (387517004, "Paracetamol (substance)", "Acetaminophen", "Paracetamol", "paracetamol", "paracetamol"),
-            (13645005, "Chronic obstructive lung disease (disorder)", "Chronic obstructive pulmonary disease", "Chronic obstructive lung disease", "kronisk obstruktiv lungesykdom", "kronisk obstruktiv lungesjukdom"),
-            (38341003, "Hypertensive disorder, systemic arterial (disorder)", "Hypertensive disorder", "Hypertensive disorder", "høyt blodtrykk", "høgt blodtrykk"),
+            (
+                13645005, "Chronic obstructive lung disease (disorder)", "Chronic obstructive pulmonary disease", "Chronic obstructive lung disease",
+                "kronisk obstruktiv lungesykdom", "kronisk obstruktiv lungesjukdom"
+            ),
+            (
+                38341003, "Hypertensive disorder, systemic arterial (disorder)", "Hypertensive disorder", "Hypertensive disorder", "høyt blodtrykk",
+                "høgt blodtrykk"
+            ),
             (239873007, "Osteoarthritis of knee (disorder)", "Osteoarthritis of knee", "Osteoarthritis of knee", "kneleddsartrose", "kneleddsartrose"),
         ]
         for (id, fsn, us, gb, nb, nn) in expected {
@@ -75,13 +83,18 @@ import ZIPFoundation
             #expect(try store.preferredTerm(id, preference: LanguagePreference(parsing: "nn-NO")) == nn)
         }
         let bokmal = try store.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM concept_term t JOIN concept c ON c.id = t.concept_id WHERE c.active = 1 AND t.refset_id = ? AND t.type_id = ?", arguments: [WellKnown.norwegianBokmal, WellKnown.synonym])
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM concept_term t JOIN concept c ON c.id = t.concept_id WHERE c.active = 1 AND t.refset_id = ? AND t.type_id = ?",
+                arguments: [WellKnown.norwegianBokmal, WellKnown.synonym])
         }
         #expect(bokmal == 89)
         // The Norway-only concept has no en-GB term, so en-GB falls back to en-US.
         #expect(try store.preferredTerm(8800031000202104, preference: LanguagePreference(parsing: "nb")) == "kuldeutløst astma")
         #expect(try store.preferredTerm(8800031000202104, preference: LanguagePreference(parsing: "en-GB")) == "Cold-induced asthma")
-        #expect(try store.descriptions(of: 22298006).contains { $0.term == "hjerteinfarkt" && $0.acceptability == [Acceptability(refsetId: WellKnown.norwegianBokmal, acceptabilityId: WellKnown.preferred)] })
+        #expect(
+            try store.descriptions(of: 22298006).contains {
+                $0.term == "hjerteinfarkt" && $0.acceptability == [Acceptability(refsetId: WellKnown.norwegianBokmal, acceptabilityId: WellKnown.preferred)]
+            })
     }
 
     @Test func fullAsOfAndDeltaMatchSnapshotsOnSamples() throws {

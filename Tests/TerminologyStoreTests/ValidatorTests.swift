@@ -44,9 +44,10 @@ import TerminologyStore
         let row = fixture.conceptRow(a)
         fixture.concepts[row][4] = "900000000000074009"
         let report = try validate(fixture)
-        #expect(report.problems.map(\.located) == [
-            problem(.checkDigit, Self.conceptFile, row + 2, "definitionStatusId", "900000000000074009")
-        ])
+        #expect(
+            report.problems.map(\.located) == [
+                problem(.checkDigit, Self.conceptFile, row + 2, "definitionStatusId", "900000000000074009")
+            ])
     }
 
     @Test func wrongPartition() throws {
@@ -54,9 +55,10 @@ import TerminologyStore
         let descriptionId = SCTID.make(item: 9001, partition: .description)
         fixture.concepts.append([String(descriptionId), "20250101", "0", String(WellKnown.coreModule), String(WellKnown.primitive)])
         let report = try validate(fixture)
-        #expect(report.problems.map(\.located) == [
-            problem(.partition, Self.conceptFile, fixture.concepts.count + 1, "id", String(descriptionId))
-        ])
+        #expect(
+            report.problems.map(\.located) == [
+                problem(.partition, Self.conceptFile, fixture.concepts.count + 1, "id", String(descriptionId))
+            ])
         #expect(report.problems.first?.message == "partition 01 names a description, expected a concept")
     }
 
@@ -113,9 +115,10 @@ import TerminologyStore
 
         fixture.concepts.append(older)
         report = try validate(fixture)
-        #expect(report.problems.map(\.located) == [
-            problem(.uniqueId, "Full/Terminology/sct2_Concept_Full_INT_20250101.txt", fixture.concepts.count + 1, "id", String(a))
-        ])
+        #expect(
+            report.problems.map(\.located) == [
+                problem(.uniqueId, "Full/Terminology/sct2_Concept_Full_INT_20250101.txt", fixture.concepts.count + 1, "id", String(a))
+            ])
     }
 
     @Test func badFileName() throws {
@@ -137,9 +140,10 @@ import TerminologyStore
         let report = try validate(fixture)
         #expect(report.hasErrors == false)
         #expect(report.count(.lineEnding) == 6)
-        #expect(report.problems(.blankLine).map(\.located) == [
-            Located(severity: .warning, rule: .blankLine, package: "INT", file: Self.conceptFile, line: fixture.concepts.count + 2)
-        ])
+        #expect(
+            report.problems(.blankLine).map(\.located) == [
+                Located(severity: .warning, rule: .blankLine, package: "INT", file: Self.conceptFile, line: fixture.concepts.count + 2)
+            ])
     }
 
     @Test func problemListIsCappedButCounted() throws {
@@ -160,9 +164,10 @@ import TerminologyStore
         let missing = SCTID.make(item: 1999, partition: .concept)
         let description = fixture.addDescription(concept: missing, type: WellKnown.synonym, term: "Orphan", acceptability: WellKnown.acceptable)
         let report = try validate(fixture)
-        #expect(report.problems.map(\.located) == [
-            problem(.referentialIntegrity, Self.descriptionFile, fixture.descriptionRow(description) + 2, "conceptId", String(missing))
-        ])
+        #expect(
+            report.problems.map(\.located) == [
+                problem(.referentialIntegrity, Self.descriptionFile, fixture.descriptionRow(description) + 2, "conceptId", String(missing))
+            ])
     }
 
     @Test func relationshipDestinationMissing() throws {
@@ -170,9 +175,10 @@ import TerminologyStore
         let missing = SCTID.make(item: 1998, partition: .concept)
         let relationship = fixture.addIsA(c, parent: missing)
         let report = try validate(fixture)
-        #expect(report.problems.map(\.located) == [
-            problem(.referentialIntegrity, Self.relationshipFile, fixture.relationshipRow(relationship) + 2, "destinationId", String(missing))
-        ])
+        #expect(
+            report.problems.map(\.located) == [
+                problem(.referentialIntegrity, Self.relationshipFile, fixture.relationshipRow(relationship) + 2, "destinationId", String(missing))
+            ])
     }
 
     @Test func twoPreferredSynonymsInOneLanguageRefset() throws {
@@ -181,7 +187,9 @@ import TerminologyStore
         let report = try validate(fixture)
         #expect(report.problems.map(\.located) == [problem(.ptPerLanguage, Self.conceptFile, fixture.conceptRow(a) + 2, "id", String(a))])
         let first = fixture.preferredSynonym(of: a)
-        #expect(report.problems.first?.message == "the active concept has 2 preferred synonyms in language refset \(WellKnown.usEnglish) (descriptions \(first), \(second))")
+        #expect(
+            report.problems.first?.message
+                == "the active concept has 2 preferred synonyms in language refset \(WellKnown.usEnglish) (descriptions \(first), \(second))")
     }
 
     @Test func conceptWithoutFSN() throws {
@@ -197,18 +205,20 @@ import TerminologyStore
         let row = fixture.isaRow(of: a)
         fixture.relationships[row][5] = String(c)
         let report = try validate(fixture)
-        #expect(report.problems.map(\.located) == [
-            problem(.isaCycle, Self.relationshipFile, row + 2, "destinationId", "\(a) → \(c) → \(b) → \(a)")
-        ])
+        #expect(
+            report.problems.map(\.located) == [
+                problem(.isaCycle, Self.relationshipFile, row + 2, "destinationId", "\(a) → \(c) → \(b) → \(a)")
+            ])
     }
 
     @Test func activeLanguageMemberOnInactiveDescription() throws {
         var fixture = Fixture.international()
         let description = fixture.addDescription(concept: a, type: WellKnown.synonym, term: "Retired", acceptability: WellKnown.acceptable, active: false)
         let report = try validate(fixture)
-        #expect(report.problems.map(\.located) == [
-            problem(.languageMirrorsDescription, Self.languageFile, fixture.languageRow(description) + 2, "referencedComponentId", String(description))
-        ])
+        #expect(
+            report.problems.map(\.located) == [
+                problem(.languageMirrorsDescription, Self.languageFile, fixture.languageRow(description) + 2, "referencedComponentId", String(description))
+            ])
     }
 
     @Test func associationTargetInactive() throws {
@@ -232,11 +242,15 @@ import TerminologyStore
     @Test func extensionAloneMissesItsDependencies() throws {
         let report = try validate(Fixture.norway())
         let file = "Snapshot/Refset/Metadata/der2_ssRefset_ModuleDependencySnapshot_NO1000202_20250215.txt"
-        #expect(report.problems(.mdrs).map(\.located) == [
-            problem(.mdrs, file, 2, "referencedComponentId", String(WellKnown.coreModule), package: "NO"),
-            problem(.mdrs, file, 3, "referencedComponentId", String(WellKnown.modelModule), package: "NO"),
-        ])
-        #expect(report.problems(.mdrs).first?.message.hasPrefix("module \(WellKnown.norwayModule) depends on module \(WellKnown.coreModule) version 20250101, but no validated package contains that module") == true)
+        #expect(
+            report.problems(.mdrs).map(\.located) == [
+                problem(.mdrs, file, 2, "referencedComponentId", String(WellKnown.coreModule), package: "NO"),
+                problem(.mdrs, file, 3, "referencedComponentId", String(WellKnown.modelModule), package: "NO"),
+            ])
+        #expect(
+            report.problems(.mdrs).first?.message.hasPrefix(
+                "module \(WellKnown.norwayModule) depends on module \(WellKnown.coreModule) version 20250101, but no validated package contains that module")
+                == true)
     }
 
     // MARK: Helpers
@@ -323,7 +337,9 @@ private struct Fixture {
         fixture.addConcept(c, module: WellKnown.coreModule, parent: b)
         fixture.addConcept(d, module: WellKnown.coreModule, parent: nil, active: false)
         fixture.associations.append([fixture.member(), "20250101", "1", String(WellKnown.coreModule), String(WellKnown.sameAs), String(d), String(a)])
-        fixture.dependencies.append([fixture.member(), "20250101", "1", String(WellKnown.coreModule), String(WellKnown.moduleDependency), String(model), "20250101", "20250101"])
+        fixture.dependencies.append([
+            fixture.member(), "20250101", "1", String(WellKnown.coreModule), String(WellKnown.moduleDependency), String(model), "20250101", "20250101",
+        ])
         return fixture
     }
 
@@ -335,9 +351,13 @@ private struct Fixture {
         let concept = SCTID.make(item: 100, namespace: WellKnown.norwayNamespace, partition: .extensionConcept)
         fixture.addConcept(WellKnown.norwegianBokmal, module: WellKnown.norwayModule, parent: WellKnown.root)
         fixture.addConcept(concept, module: WellKnown.norwayModule, parent: a)
-        fixture.addDescription(concept: concept, type: WellKnown.synonym, term: "Norsk term", acceptability: WellKnown.preferred, refset: WellKnown.norwegianBokmal, languageCode: "no")
+        fixture.addDescription(
+            concept: concept, type: WellKnown.synonym, term: "Norsk term", acceptability: WellKnown.preferred, refset: WellKnown.norwegianBokmal,
+            languageCode: "no")
         for target in [WellKnown.coreModule, WellKnown.modelModule] {
-            fixture.dependencies.append([fixture.member(), "20250215", "1", String(WellKnown.norwayModule), String(WellKnown.moduleDependency), String(target), "20250215", "20250101"])
+            fixture.dependencies.append([
+                fixture.member(), "20250215", "1", String(WellKnown.norwayModule), String(WellKnown.moduleDependency), String(target), "20250215", "20250101",
+            ])
         }
         return fixture
     }
@@ -423,7 +443,10 @@ private struct Fixture {
             ("\(type)/Terminology/sct2_Relationship_\(type)_\(suffix)_\(date).txt", RF2Columns.relationship, relationships, ""),
             ("\(type)/Refset/Language/der2_cRefset_Language\(type)-\(languageSuffix)_\(suffix)_\(date).txt", refsetBase + ["acceptabilityId"], language, ""),
             ("\(type)/Refset/Content/der2_cRefset_Association\(type)_\(suffix)_\(date).txt", refsetBase + ["targetComponentId"], associations, ""),
-            ("\(type)/Refset/Metadata/der2_ssRefset_ModuleDependency\(type)_\(suffix)_\(date).txt", refsetBase + ["sourceEffectiveTime", "targetEffectiveTime"], dependencies, ""),
+            (
+                "\(type)/Refset/Metadata/der2_ssRefset_ModuleDependency\(type)_\(suffix)_\(date).txt",
+                refsetBase + ["sourceEffectiveTime", "targetEffectiveTime"], dependencies, ""
+            ),
         ]
         for (path, header, rows, trailer) in files where !(rows.isEmpty && path.contains("Association")) {
             let url = folder.appendingPathComponent(path)

@@ -90,7 +90,8 @@ import Testing
             (error as? WorkspaceError)?.message == "backup target \(target.path) already exists: choose a new file name"
         }
         #expect(try Data(contentsOf: target) == Data("keep me".utf8))
-        #expect { try temporary.workspace.backup(to: temporary.directory.appendingPathComponent("other.sqlite"), by: TemporaryWorkspace.reviewer) } throws: { error in
+        #expect { try temporary.workspace.backup(to: temporary.directory.appendingPathComponent("other.sqlite"), by: TemporaryWorkspace.reviewer) } throws: {
+            error in
             (error as? WorkspaceError)?.kind == .forbidden
         }
     }
@@ -107,7 +108,9 @@ import Testing
         let foreign = inputs.appendingPathComponent("foreign.sqlite")
         try DatabaseQueue(path: foreign.path).write { db in try db.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)") }
         let damaged = inputs.appendingPathComponent("damaged.sqlite")
-        for index in 0..<200 { _ = try temporary.workspace.createToken(for: "filler-\(index)", role: .viewer, label: String(repeating: "x", count: 200), by: Self.admin) }
+        for index in 0..<200 {
+            _ = try temporary.workspace.createToken(for: "filler-\(index)", role: .viewer, label: String(repeating: "x", count: 200), by: Self.admin)
+        }
         try temporary.workspace.backup(to: damaged, by: Self.admin)
         try Self.damage(damaged)
         let wrecked = inputs.appendingPathComponent("wrecked.sqlite")

@@ -14,7 +14,10 @@ import Testing
         #expect(first.map(\.refsetId) == [11000202100, 21000202108])
         #expect(first[0].added == [6142004, 13645005, 22298006, 44054006, 84114007, 195967001, 233604007, 840539006])
         #expect(first[1].added == [38341003])
-        #expect(try workspace.draftMembers(of: 21000202108, release: release) == [22298006, 38341003, 49436004, 56265001, 57054005, 84114007, 401303003, 414545008, 698247007])
+        #expect(
+            try workspace.draftMembers(of: 21000202108, release: release) == [
+                22298006, 38341003, 49436004, 56265001, 57054005, 84114007, 401303003, 414545008, 698247007,
+            ])
 
         let second = try workspace.syncRefsets(from: Self.examples, release: release, namespace: 1000202, by: TemporaryWorkspace.admin)
         #expect(second.map(\.action) == [.unchanged, .unchanged])
@@ -23,7 +26,8 @@ import Testing
         #expect(try workspace.auditEvents(AuditQuery(entity: "refset")).events.map(\.action) == ["sync", "sync"])
         // New refsets continue after the ids the files brought.
         let next = try workspace.createRefset(
-            NewRefset(name: "Ny", owner: "x", moduleId: 51000202101, language: "nb", kind: .extensional, namespace: 1000202), release: release, by: TemporaryWorkspace.author)
+            NewRefset(name: "Ny", owner: "x", moduleId: 51000202101, language: "nb", kind: .extensional, namespace: 1000202), release: release,
+            by: TemporaryWorkspace.author)
         #expect(next.id == 31000202105)
     }
 
@@ -65,15 +69,19 @@ import Testing
             .write(to: directory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
         try #"{"name": "Bad", "module": "51000202101", "language": "nb", "kind": "extensional", "members": [{"id": "999999999"}]}"#
             .write(to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
-        #expect { try temporary.workspace.syncRefsets(from: directory, release: SampleReleases.february, namespace: 1000202, by: TemporaryWorkspace.admin) } throws: { error in
+        #expect {
+            try temporary.workspace.syncRefsets(from: directory, release: SampleReleases.february, namespace: 1000202, by: TemporaryWorkspace.admin)
+        } throws: { error in
             (error as? WorkspaceError)?.message == "b.json: id 999999999 is not a concept in release INT-20250201: nothing was changed"
         }
         #expect(try temporary.workspace.refsets().isEmpty)
-        try #"{"name": "Bad", "language": "nb", "kind": "extensional"}"#.write(to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
+        try #"{"name": "Bad", "language": "nb", "kind": "extensional"}"#.write(
+            to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
         #expect { try RefsetFile.read(directory.appendingPathComponent("b.json")) } throws: { error in
             (error as? WorkspaceError)?.message == "b.json: missing \"module\" at top level"
         }
-        try #"{"name": "Bad", "module": "51000202101", "language": "nb", "kind": "extensional", "ecl": "<< 1"}"#.write(to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
+        try #"{"name": "Bad", "module": "51000202101", "language": "nb", "kind": "extensional", "ecl": "<< 1"}"#.write(
+            to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
         #expect { try RefsetFile.read(directory.appendingPathComponent("b.json")) } throws: { error in
             (error as? WorkspaceError)?.message == #"b.json: an extensional refset has "members", not "ecl", "include" or "exclude""#
         }
@@ -84,7 +92,8 @@ import Testing
         let directory = temporary.directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let rf2 = directory.appendingPathComponent("der2_Refset_SimpleFull_NO1000202_20250401.txt")
-        try ("id\teffectiveTime\tactive\tmoduleId\trefsetId\treferencedComponentId\r\n"
+        try
+            ("id\teffectiveTime\tactive\tmoduleId\trefsetId\treferencedComponentId\r\n"
             + "a\t20250301\t1\t51000202101\t11000202100\t22298006\r\n" + "b\t20250301\t1\t51000202101\t11000202100\t56265001\r\n"
             + "b\t20250401\t0\t51000202101\t11000202100\t56265001\r\n" + "c\t20250401\t1\t51000202101\t11000202100\t57054005\r\n")
             .write(to: rf2, atomically: true, encoding: .utf8)

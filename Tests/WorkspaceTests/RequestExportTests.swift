@@ -42,7 +42,8 @@ import Testing
                 + "1,New Concept,Cardiology,Postinfarction angina (disorder),,Postinfarction angina (disorder),disorder,56265001; 22298006,,,,,,"
                 + "\"Used in discharge letters, \"\"often\"\"\",https://example.org/a; PMID 123,Helse Vest,K-17,Angina etter infarkt,submitted,,\"Line one\r\nline two\"\r\n"
                 + "2,New Description,,\"hjerteinfarkt, akutt\",22298006,\"hjerteinfarkt, akutt\",,,nb,preferred,,,,Norwegian GP term,,,,,forwarded,RMP-17,\r\n"
-                + "3,Change/Retire Concept,,Myocardial infarct duplicates 22298006,9900021000202108,,,,,,Duplicate,SAME AS,22298006,Duplicate,,,,,accepted,,\r\n")
+                + "3,Change/Retire Concept,,Myocardial infarct duplicates 22298006,9900021000202108,,,,,,Duplicate,SAME AS,22298006,Duplicate,,,,,accepted,,\r\n"
+        )
     }
 
     @Test func tsvReplacesTabsAndLineBreaks() {
@@ -51,11 +52,13 @@ import Testing
         #expect(lines.count == 3)
         #expect(lines[0] == Self.header.dropLast().replacingOccurrences(of: ",", with: "\t"))
         #expect(
-            lines[1] == [
-                "1", "New Concept", "Cardiology", "Postinfarction angina (disorder)", "", "Postinfarction angina (disorder)", "disorder", "56265001; 22298006",
-                "", "", "", "", "", "Used in discharge letters, \"often\"", "https://example.org/a; PMID 123", "Helse Vest", "K-17", "Angina etter infarkt",
-                "submitted", "", "Line one line two",
-            ].joined(separator: "\t"))
+            lines[1]
+                == [
+                    "1", "New Concept", "Cardiology", "Postinfarction angina (disorder)", "", "Postinfarction angina (disorder)", "disorder",
+                    "56265001; 22298006",
+                    "", "", "", "", "", "Used in discharge letters, \"often\"", "https://example.org/a; PMID 123", "Helse Vest", "K-17", "Angina etter infarkt",
+                    "submitted", "", "Line one line two",
+                ].joined(separator: "\t"))
         #expect(lines[2] == "")
     }
 

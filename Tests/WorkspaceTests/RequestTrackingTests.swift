@@ -18,7 +18,8 @@ import Testing
                 "Myocardial infarct is a duplicate",
                 .inactivateConcept(.init(conceptId: 9_900_021_000_202_108, reason: .duplicate, association: .sameAs, targets: [22298006]))),
             Self.content("Hypertensive disorder FSN", .inactivateDescription(.init(descriptionId: 10_003_711_000_202_116, reason: .outdated))),
-            Self.content("Cardiac infarction", .newDescription(.init(conceptId: 22298006, term: "Cardiac infarction", language: .en, acceptability: .acceptable))),
+            Self.content(
+                "Cardiac infarction", .newDescription(.init(conceptId: 22298006, term: "Cardiac infarction", language: .en, acceptability: .acceptable))),
             Self.content("Dropsy is outdated", .inactivateConcept(.init(conceptId: 9_900_041_000_202_104, reason: .outdated))),
             Self.content("Retire heart structure site", .retireRelationship(.init(sourceId: 22298006, typeId: 363698007, destinationId: 80891009))),
         ]

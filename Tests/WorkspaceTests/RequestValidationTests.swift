@@ -7,7 +7,8 @@ import Testing
     static let author = TemporaryWorkspace.author
 
     static func content(_ payload: RequestPayload, summary: String = "Proposal", useCase: String = "Needed for cardiology records") -> RequestContent {
-        RequestContent(summary: summary, topic: "Cardiology", useCase: useCase, references: ["https://example.org/ref"], organisation: "Helse Vest", payload: payload)
+        RequestContent(
+            summary: summary, topic: "Cardiology", useCase: useCase, references: ["https://example.org/ref"], organisation: "Helse Vest", payload: payload)
     }
 
     @Test func validRequestsAreCreatedAsDraftsBoundToTheRelease() throws {
@@ -53,7 +54,8 @@ import Testing
                 + "payload.parents[0] 123 is not a valid concept id"),
         Case(
             name: "inactive and unknown parents",
-            content: content(.newConcept(.init(fullySpecifiedName: "Silent infarct (disorder)", parents: [9_900_021_000_202_108, ComponentID(unknownConcept)]))),
+            content: content(
+                .newConcept(.init(fullySpecifiedName: "Silent infarct (disorder)", parents: [9_900_021_000_202_108, ComponentID(unknownConcept)]))),
             message: "invalid new-concept request: payload.parents[0] concept 9900021000202108 is inactive in release NO-20250215; "
                 + "payload.parents[1] concept \(unknownConcept) is not in release NO-20250215"),
         Case(
@@ -97,9 +99,11 @@ import Testing
             message: "invalid inactivate-concept request: payload.association is required for reason 'duplicate': expected same-as"),
         Case(
             name: "wrong association, target is the concept, inactive target",
-            content: content(.inactivateConcept(.init(conceptId: 56265001, reason: .duplicate, association: .replacedBy, targets: [56265001, 9_900_021_000_202_108]))),
+            content: content(
+                .inactivateConcept(.init(conceptId: 56265001, reason: .duplicate, association: .replacedBy, targets: [56265001, 9_900_021_000_202_108]))),
             message: "invalid inactivate-concept request: payload.association 'replaced-by' does not go with reason 'duplicate': expected same-as; "
-                + "payload.targets[0] 56265001 is the component being inactivated; payload.targets[1] concept 9900021000202108 is inactive in release NO-20250215"),
+                + "payload.targets[0] 56265001 is the component being inactivated; payload.targets[1] concept 9900021000202108 is inactive in release NO-20250215"
+        ),
         Case(
             name: "already inactive concept",
             content: content(.inactivateConcept(.init(conceptId: 9_900_021_000_202_108, reason: .outdated))),
@@ -151,7 +155,8 @@ import Testing
     @Test func validRequestsOfEveryTypePass() throws {
         let payloads: [RequestPayload] = [
             .changeDescription(.init(descriptionId: 10_003_571_000_202_118, caseSignificance: .caseSensitive)),
-            .inactivateDescription(.init(descriptionId: 10_003_571_000_202_118, reason: .notSemanticallyEquivalent, association: .refersTo, targets: [22298006])),
+            .inactivateDescription(
+                .init(descriptionId: 10_003_571_000_202_118, reason: .notSemanticallyEquivalent, association: .refersTo, targets: [22298006])),
             .inactivateConcept(.init(conceptId: 56265001, reason: .ambiguous, association: .possiblyEquivalentTo, targets: [22298006, 64572001])),
             .newRelationship(.init(sourceId: 22298006, typeId: 116676008, destinationId: 80891009, group: 1)),
             .changeRelationship(.init(sourceId: 22298006, typeId: 363698007, destinationId: 80891009, newGroup: 2)),

@@ -85,11 +85,15 @@ import Testing
                         }
                         if let move = RequestWorkflow.transitions.first(where: { $0.from == status && $0.to == target }) {
                             let who = move.actor == .requester ? "its requester (\(fixed.requester)) or an admin" : "a reviewer or an admin"
-                            #expect(error.message == "\(user.name) (\(user.role.rawValue)) may not move request \(fixed.id) from \(status.rawValue) to \(target.rawValue): only \(who) may")
+                            #expect(
+                                error.message
+                                    == "\(user.name) (\(user.role.rawValue)) may not move request \(fixed.id) from \(status.rawValue) to \(target.rawValue): only \(who) may"
+                            )
                             return error.kind == .forbidden
                         }
                         let list = legal.isEmpty ? "none" : legal.map(\.rawValue).joined(separator: ", ")
-                        let expected = "request \(fixed.id) cannot go from \(status.rawValue) to \(target.rawValue) by \(user.name) (\(user.role.rawValue)); "
+                        let expected =
+                            "request \(fixed.id) cannot go from \(status.rawValue) to \(target.rawValue) by \(user.name) (\(user.role.rawValue)); "
                             + "allowed from \(status.rawValue): \(list)"
                         #expect(error.message == expected)
                         return error.kind == .illegalTransition
@@ -145,7 +149,9 @@ import Testing
         #expect(request.version == 11)
         #expect(request.status.isFinal)
 
-        let history = try workspace.requestHistory(request.id).map { "\($0.from?.rawValue ?? "-") > \($0.to.rawValue) \($0.actor)/\($0.role.rawValue) \($0.reason ?? "")" }
+        let history = try workspace.requestHistory(request.id).map {
+            "\($0.from?.rawValue ?? "-") > \($0.to.rawValue) \($0.actor)/\($0.role.rawValue) \($0.reason ?? "")"
+        }
         #expect(
             history == [
                 "- > draft ada/author ", "draft > submitted ada/author ", "submitted > under-review rita/reviewer ",

@@ -38,7 +38,8 @@ import Testing
         let updated = try #require(stored.updatedAt.map(Timestamp.text))
         #expect(
             event.after
-                == #"{"countryCode":"NO","language":"nb","moduleId":"51000202101","namespace":"1000202","updatedAt":"\#(updated)","updatedBy":"admin","version":2}"#)
+                == #"{"countryCode":"NO","language":"nb","moduleId":"51000202101","namespace":"1000202","updatedAt":"\#(updated)","updatedBy":"admin","version":2}"#
+        )
         // The snapshot decodes back to what the table holds.
         let after = try JSONDecoder().decode(WorkspaceSettings.self, from: Data(try #require(event.after).utf8))
         #expect(after == read)
@@ -51,7 +52,10 @@ import Testing
         (WorkspaceSettings(countryCode: "N1"), "country code 'N1' is not an ISO 3166-1 alpha-2 code (two letters, e.g. NO)"),
         (WorkspaceSettings(moduleId: 51_000_202_102), "module id 51000202102 is not a valid concept SCTID (length, partition or check digit is wrong)"),
         // A valid description id is not a module.
-        (WorkspaceSettings(moduleId: SCTID.make(item: 1_234_567, partition: .description)), "module id \(SCTID.make(item: 1_234_567, partition: .description)) is not a valid concept SCTID (length, partition or check digit is wrong)"),
+        (
+            WorkspaceSettings(moduleId: SCTID.make(item: 1_234_567, partition: .description)),
+            "module id \(SCTID.make(item: 1_234_567, partition: .description)) is not a valid concept SCTID (length, partition or check digit is wrong)"
+        ),
         (WorkspaceSettings(language: "norsk bokmål"), "language 'norsk bokmål' is not a BCP-47 language tag (e.g. nb, en-GB)"),
         (WorkspaceSettings(language: ""), "language '' is not a BCP-47 language tag (e.g. nb, en-GB)"),
     ])

@@ -33,15 +33,17 @@ public struct ECLEngine: Sendable {
 
     /// Evaluates a parsed expression, returning one page of the result and the total.
     public func evaluate(_ expression: ECLExpression, limit: Int = Int.max, offset: Int = 0) throws -> ECLResult {
-        try store.read { db in try Self.memoryMapped(db) {
-            let evaluator = Evaluator(db: db, tuning: tuning)
-            if case .constraint(let sub) = expression, let selection = sub.memberOf?.fields {
-                let (fields, rows) = try evaluator.memberRows(sub, selection: selection)
-                return ECLResult(ids: [], total: rows.count, fields: fields, rows: Array(Self.page(rows, limit: limit, offset: offset)))
+        try store.read { db in
+            try Self.memoryMapped(db) {
+                let evaluator = Evaluator(db: db, tuning: tuning)
+                if case .constraint(let sub) = expression, let selection = sub.memberOf?.fields {
+                    let (fields, rows) = try evaluator.memberRows(sub, selection: selection)
+                    return ECLResult(ids: [], total: rows.count, fields: fields, rows: Array(Self.page(rows, limit: limit, offset: offset)))
+                }
+                let ids = try evaluator.evaluate(expression)
+                return ECLResult(ids: Array(Self.page(ids, limit: limit, offset: offset)), total: ids.count)
             }
-            let ids = try evaluator.evaluate(expression)
-            return ECLResult(ids: Array(Self.page(ids, limit: limit, offset: offset)), total: ids.count)
-        } }
+        }
     }
 
     /// Every matching id, ascending: the form search filters and refset expansion consume.

@@ -190,7 +190,9 @@ extension Evaluator {
             var acceptability: [Int64: [(Int64, Int64)]] = [:]
             if !dialects.isEmpty, !rows.isEmpty {
                 try forEachChunk(of: rows.map(\.id)) { descriptionList in
-                    try forEachRow("SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1") {
+                    try forEachRow(
+                        "SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1"
+                    ) {
                         acceptability[$0.int64(0), default: []].append(($0.int64(1), $0.int64(2)))
                     }
                 }

@@ -141,10 +141,14 @@ extension Evaluator {
         func equality(_ op: EqualityOperator, _ holds: Bool) -> Bool { op == .equal ? holds : !holds }
         switch filter {
         case .fieldExpression(let field, let op, _):
-            guard let value = member.value(field), let id = Int64.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Int64.init) else { return false }
+            guard let value = member.value(field), let id = Int64.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Int64.init) else {
+                return false
+            }
             return equality(op, set?.contains(id) ?? false)
         case .fieldNumeric(let field, let op, let number):
-            guard let value = member.value(field), let double = Double.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Double.init) else { return false }
+            guard let value = member.value(field), let double = Double.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Double.init) else {
+                return false
+            }
             return op.holds(double, number.value)
         case .fieldString(let field, let op, let terms):
             guard let value = member.value(field) else { return false }
@@ -156,7 +160,9 @@ extension Evaluator {
             let actual = text == "true" || text == "1"
             return equality(op, actual == expected)
         case .fieldTime(let field, let op, let times):
-            guard let value = member.value(field), let time = Int.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Int.init) else { return false }
+            guard let value = member.value(field), let time = Int.fromDatabaseValue(value) ?? String.fromDatabaseValue(value).flatMap(Int.init) else {
+                return false
+            }
             return Self.compare(time, op, times)
         case .module(let op, _):
             return equality(op, set?.contains(member.moduleId) ?? false)
@@ -188,7 +194,10 @@ extension Evaluator {
         case .all:
             var names = ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId"]
             let extra = try Row.fetchAll(
-                db, sql: "SELECT name FROM refset_field WHERE refset_id IN (\(refsets.map(String.init).joined(separator: ",").isEmpty ? "0" : refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id, position")
+                db,
+                sql:
+                    "SELECT name FROM refset_field WHERE refset_id IN (\(refsets.map(String.init).joined(separator: ",").isEmpty ? "0" : refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id, position"
+            )
             for row in extra where !names.contains(row[0]) { names.append(row[0]) }
             fields = names
         }

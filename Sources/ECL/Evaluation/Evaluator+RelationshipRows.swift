@@ -36,7 +36,8 @@ extension Evaluator {
                 }
             }
         } else {
-            try forEachRow("SELECT destination_id, relationship_group, type_id FROM relationship WHERE source_id = ? AND active = 1", perID: sources) { source, row in
+            try forEachRow("SELECT destination_id, relationship_group, type_id FROM relationship WHERE source_id = ? AND active = 1", perID: sources) {
+                source, row in
                 let type = row.int64(2)
                 if let types, !SortedIDs.contains(types, type) { return }
                 add(source, row.int64(0), row.int64(1), type)
@@ -80,7 +81,8 @@ extension Evaluator {
     func concreteValues(of sources: [Int64]) throws -> [ConcreteValue] {
         var rows: [(position: Int32, row: ConcreteValue)] = []
         func add(_ position: Int, _ source: Int64, _ row: RawRow, from column: Int32) {
-            rows.append((Int32(position), ConcreteValue(source: source, group: Int(row.int64(column)), type: row.int64(column + 1), value: row.text(column + 2))))
+            rows.append(
+                (Int32(position), ConcreteValue(source: source, group: Int(row.int64(column)), type: row.int64(column + 1), value: row.text(column + 2))))
         }
         if sources.count >= tuning.scanFrom {
             let positions = IDPositions(sources)

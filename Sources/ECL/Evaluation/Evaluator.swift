@@ -47,7 +47,8 @@ final class Evaluator {
         rowsUntilCheck = Self.rowsPerCheck
         if let deadline, let timeLimit, ContinuousClock.now >= deadline {
             throw ECLEvaluationError(
-                "evaluation stopped at its time limit of \(timeLimit.components.seconds) s; narrow the expression (a hierarchy, refset or filter that selects fewer concepts)")
+                "evaluation stopped at its time limit of \(timeLimit.components.seconds) s; narrow the expression (a hierarchy, refset or filter that selects fewer concepts)"
+            )
         }
     }
 
@@ -201,7 +202,8 @@ final class Evaluator {
         if schemes.isEmpty { return [] }
         let ids = try Int64.fetchAll(
             db,
-            sql: "SELECT referenced_component_id FROM identifier WHERE identifier_scheme_id IN (\(schemes.map(String.init).joined(separator: ","))) AND alternate_identifier = ? AND active = 1",
+            sql:
+                "SELECT referenced_component_id FROM identifier WHERE identifier_scheme_id IN (\(schemes.map(String.init).joined(separator: ","))) AND alternate_identifier = ? AND active = 1",
             arguments: [identifier.code])
         return SortedIDs.normalized(ids)
     }

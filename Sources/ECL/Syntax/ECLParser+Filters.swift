@@ -141,8 +141,10 @@ extension ECLParser {
             switch keyword {
             case "definitionstatus":
                 let op = try parser.parseEquality(after: "definitionStatus")
-                return .definitionStatus(op, try parser.parseTokens(
-                    ["primitive": WellKnown.primitive, "defined": WellKnown.fullyDefined], what: "primitive or defined"))
+                return .definitionStatus(
+                    op,
+                    try parser.parseTokens(
+                        ["primitive": WellKnown.primitive, "defined": WellKnown.fullyDefined], what: "primitive or defined"))
             case "definitionstatusid":
                 let op = try parser.parseEquality(after: "definitionStatusId")
                 return .definitionStatus(op, try parser.parseConceptSet())

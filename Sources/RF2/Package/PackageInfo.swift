@@ -12,7 +12,9 @@ public struct PackageInfo: Sendable, Hashable {
     public var languageRefsets: [Int64]
     public var rawJSON: String
 
-    public init(effectiveTime: Int? = nil, previousPublishedPackage: String? = nil, licenceStatement: String? = nil, languageRefsets: [Int64] = [], rawJSON: String) {
+    public init(
+        effectiveTime: Int? = nil, previousPublishedPackage: String? = nil, licenceStatement: String? = nil, languageRefsets: [Int64] = [], rawJSON: String
+    ) {
         self.effectiveTime = effectiveTime
         self.previousPublishedPackage = previousPublishedPackage
         self.licenceStatement = licenceStatement

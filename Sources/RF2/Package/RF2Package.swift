@@ -107,7 +107,8 @@ public struct RF2Package: Sendable {
                 files.append(RF2File(name: name, location: location, displayPath: displayPath, size: size))
                 return
             }
-            let looksLikeData = ["sct", "der", "xsct", "xder", "zsct", "zder"].contains { fileName.hasPrefix($0) }
+            let looksLikeData =
+                ["sct", "der", "xsct", "xder", "zsct", "zder"].contains { fileName.hasPrefix($0) }
                 && fileName.lowercased().hasSuffix(".txt")
             if looksLikeData {
                 throw RF2Error(

@@ -53,7 +53,9 @@ public enum RF2Columns {
         guard header.count == expectedCount else {
             throw RF2Error(
                 .badHeader, file: file, line: 1, value: header.joined(separator: " "),
-                reason: "header has \(header.count) columns, expected \(expectedCount) (\(expected.joined(separator: ", "))\(expectedCount > expected.count ? " + \(expectedCount - expected.count) refset fields" : ""))")
+                reason:
+                    "header has \(header.count) columns, expected \(expectedCount) (\(expected.joined(separator: ", "))\(expectedCount > expected.count ? " + \(expectedCount - expected.count) refset fields" : ""))"
+            )
         }
         for (index, name) in expected.enumerated() where header[index].lowercased() != name.lowercased() {
             throw RF2Error(

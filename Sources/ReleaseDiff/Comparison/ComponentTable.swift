@@ -23,14 +23,16 @@ struct ComponentTable: Sendable {
 
     static let common: [(sql: String, rf2: String)] = [("effective_time", "effectiveTime"), ("active", "active"), ("module_id", "moduleId")]
 
-    private static let relationshipColumns: [(sql: String, rf2: String)] = common + [
-        ("source_id", "sourceId"), ("destination_id", "destinationId"), ("relationship_group", "relationshipGroup"),
-        ("type_id", "typeId"), ("characteristic_type_id", "characteristicTypeId"), ("modifier_id", "modifierId"),
-    ]
-    private static let descriptionColumns: [(sql: String, rf2: String)] = common + [
-        ("concept_id", "conceptId"), ("language_code", "languageCode"), ("type_id", "typeId"), ("term", "term"),
-        ("case_significance_id", "caseSignificanceId"),
-    ]
+    private static let relationshipColumns: [(sql: String, rf2: String)] =
+        common + [
+            ("source_id", "sourceId"), ("destination_id", "destinationId"), ("relationship_group", "relationshipGroup"),
+            ("type_id", "typeId"), ("characteristic_type_id", "characteristicTypeId"), ("modifier_id", "modifierId"),
+        ]
+    private static let descriptionColumns: [(sql: String, rf2: String)] =
+        common + [
+            ("concept_id", "conceptId"), ("language_code", "languageCode"), ("type_id", "typeId"), ("term", "term"),
+            ("case_significance_id", "caseSignificanceId"),
+        ]
 
     static let all: [ComponentTable] = [
         ComponentTable(

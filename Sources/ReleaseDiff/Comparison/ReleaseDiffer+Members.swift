@@ -107,7 +107,8 @@ extension ReleaseDiffer {
             for row in rows { changes.append(change(row, nil)) }
         }
         if rekeyed > 0 {
-            result.warnings.append("\(rekeyed) refset members have a new member id but the same business key (refset, referenced component, key fields): reported as changed")
+            result.warnings.append(
+                "\(rekeyed) refset members have a new member id but the same business key (refset, referenced component, key fields): reported as changed")
         }
         for change in changes {
             if result.owlRefsets.contains(change.refsetId ?? 0) { result.axioms.append(change) } else { result.members.append(change) }

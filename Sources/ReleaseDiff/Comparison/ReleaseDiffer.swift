@@ -29,7 +29,8 @@ public struct ReleaseDiffer: Sendable {
         try terms.label(&changes, fields: memberResult.fields)
         let removed = changes.values.reduce(0) { $0 + $1.filter { $0.kind == .removed }.count }
         if removed > 0 {
-            warnings.insert("\(removed) components or members of \(from.info.name) are missing from \(to.info.name): RF2 components are inactivated, never removed", at: 0)
+            warnings.insert(
+                "\(removed) components or members of \(from.info.name) are missing from \(to.info.name): RF2 components are inactivated, never removed", at: 0)
         }
 
         let fromCounts = Dictionary(from.info.counts.map { ($0.component, $0) }, uniquingKeysWith: { a, _ in a })
@@ -47,7 +48,9 @@ public struct ReleaseDiffer: Sendable {
             from: from, to: to, terms: terms, changes: changes, languageRefsets: memberResult.languageRefsets,
             associationRefsets: memberResult.associationRefsets
         ).build()
-        let rollup = try RollupBuilder(terms: terms, changes: changes, languageRefsets: memberResult.languageRefsets, associationRefsets: memberResult.associationRefsets).build()
+        let rollup = try RollupBuilder(
+            terms: terms, changes: changes, languageRefsets: memberResult.languageRefsets, associationRefsets: memberResult.associationRefsets
+        ).build()
         return DiffReport(
             from: Self.release(from), to: Self.release(to), components: components,
             refsets: try refsetDiffs(memberResult, terms: terms), views: views, rollup: rollup, warnings: warnings)

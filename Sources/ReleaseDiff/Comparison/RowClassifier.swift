@@ -14,10 +14,9 @@ enum RowClassifier {
         let wasActive = from[1].integer == 1
         let isActive = to[1].integer == 1
         let kind: ChangeKind =
-            if wasActive && !isActive { .inactivated }
-            else if !wasActive && isActive { .reactivated }
-            else if from[2] != to[2] { .moduleMoved }
-            else { .changed }
+            if wasActive && !isActive { .inactivated } else if !wasActive && isActive { .reactivated } else if from[2] != to[2] { .moduleMoved } else {
+                .changed
+            }
         return (kind, fields.filter { $0.name != "active" })
     }
 }

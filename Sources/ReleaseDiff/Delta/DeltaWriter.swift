@@ -41,7 +41,8 @@ public struct DeltaWriter: Sendable {
             let naming = try PackageNaming(to)
             let removed = changes.values.reduce(0) { $0 + $1.filter { $0.kind == .removed }.count }
             if removed > 0 {
-                summary.warnings.append("\(removed) rows of \(from.info.name) are missing from \(to.info.name); RF2 cannot delete rows, so FROM + this delta keeps them")
+                summary.warnings.append(
+                    "\(removed) rows of \(from.info.name) are missing from \(to.info.name); RF2 cannot delete rows, so FROM + this delta keeps them")
             }
             for table in ComponentTable.all {
                 let rows = (changes[table.component] ?? []).filter { $0.kind != .removed }
@@ -146,7 +147,11 @@ public struct DeltaWriter: Sendable {
         var patterns: [Int64: String] = [:]
         for store in [from, to] {
             try store.read { db in
-                for row in try Row.fetchAll(db, sql: "SELECT refset_id, group_concat(type, '') FROM (SELECT refset_id, type FROM refset_field ORDER BY refset_id, position) GROUP BY refset_id") {
+                for row in try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT refset_id, group_concat(type, '') FROM (SELECT refset_id, type FROM refset_field ORDER BY refset_id, position) GROUP BY refset_id"
+                ) {
                     patterns[row[0]] = row[1]
                 }
             }
@@ -173,8 +178,9 @@ struct PackageNaming {
         country = letters.isEmpty ? "INT" : String(letters)
         namespace = Int(countryNamespace.dropFirst(letters.count))
         date = String(store.info.effectiveTime)
-        language = try store.read { db in
-            try String.fetchOne(db, sql: "SELECT language_code FROM description GROUP BY language_code ORDER BY count(*) DESC LIMIT 1")
-        } ?? "en"
+        language =
+            try store.read { db in
+                try String.fetchOne(db, sql: "SELECT language_code FROM description GROUP BY language_code ORDER BY count(*) DESC LIMIT 1")
+            } ?? "en"
     }
 }

@@ -73,21 +73,31 @@ public struct ImpactAnalyzer: Sendable {
     func check(memberId: String, component: Int64, membershipEnded: String?, terms: TermDirectory) throws -> [MemberFinding] {
         let conceptId = try terms.owningConcept(component) ?? component
         let label = try terms.componentLabel(component)
-        func finding(_ issue: MemberFinding.Issue, detail: String = "", reason: NamedConcept? = nil, associations: [InactivatedConcept.Association] = []) -> MemberFinding {
+        func finding(_ issue: MemberFinding.Issue, detail: String = "", reason: NamedConcept? = nil, associations: [InactivatedConcept.Association] = [])
+            -> MemberFinding
+        {
             MemberFinding(
                 memberId: memberId, referencedComponentId: component, term: label, issue: issue, detail: detail, reason: reason,
                 associations: associations, noReplacement: (issue == .inactivated || issue == .inactiveMember) && !associations.contains { $0.targetActive })
         }
         let isDescription = SCTID.partition(of: component)?.componentKind == .description
-        let old = isDescription ? try from.description(component).map { (active: $0.active, module: $0.moduleId) } : try from.concept(component).map { (active: $0.active, module: $0.moduleId) }
-        let new = isDescription ? try to.description(component).map { (active: $0.active, module: $0.moduleId) } : try to.concept(component).map { (active: $0.active, module: $0.moduleId) }
+        let old =
+            isDescription
+            ? try from.description(component).map { (active: $0.active, module: $0.moduleId) }
+            : try from.concept(component).map { (active: $0.active, module: $0.moduleId) }
+        let new =
+            isDescription
+            ? try to.description(component).map { (active: $0.active, module: $0.moduleId) }
+            : try to.concept(component).map { (active: $0.active, module: $0.moduleId) }
         var findings: [MemberFinding] = []
         let membership = membershipEnded.map { [finding(.membershipEnded, detail: $0)] } ?? []
         guard let new else { return [finding(.missing)] + membership }
         if !new.active {
             let reason = isDescription ? try to.descriptionInactivationReason(of: component) : try to.inactivationReason(of: component)
             findings.append(
-                finding(old?.active == false ? .inactiveMember : .inactivated, reason: try reason.map(terms.named), associations: try terms.associations(of: component)))
+                finding(
+                    old?.active == false ? .inactiveMember : .inactivated, reason: try reason.map(terms.named),
+                    associations: try terms.associations(of: component)))
         }
         if let old, old.module != new.module {
             findings.append(finding(.moduleMoved, detail: "\(try terms.term(old.module)) → \(try terms.term(new.module))"))

@@ -25,9 +25,12 @@ extension DiffReport {
         list("FSN / preferred-term changes", views.termChanges) { "\($0.conceptId) [\($0.languageRefset.term)] \($0.old ?? "—") → \($0.new ?? "—")" }
         list("New synonyms and translations", views.newDescriptions) { "\($0.concept.id) \"\($0.term)\" (\($0.languageCode) \($0.type))" }
         list("Inactivated descriptions", views.inactivatedDescriptions) { "\($0.concept.id) \"\($0.term)\" — \($0.reason?.term ?? "no reason")" }
-        list("Acceptability changes", views.acceptabilityChanges) { "\($0.concept.id) \"\($0.term)\" [\($0.languageRefset.term)] \($0.old ?? "—") → \($0.new ?? "—")" }
+        list("Acceptability changes", views.acceptabilityChanges) {
+            "\($0.concept.id) \"\($0.term)\" [\($0.languageRefset.term)] \($0.old ?? "—") → \($0.new ?? "—")"
+        }
         list("IS-A changes", views.isaChanges) { item in
-            "\(item.concept.id) \(item.concept.term): " + (item.added.map { "+\($0.id) \($0.term)" } + item.removed.map { "-\($0.id) \($0.term)" }).joined(separator: ", ")
+            "\(item.concept.id) \(item.concept.term): "
+                + (item.added.map { "+\($0.id) \($0.term)" } + item.removed.map { "-\($0.id) \($0.term)" }).joined(separator: ", ")
         }
         list("Attribute changes", views.attributeChanges) { "\($0.concept.id) \($0.concept.term): +\($0.added.count) -\($0.removed.count)" }
         list("Refset membership changes", views.refsetMemberChanges) { "\($0.refset.term): \($0.kind.label) \($0.referencedComponentId) \($0.term)" }
@@ -44,7 +47,8 @@ extension DiffReport {
         }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[index] - cell.count) + cell
+                index == 0
+                    ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[index] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

@@ -218,7 +218,8 @@ public enum HTMLReportRenderer {
                 line += 1
             }
             let y = line * 20
-            legend += "<g class=\"legend-item\"><rect x=\"\(x)\" y=\"\(y + 2)\" width=\"12\" height=\"12\" fill=\"\(chartColors[series % chartColors.count])\"/>"
+            legend +=
+                "<g class=\"legend-item\"><rect x=\"\(x)\" y=\"\(y + 2)\" width=\"12\" height=\"12\" fill=\"\(chartColors[series % chartColors.count])\"/>"
             legend += "<text x=\"\(x + 18)\" y=\"\(y + 12)\">"
             appendHTML(label, to: &legend)
             legend += "</text></g>\n"
@@ -255,7 +256,8 @@ public enum HTMLReportRenderer {
                 out += ": \(grouped(amount))</title></rect>"
                 let label = grouped(amount)
                 if end - start >= label.count * 7 + 6 {
-                    out += "<text class=\"segment\" x=\"\((start + end) / 2)\" y=\"\(y + 13)\" text-anchor=\"middle\" fill=\"\(chartInk[color])\">\(label)</text>"
+                    out +=
+                        "<text class=\"segment\" x=\"\((start + end) / 2)\" y=\"\(y + 13)\" text-anchor=\"middle\" fill=\"\(chartInk[color])\">\(label)</text>"
                 }
             }
             let end = labelWidth + (sum * barWidth + scale / 2) / scale

@@ -10,7 +10,9 @@ public struct ReportDocument: Sendable {
     /// Release-rule problems and other notes the reader must see.
     public var warnings: [String]
 
-    public init(title: String, subtitle: String, summary: [(label: String, value: String)], charts: [ReportChart], sections: [ReportSection], warnings: [String]) {
+    public init(
+        title: String, subtitle: String, summary: [(label: String, value: String)], charts: [ReportChart], sections: [ReportSection], warnings: [String]
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.summary = summary

@@ -41,9 +41,13 @@ struct RollupBuilder {
         case .inferredRelationships, .statedRelationships, .concreteValues: .relationships
         case .owlAxioms: .axioms
         case .refsetMembers:
-            if let refset, languageRefsets.contains(refset) { .languageMembers }
-            else if let refset, associationRefsets.contains(refset) { .associations }
-            else { .otherMembers }
+            if let refset, languageRefsets.contains(refset) {
+                .languageMembers
+            } else if let refset, associationRefsets.contains(refset) {
+                .associations
+            } else {
+                .otherMembers
+            }
         }
     }
 }

@@ -81,7 +81,8 @@ final class TermDirectory {
     /// TO's active historical associations from a component, with target terms and whether each target is active.
     func associations(of component: Int64) throws -> [InactivatedConcept.Association] {
         try to.historicalAssociations(of: component).map {
-            InactivatedConcept.Association(refset: try named($0.refsetId), target: try named($0.targetId), targetActive: try to.concept($0.targetId)?.active ?? false)
+            InactivatedConcept.Association(
+                refset: try named($0.refsetId), target: try named($0.targetId), targetActive: try to.concept($0.targetId)?.active ?? false)
         }
     }
 

@@ -43,10 +43,18 @@ extension ViewBuilder {
                 guard let source = change.conceptId, !concepts.contains(source) else { continue }
                 let (old, new) = edges(change, concrete: concrete)
                 if let old {
-                    if old.type == WellKnown.isA, let parent = old.destination { parentsRemoved[source, default: []].insert(parent) } else { attributesRemoved[source, default: []].insert(old) }
+                    if old.type == WellKnown.isA, let parent = old.destination {
+                        parentsRemoved[source, default: []].insert(parent)
+                    } else {
+                        attributesRemoved[source, default: []].insert(old)
+                    }
                 }
                 if let new {
-                    if new.type == WellKnown.isA, let parent = new.destination { parentsAdded[source, default: []].insert(parent) } else { attributesAdded[source, default: []].insert(new) }
+                    if new.type == WellKnown.isA, let parent = new.destination {
+                        parentsAdded[source, default: []].insert(parent)
+                    } else {
+                        attributesAdded[source, default: []].insert(new)
+                    }
                 }
             }
         }

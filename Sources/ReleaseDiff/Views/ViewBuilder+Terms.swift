@@ -12,7 +12,8 @@ extension ViewBuilder {
         async let toScan = FingerprintScan.run(toStore, sql: sql, key: .conceptTerm)
         let comparison = KeyedComparison(from: try await fromScan, to: try await toScan)
         var result: [TermChange] = []
-        let keys = comparison.onlyFrom.map { ($0, false, true) } + comparison.onlyTo.map { ($0, true, false) }
+        let keys =
+            comparison.onlyFrom.map { ($0, false, true) } + comparison.onlyTo.map { ($0, true, false) }
             + comparison.differing.map { ($0.to, true, true) }
         for (print, inTo, inFrom) in keys {
             let conceptId = Int64(bitPattern: print.key1 >> 1)

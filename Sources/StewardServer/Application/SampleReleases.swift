@@ -17,7 +17,8 @@ enum SampleReleases {
             return
         }
         logger.notice(
-            "data directory has no releases: importing the bundled samples", metadata: ["from": .string(directory.path), "packages": .stringConvertible(packages.count)])
+            "data directory has no releases: importing the bundled samples",
+            metadata: ["from": .string(directory.path), "packages": .stringConvertible(packages.count)])
         let international = packages.filter { $0.lastPathComponent.contains("International") }
         let extensions = packages.filter { !$0.lastPathComponent.contains("International") }
         let importer = ReleaseImporter(catalog: catalog)

@@ -150,8 +150,7 @@ struct ConceptMapTranslation: Sendable {
     }
 
     /// Matches for member rows, in map group and priority order.
-    private func matches(_ rows: [RefsetMember], map: ConceptMap, store: ReleaseStore, language: LanguagePreference, reverse: Bool) throws -> [Match]
-    {
+    private func matches(_ rows: [RefsetMember], map: ConceptMap, store: ReleaseStore, language: LanguagePreference, reverse: Bool) throws -> [Match] {
         func integer(_ member: RefsetMember, _ field: String) -> Int64? {
             if case .integer(let value)? = member[field: field] { return value }
             return nil

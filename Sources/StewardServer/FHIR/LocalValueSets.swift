@@ -24,7 +24,8 @@ struct LocalValueSets: Sendable {
             "resourceType": "Bundle", "type": "searchset", "total": resources.count,
             "entry": resources.map { ["resource": $0, "search": ["mode": "match"]] },
         ]
-        return try JSONSerialization.data(withJSONObject: resources.isEmpty ? bundle.filter { $0.key != "entry" } : bundle, options: [.sortedKeys, .withoutEscapingSlashes])
+        return try JSONSerialization.data(
+            withJSONObject: resources.isEmpty ? bundle.filter { $0.key != "entry" } : bundle, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
     /// One local refset by resource id (`refset-<id>`).

@@ -10,7 +10,10 @@ struct CORSOriginFilter: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         if let origin = request.headers[.origin], !allowed.contains(origin) {
-            for name: HTTPField.Name in [.accessControlAllowOrigin, .accessControlAllowCredentials, .accessControlAllowHeaders, .accessControlAllowMethods, .accessControlExposeHeaders, .accessControlMaxAge] {
+            for name: HTTPField.Name in [
+                .accessControlAllowOrigin, .accessControlAllowCredentials, .accessControlAllowHeaders, .accessControlAllowMethods, .accessControlExposeHeaders,
+                .accessControlMaxAge,
+            ] {
                 response.headers[name] = nil
             }
         }

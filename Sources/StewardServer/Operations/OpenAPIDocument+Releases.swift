@@ -29,8 +29,10 @@ extension OpenAPIDocument {
         OpenAPIOperation(
             method: "GET", path: "/api/v1/concepts/{id}/descriptions", tag: "Concepts", summary: "Descriptions with acceptability per language refset",
             parameters: [id, release, .query("includeInactive", "Include inactive descriptions (default true)", type: "boolean")]),
-        OpenAPIOperation(method: "GET", path: "/api/v1/concepts/{id}/parents", tag: "Concepts", summary: "Direct IS-A parents", parameters: [id, release, lang]),
-        OpenAPIOperation(method: "GET", path: "/api/v1/concepts/{id}/children", tag: "Concepts", summary: "Direct IS-A children", parameters: [id, release, lang]),
+        OpenAPIOperation(
+            method: "GET", path: "/api/v1/concepts/{id}/parents", tag: "Concepts", summary: "Direct IS-A parents", parameters: [id, release, lang]),
+        OpenAPIOperation(
+            method: "GET", path: "/api/v1/concepts/{id}/children", tag: "Concepts", summary: "Direct IS-A children", parameters: [id, release, lang]),
         OpenAPIOperation(
             method: "GET", path: "/api/v1/concepts/{id}/ancestors", tag: "Concepts", summary: "All IS-A ancestors (paged)",
             parameters: [id, release, lang, limit, offset]),

@@ -11,7 +11,10 @@ extension OpenAPIDocument {
     private static let ifNoneMatch = OpenAPIOperation.Parameter.header("If-None-Match", "ETag of a cached copy; answered 304 when current")
     private static let release = OpenAPIOperation.Parameter.query("release", "Release name or version URI (default: the newest release)")
     private static let requestFilters: [OpenAPIOperation.Parameter] = [
-        .query("status", "Only these statuses (repeatable or comma-separated): draft, submitted, under-review, clarification-needed, accepted, rejected, forwarded, released, closed, withdrawn"),
+        .query(
+            "status",
+            "Only these statuses (repeatable or comma-separated): draft, submitted, under-review, clarification-needed, accepted, rejected, forwarded, released, closed, withdrawn"
+        ),
         .query("type", "Only this request type, e.g. new-concept"), .query("requester", "Only requests by this user"),
         .query("assignee", "Only requests assigned to this user"), .query("text", "Only requests whose summary contains this text"),
     ]
@@ -32,7 +35,8 @@ extension OpenAPIDocument {
         OpenAPIOperation(
             method: "POST", path: "/api/v1/refsets", tag: "Refsets",
             summary: "Create a refset bound to a release; answers 201 with Location and ETag",
-            body: "{\"name\", \"description\", \"owner\", \"kind\": \"extensional|intensional\", \"ecl\", \"moduleId\", \"language\": \"nb|nn|en\", \"namespace\", \"release\", \"id\"}; moduleId, language and namespace default to the workspace settings, release to the newest",
+            body:
+                "{\"name\", \"description\", \"owner\", \"kind\": \"extensional|intensional\", \"ecl\", \"moduleId\", \"language\": \"nb|nn|en\", \"namespace\", \"release\", \"id\"}; moduleId, language and namespace default to the workspace settings, release to the newest",
             access: "author", errors: [400, 404, 413], successStatus: 201),
         OpenAPIOperation(
             method: "GET", path: "/api/v1/refsets/containing/{conceptId}", tag: "Refsets",
@@ -104,7 +108,10 @@ extension OpenAPIDocument {
                     "format",
                     "zip (whole RF2 package, application/zip), rf2 (one simple refset file), csv, tsv, fhir (ValueSet) or file (the RefSets/ JSON file)",
                     required: true),
-                .query("version", "Published version: for csv, tsv and fhir (default: the draft), for zip and rf2 the history up to it (default: the latest); file is always the draft", type: "integer"),
+                .query(
+                    "version",
+                    "Published version: for csv, tsv and fhir (default: the draft), for zip and rf2 the history up to it (default: the latest); file is always the draft",
+                    type: "integer"),
                 .query("type", "For rf2: snapshot, full or delta"), .query("country", "Country code of RF2 file names (default: settings)"),
                 .query("namespace", "Namespace of RF2 file names (default: settings)", type: "integer"), lang,
             ], errors: [400, 404, 409], responseType: "application/octet-stream"),
@@ -169,7 +176,8 @@ extension OpenAPIDocument {
                 .query("user", "Only events by this user (also: actor)"), .query("action", "Only this action, e.g. create, publish, transition"),
                 .query("since", "At or after: YYYY-MM-DD or ISO 8601"), .query("until", "Before this time; YYYY-MM-DD includes that day"), limit, offset,
             ], access: "viewer", errors: [400]),
-        OpenAPIOperation(method: "GET", path: "/api/v1/tokens", tag: "Workspace", summary: "Tokens, newest first (never their secrets)", access: "admin", errors: []),
+        OpenAPIOperation(
+            method: "GET", path: "/api/v1/tokens", tag: "Workspace", summary: "Tokens, newest first (never their secrets)", access: "admin", errors: []),
         OpenAPIOperation(
             method: "POST", path: "/api/v1/tokens", tag: "Workspace", summary: "Create a token; the answer carries its secret, shown only this once",
             body: "{\"user\": \"ada\", \"role\": \"viewer|author|reviewer|admin\", \"label\": \"what it is for\"}", access: "admin", errors: [400, 413],
@@ -182,7 +190,8 @@ extension OpenAPIDocument {
             summary: "Namespace, country, module and language of the workspace; ETag is its version", parameters: [ifNoneMatch], errors: []),
         OpenAPIOperation(
             method: "PUT", path: "/api/v1/workspace/settings", tag: "Workspace", summary: "Replace the workspace settings",
-            parameters: [ifMatch], body: "{\"namespace\": \"1000202\", \"countryCode\": \"NO\", \"moduleId\": \"51000202101\", \"language\": \"nb\"} (a field left out is unset)",
+            parameters: [ifMatch],
+            body: "{\"namespace\": \"1000202\", \"countryCode\": \"NO\", \"moduleId\": \"51000202101\", \"language\": \"nb\"} (a field left out is unset)",
             access: "admin", errors: [400, 412, 413, 428]),
         OpenAPIOperation(
             method: "GET", path: "/api/v1/workspace/check", tag: "Workspace", summary: "SQLite integrity and foreign-key check of the workspace",

@@ -30,10 +30,10 @@ public enum OpenAPIDocument {
                 "title": "Steward",
                 "version": "1",
                 "description": """
-                    SNOMED CT release management: releases, concepts, search, ECL, diffs, local refsets, change requests \
-                    (JSON under /api/v1) and FHIR R4 terminology operations (under /fhir). Ids are strings. Reads may be \
-                    anonymous when the server allows it; writes need a bearer token whose role allows them.
-                    """,
+                SNOMED CT release management: releases, concepts, search, ECL, diffs, local refsets, change requests \
+                (JSON under /api/v1) and FHIR R4 terminology operations (under /fhir). Ids are strings. Reads may be \
+                anonymous when the server allows it; writes need a bearer token whose role allows them.
+                """,
             ],
             "paths": paths,
             "components": [
@@ -65,7 +65,7 @@ public enum OpenAPIDocument {
                                 "properties": ["line": ["type": "integer"], "column": ["type": "integer"], "offset": ["type": "integer"]],
                             ],
                         ],
-                    ]
+                    ],
                 ],
             ],
         ]
@@ -86,10 +86,16 @@ public enum OpenAPIDocument {
             }
         }
         if let body = operation.body {
-            rendered["requestBody"] = ["required": true, "description": body, "content": [operation.bodyType: ["schema": ["type": operation.bodyType.contains("json") ? "object" : "string"]]]]
+            rendered["requestBody"] = [
+                "required": true, "description": body,
+                "content": [operation.bodyType: ["schema": ["type": operation.bodyType.contains("json") ? "object" : "string"]]],
+            ]
         }
         var responses: [String: Any] = [
-            String(operation.successStatus): ["description": operation.successStatus == 201 ? "Created" : "Success", "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]]]
+            String(operation.successStatus): [
+                "description": operation.successStatus == 201 ? "Created" : "Success",
+                "content": [operation.responseType: ["schema": ["type": operation.responseType.contains("json") ? "object" : "string"]]],
+            ]
         ]
         // Under /fhir every error is an OperationOutcome; elsewhere the JSON error body.
         let errorContent: [String: Any] =

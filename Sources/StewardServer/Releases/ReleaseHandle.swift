@@ -47,11 +47,11 @@ public final class ReleaseHandle: Sendable {
     func warm() throws {
         for lane in lanes { try lane.searcher.prepare() }
         #if os(Linux)
-        let descriptor = open(info.path, O_RDONLY)
-        if descriptor >= 0 {
-            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
-            close(descriptor)
-        }
+            let descriptor = open(info.path, O_RDONLY)
+            if descriptor >= 0 {
+                _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+                close(descriptor)
+            }
         #endif
     }
 

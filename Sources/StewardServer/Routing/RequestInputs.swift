@@ -89,7 +89,8 @@ enum Identifier {
     static func concept(_ text: String?, parameter: String) throws -> Int64 {
         guard let text, !text.isEmpty else { throw APIError.badRequest("parameter '\(parameter)' is required") }
         guard let id = Int64(text), SCTID.isValid(id, kind: .concept) else {
-            throw APIError.badRequest("'\(text)' (\(parameter)) is not a valid concept id: an SCTID with the concept partition and a valid Verhoeff check digit")
+            throw APIError.badRequest(
+                "'\(text)' (\(parameter)) is not a valid concept id: an SCTID with the concept partition and a valid Verhoeff check digit")
         }
         return id
     }

@@ -31,7 +31,8 @@ public struct DiffSummaryView: Encodable, Sendable {
         from = report.from
         to = report.to
         components = report.components.map {
-            ComponentSummary(component: $0.component, fromTotal: $0.fromTotal, fromActive: $0.fromActive, toTotal: $0.toTotal, toActive: $0.toActive, counts: $0.counts)
+            ComponentSummary(
+                component: $0.component, fromTotal: $0.fromTotal, fromActive: $0.fromActive, toTotal: $0.toTotal, toActive: $0.toActive, counts: $0.counts)
         }
         refsets = report.refsets.map { RefsetSummary(refset: $0.refset, fromActive: $0.fromActive, toActive: $0.toActive, counts: $0.counts) }
         rollup = report.rollup

@@ -38,7 +38,8 @@ public struct ReleaseView: Encodable, Sendable {
         importSeconds = info.importSeconds
         counts = Dictionary(uniqueKeysWithValues: info.counts.map { ($0.component, CountView(total: $0.total, active: $0.active)) })
         packages = info.packages.map {
-            PackageView(name: $0.name, effectiveTime: String($0.effectiveTime), countryNamespace: $0.countryNamespace, releaseType: $0.releaseType, files: $0.fileCount)
+            PackageView(
+                name: $0.name, effectiveTime: String($0.effectiveTime), countryNamespace: $0.countryNamespace, releaseType: $0.releaseType, files: $0.fileCount)
         }
         warnings = info.warnings
     }

@@ -132,7 +132,9 @@ struct BulkLoader {
                         isLanguageRefset = kind == .refset(pattern: "c") && names[6].lowercased() == "acceptabilityid"
                         try RF2Columns.validate(header: names, kind: kind, file: file.displayPath)
                         if case .refset(let pattern) = kind, pattern.count > ReleaseSchema.maxRefsetFields {
-                            throw RF2Error(.badHeader, file: file.displayPath, line: 1, reason: "refsets with more than \(ReleaseSchema.maxRefsetFields) additional fields are not supported")
+                            throw RF2Error(
+                                .badHeader, file: file.displayPath, line: 1,
+                                reason: "refsets with more than \(ReleaseSchema.maxRefsetFields) additional fields are not supported")
                         }
                         guard channel.put(.header(fileIndex: index, names)) else { throw Cancelled() }
                     },
@@ -245,7 +247,8 @@ struct BulkLoader {
                                 value = String(ints[row * intStride])
                             }
                             throw RF2Error(
-                                .duplicateId, file: file.displayPath, line: Int(batch.lines[row]), column: layout.columns[0] == "uuid" ? "id" : RF2Columns.expected(for: file.kind!)[0],
+                                .duplicateId, file: file.displayPath, line: Int(batch.lines[row]),
+                                column: layout.columns[0] == "uuid" ? "id" : RF2Columns.expected(for: file.kind!)[0],
                                 value: value, reason: "duplicate id: the same id appears earlier in this release")
                         }
                         throw StoreError(.database, "writing \(file.displayPath) line \(batch.lines[row]): \(message)")

@@ -34,6 +34,7 @@ enum ModuleDependencyPrecheck {
         let details = missing.keys.sorted().map { "module \($0) depends on \(missing[$0]!.sorted().joined(separator: ", "))" }
         throw StoreError(
             .missingDependency,
-            "\(details.joined(separator: "; ")), which no imported package provides (module dependency refset): import the packages that contain them together with this one")
+            "\(details.joined(separator: "; ")), which no imported package provides (module dependency refset): import the packages that contain them together with this one"
+        )
     }
 }

@@ -102,7 +102,8 @@ public struct ReleaseImporter: Sendable {
             if merging { try ReleaseSchema.dropMergeIndexes(db) }
             stage("load")
             loadBalance = (loader.balance.parserBlocked, loader.balance.writerIdle)
-            let packageOf = Dictionary(selected.map { ($0.file.displayPath + "|" + $0.file.location.description, $0.package) }, uniquingKeysWith: { first, _ in first })
+            let packageOf = Dictionary(
+                selected.map { ($0.file.displayPath + "|" + $0.file.location.description, $0.package) }, uniquingKeysWith: { first, _ in first })
             for result in loaded {
                 try db.execute(
                     sql: "INSERT INTO source_file(path, package_position, kind, rows) VALUES(?,?,?,?)",
@@ -115,26 +116,26 @@ public struct ReleaseImporter: Sendable {
             let finisher = StoreFinisher(db: db, loaded: loaded, progress: options.progress)
             var outcome: (StoreFinisher.Dependencies, Int, [String], [ComponentCount])?
             try db.inTransaction {
-            let dependency = try finisher.checkModuleDependencies()
-            stage("module dependencies")
-            try ReleaseSchema.createIndexes(db)
-            stage("indexes")
-            try ReleaseSchema.createDerivedTables(db)
-            options.progress?("computing the IS-A closure")
-            let closureRows = try ClosureBuilder.build(db)
-            stage("closure")
-            options.progress?("computing preferred terms")
-            try finisher.recordRefsetFields()
-            try finisher.buildConceptTerms()
-            stage("preferred terms")
-            options.progress?("building the search index")
-            try SearchIndexBuilder.build(db)
-            stage("search index")
-            let warnings = try finisher.refsetWarnings() + loader.referenceWarnings()
-            let counts = try finisher.recordCounts()
-            stage("counts")
-            outcome = (dependency, closureRows, warnings, counts)
-            return .commit
+                let dependency = try finisher.checkModuleDependencies()
+                stage("module dependencies")
+                try ReleaseSchema.createIndexes(db)
+                stage("indexes")
+                try ReleaseSchema.createDerivedTables(db)
+                options.progress?("computing the IS-A closure")
+                let closureRows = try ClosureBuilder.build(db)
+                stage("closure")
+                options.progress?("computing preferred terms")
+                try finisher.recordRefsetFields()
+                try finisher.buildConceptTerms()
+                stage("preferred terms")
+                options.progress?("building the search index")
+                try SearchIndexBuilder.build(db)
+                stage("search index")
+                let warnings = try finisher.refsetWarnings() + loader.referenceWarnings()
+                let counts = try finisher.recordCounts()
+                stage("counts")
+                outcome = (dependency, closureRows, warnings, counts)
+                return .commit
             }
             return outcome!
         }
@@ -151,48 +152,48 @@ public struct ReleaseImporter: Sendable {
         let versionURI = "http://snomed.info/sct/\(dependency.editionModule)/version/\(dependency.effectiveTime)"
         try builder.build { db in
             try db.inTransaction {
-            let isDelta = baseURL != nil
-            if !isDelta {
-                try db.execute(sql: "DELETE FROM package")
-            }
-            let offset = try Int.fetchOne(db, sql: "SELECT count(*) FROM package") ?? 0
-            for (position, package) in packages.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO package VALUES(?,?,?,?,?,?,?,?)",
-                    arguments: [
-                        offset + position, package.name, package.url.path, package.effectiveTime, package.countryNamespace,
-                        releaseTypes[position].rawValue, package.files(releaseTypes[position]).count, package.info?.rawJSON,
-                    ])
-            }
-            try db.execute(sql: "DELETE FROM import_warning")
-            for (position, warning) in (dependency.warnings + warnings).enumerated() {
-                try db.execute(sql: "INSERT INTO import_warning VALUES(?, ?)", arguments: [position, warning])
-            }
-            let source: String
-            if let base = options.base {
-                source = releaseTypes.contains(.full) ? "full rows after \(base)" : "delta on \(base)"
-            } else if let asOf = options.asOf {
-                source = "full as of \(asOf)"
-            } else {
-                source = releaseTypes.contains(.full) ? "full (latest rows)" : "snapshot"
-            }
-            let info: [(String, String)] = [
-                ("schema_version", String(ReleaseSchema.version)),
-                ("name", name),
-                ("version_uri", versionURI),
-                ("effective_time", String(dependency.effectiveTime)),
-                ("edition_module", String(dependency.editionModule)),
-                ("modules", dependency.modules.map(String.init).joined(separator: ",")),
-                ("source", source),
-                ("closure_rows", String(closureRows)),
-                ("load_parser_blocked_seconds", String(format: "%.2f", loadBalance.0)),
-                ("load_writer_idle_seconds", String(format: "%.2f", loadBalance.1)),
-                ("imported_at", ISO8601DateFormatter().string(from: Date())),
-            ]
-            for (key, value) in info {
-                try db.execute(sql: "INSERT OR REPLACE INTO release_info VALUES(?, ?)", arguments: [key, value])
-            }
-            return .commit
+                let isDelta = baseURL != nil
+                if !isDelta {
+                    try db.execute(sql: "DELETE FROM package")
+                }
+                let offset = try Int.fetchOne(db, sql: "SELECT count(*) FROM package") ?? 0
+                for (position, package) in packages.enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO package VALUES(?,?,?,?,?,?,?,?)",
+                        arguments: [
+                            offset + position, package.name, package.url.path, package.effectiveTime, package.countryNamespace,
+                            releaseTypes[position].rawValue, package.files(releaseTypes[position]).count, package.info?.rawJSON,
+                        ])
+                }
+                try db.execute(sql: "DELETE FROM import_warning")
+                for (position, warning) in (dependency.warnings + warnings).enumerated() {
+                    try db.execute(sql: "INSERT INTO import_warning VALUES(?, ?)", arguments: [position, warning])
+                }
+                let source: String
+                if let base = options.base {
+                    source = releaseTypes.contains(.full) ? "full rows after \(base)" : "delta on \(base)"
+                } else if let asOf = options.asOf {
+                    source = "full as of \(asOf)"
+                } else {
+                    source = releaseTypes.contains(.full) ? "full (latest rows)" : "snapshot"
+                }
+                let info: [(String, String)] = [
+                    ("schema_version", String(ReleaseSchema.version)),
+                    ("name", name),
+                    ("version_uri", versionURI),
+                    ("effective_time", String(dependency.effectiveTime)),
+                    ("edition_module", String(dependency.editionModule)),
+                    ("modules", dependency.modules.map(String.init).joined(separator: ",")),
+                    ("source", source),
+                    ("closure_rows", String(closureRows)),
+                    ("load_parser_blocked_seconds", String(format: "%.2f", loadBalance.0)),
+                    ("load_writer_idle_seconds", String(format: "%.2f", loadBalance.1)),
+                    ("imported_at", ISO8601DateFormatter().string(from: Date())),
+                ]
+                for (key, value) in info {
+                    try db.execute(sql: "INSERT OR REPLACE INTO release_info VALUES(?, ?)", arguments: [key, value])
+                }
+                return .commit
             }
             try db.execute(sql: "PRAGMA analysis_limit = 2000")
             try db.execute(sql: "ANALYZE")

@@ -12,13 +12,14 @@ struct StoreBuilder {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             if fresh { try db.execute(sql: "PRAGMA page_size = 8192") }
-            try db.execute(sql: """
-                PRAGMA journal_mode = OFF;
-                PRAGMA synchronous = OFF;
-                PRAGMA locking_mode = EXCLUSIVE;
-                PRAGMA temp_store = MEMORY;
-                PRAGMA cache_size = -400000;
-                """)
+            try db.execute(
+                sql: """
+                    PRAGMA journal_mode = OFF;
+                    PRAGMA synchronous = OFF;
+                    PRAGMA locking_mode = EXCLUSIVE;
+                    PRAGMA temp_store = MEMORY;
+                    PRAGMA cache_size = -400000;
+                    """)
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
     }

@@ -42,11 +42,13 @@ struct StoreFinisher {
         // The edition module is the concept-owning module that no other concept-owning module depends on
         // (INT: core, not the ICD-10 map module; INT + NO: the Norway module). Ties go to the larger module.
         let conceptCounts = Dictionary(
-            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT module_id, count(*) FROM concept GROUP BY module_id").map { ($0[0] as Int64, $0[1] as Int) })
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT module_id, count(*) FROM concept GROUP BY module_id").map { ($0[0] as Int64, $0[1] as Int) }
+        )
         let owning = Set(conceptCounts.keys)
         let dependedOn = Set(rows.filter { owning.contains($0[0] as Int64) }.map { $0[1] as Int64 })
         let tops = owning.subtracting(dependedOn)
-        let edition = tops.max { (conceptCounts[$0] ?? 0, $0) < (conceptCounts[$1] ?? 0, $1) }
+        let edition =
+            tops.max { (conceptCounts[$0] ?? 0, $0) < (conceptCounts[$1] ?? 0, $1) }
             ?? conceptCounts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? WellKnown.coreModule
         let time = try versions[edition] ?? Int.fetchOne(db, sql: "SELECT max(effective_time) FROM concept") ?? 0
         return Dependencies(editionModule: edition, effectiveTime: time, modules: present.sorted(), warnings: warnings)
@@ -103,7 +105,10 @@ struct StoreFinisher {
             ("inferred relationships", "SELECT count(*), total(active) FROM relationship"),
             ("stated relationships", "SELECT count(*), total(active) FROM stated_relationship"),
             ("concrete values", "SELECT count(*), total(active) FROM concrete_value"),
-            ("OWL axioms", "SELECT count(*), total(active) FROM refset_member WHERE refset_id IN (\(WellKnown.owlAxiomRefset), \(WellKnown.owlOntologyRefset))"),
+            (
+                "OWL axioms",
+                "SELECT count(*), total(active) FROM refset_member WHERE refset_id IN (\(WellKnown.owlAxiomRefset), \(WellKnown.owlOntologyRefset))"
+            ),
             ("refset members", "SELECT count(*), total(active) FROM refset_member"),
             ("IS-A closure", "SELECT coalesce(sum(length(ancestors)), 0) / 8, CAST(coalesce(sum(length(ancestors)), 0) / 8 AS REAL) FROM isa_closure"),
         ]

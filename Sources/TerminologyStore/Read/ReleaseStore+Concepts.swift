@@ -7,8 +7,10 @@ extension ReleaseStore {
     }
 
     func concept(_ db: Database, _ id: Int64) throws -> Concept? {
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, effective_time, active, module_id, definition_status_id FROM concept WHERE id = ?"), arguments: [id])
-            .map { Concept(id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], definitionStatusId: $0[4]) }
+        try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT id, effective_time, active, module_id, definition_status_id FROM concept WHERE id = ?"), arguments: [id]
+        )
+        .map { Concept(id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], definitionStatusId: $0[4]) }
     }
 
     /// One description or text definition by id, without its language memberships.
@@ -17,7 +19,11 @@ extension ReleaseStore {
     }
 
     func description(_ db: Database, _ id: Int64) throws -> Description? {
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id FROM description WHERE id = ?"),
+        try Row.fetchOne(
+            try db.cachedStatement(
+                sql:
+                    "SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id FROM description WHERE id = ?"
+            ),
             arguments: [id]
         ).map {
             Description(
@@ -34,10 +40,12 @@ extension ReleaseStore {
     func acceptability(_ db: Database, of descriptionId: Int64) throws -> [Acceptability] {
         let refsets = try Self.languageRefsetIds(db)
         guard !refsets.isEmpty else { return [] }
-        return try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
-                AND refset_id IN (\(refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
-                """), arguments: [descriptionId]
+        return try Row.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
+                    AND refset_id IN (\(refsets.map(String.init).joined(separator: ","))) ORDER BY refset_id
+                    """), arguments: [descriptionId]
         ).map { Acceptability(refsetId: $0[0], acceptabilityId: $0[1]) }
     }
 
@@ -47,10 +55,12 @@ extension ReleaseStore {
     }
 
     func descriptions(_ db: Database, of conceptId: Int64, includeInactive: Bool) throws -> [Description] {
-        var descriptions = try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id
-                FROM description WHERE concept_id = ? \(includeInactive ? "" : "AND active = 1") ORDER BY active DESC, type_id, id
-                """), arguments: [conceptId]
+        var descriptions = try Row.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT id, effective_time, active, module_id, concept_id, language_code, type_id, term, case_significance_id
+                    FROM description WHERE concept_id = ? \(includeInactive ? "" : "AND active = 1") ORDER BY active DESC, type_id, id
+                    """), arguments: [conceptId]
         ).map {
             Description(
                 id: $0[0], effectiveTime: $0[1], active: $0[2], moduleId: $0[3], conceptId: $0[4], languageCode: $0[5],
@@ -119,7 +129,10 @@ extension ReleaseStore {
         // Every candidate term of every concept in one query (the ids go in as a JSON array).
         var candidates: [Int64: [(refsetId: Int64, term: String, typeId: Int64)]] = [:]
         let rows = try Row.fetchCursor(
-            try db.cachedStatement(sql: "SELECT concept_id, refset_id, term, type_id FROM concept_term WHERE concept_id IN (SELECT value FROM json_each(?)) ORDER BY concept_id, refset_id, type_id"),
+            try db.cachedStatement(
+                sql:
+                    "SELECT concept_id, refset_id, term, type_id FROM concept_term WHERE concept_id IN (SELECT value FROM json_each(?)) ORDER BY concept_id, refset_id, type_id"
+            ),
             arguments: [Self.jsonArray(ids)])
         while let row = try rows.next() {
             candidates[row[0], default: []].append((row[1], row[2], row[3]))

@@ -9,7 +9,9 @@ extension ReleaseStore {
     }
 
     func parents(_ db: Database, of id: Int64) throws -> [Int64] {
-        try Int64.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT destination_id FROM relationship WHERE source_id = ? AND type_id = ? AND active = 1 ORDER BY destination_id"),
+        try Int64.fetchAll(
+            try db.cachedStatement(
+                sql: "SELECT DISTINCT destination_id FROM relationship WHERE source_id = ? AND type_id = ? AND active = 1 ORDER BY destination_id"),
             arguments: [id, WellKnown.isA])
     }
 
@@ -19,7 +21,9 @@ extension ReleaseStore {
     }
 
     func children(_ db: Database, of id: Int64) throws -> [Int64] {
-        try Int64.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT source_id FROM relationship WHERE destination_id = ? AND type_id = ? AND active = 1 ORDER BY source_id"),
+        try Int64.fetchAll(
+            try db.cachedStatement(
+                sql: "SELECT DISTINCT source_id FROM relationship WHERE destination_id = ? AND type_id = ? AND active = 1 ORDER BY source_id"),
             arguments: [id, WellKnown.isA])
     }
 
@@ -29,7 +33,8 @@ extension ReleaseStore {
     }
 
     func ancestors(_ db: Database, of id: Int64) throws -> [Int64] {
-        try Data.fetchOne(try db.cachedStatement(sql: "SELECT ancestors FROM isa_closure WHERE concept_id = ?"), arguments: [id]).map { IDArray.decode($0) } ?? []
+        try Data.fetchOne(try db.cachedStatement(sql: "SELECT ancestors FROM isa_closure WHERE concept_id = ?"), arguments: [id]).map { IDArray.decode($0) }
+            ?? []
     }
 
     /// Descendants (not the concept itself) in id order, paged.
@@ -38,7 +43,9 @@ extension ReleaseStore {
     }
 
     func descendants(_ db: Database, of id: Int64, limit: Int, offset: Int) throws -> [Int64] {
-        guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT descendants FROM isa_closure WHERE concept_id = ?"), arguments: [id]) else { return [] }
+        guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT descendants FROM isa_closure WHERE concept_id = ?"), arguments: [id]) else {
+            return []
+        }
         let end = limit == Int.max ? Int.max : offset + limit
         return IDArray.decode(data, range: offset..<end)
     }
@@ -59,7 +66,8 @@ extension ReleaseStore {
 
     func isSubsumed(_ db: Database, _ descendant: Int64, by ancestor: Int64) throws -> Bool {
         if descendant == ancestor { return true }
-        guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT ancestors FROM isa_closure WHERE concept_id = ?"), arguments: [descendant]) else {
+        guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT ancestors FROM isa_closure WHERE concept_id = ?"), arguments: [descendant])
+        else {
             return false
         }
         return IDArray.contains(data, ancestor)
@@ -84,7 +92,9 @@ extension ReleaseStore {
         }
         let values = try Row.fetchAll(
             try db.cachedStatement(
-                sql: "SELECT id, source_id, type_id, value, relationship_group FROM concrete_value WHERE source_id = ? AND active = 1 ORDER BY relationship_group, type_id"),
+                sql:
+                    "SELECT id, source_id, type_id, value, relationship_group FROM concrete_value WHERE source_id = ? AND active = 1 ORDER BY relationship_group, type_id"
+            ),
             arguments: [id]
         ).map { ConcreteValue(id: $0[0], sourceId: $0[1], typeId: $0[2], value: $0[3], group: $0[4]) }
         let groups = Set(relationships.map(\.group)).union(values.map(\.group)).sorted()

@@ -28,7 +28,9 @@ extension ReleaseStore {
     }
 
     func memberCount(_ db: Database, of refsetId: Int64, activeOnly: Bool) throws -> Int {
-        try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM refset_member WHERE refset_id = ?\(activeOnly ? " AND active = 1" : "")"), arguments: [refsetId]) ?? 0
+        try Int.fetchOne(
+            try db.cachedStatement(sql: "SELECT count(*) FROM refset_member WHERE refset_id = ?\(activeOnly ? " AND active = 1" : "")"), arguments: [refsetId])
+            ?? 0
     }
 
     /// The reason an inactive concept was inactivated (a value of the concept inactivation indicator refset).
@@ -37,7 +39,8 @@ extension ReleaseStore {
     }
 
     func inactivationReason(_ db: Database, of conceptId: Int64) throws -> Int64? {
-        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT a1 FROM refset_member WHERE referenced_component_id = ? AND refset_id = ? AND active = 1"),
+        try Int64.fetchOne(
+            try db.cachedStatement(sql: "SELECT a1 FROM refset_member WHERE referenced_component_id = ? AND refset_id = ? AND active = 1"),
             arguments: [conceptId, WellKnown.conceptInactivationIndicator])
     }
 
@@ -47,7 +50,8 @@ extension ReleaseStore {
     }
 
     func descriptionInactivationReason(_ db: Database, of descriptionId: Int64) throws -> Int64? {
-        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT a1 FROM refset_member WHERE referenced_component_id = ? AND refset_id = ? AND active = 1"),
+        try Int64.fetchOne(
+            try db.cachedStatement(sql: "SELECT a1 FROM refset_member WHERE referenced_component_id = ? AND refset_id = ? AND active = 1"),
             arguments: [descriptionId, WellKnown.descriptionInactivationIndicator])
     }
 
@@ -57,11 +61,13 @@ extension ReleaseStore {
     }
 
     func historicalAssociations(_ db: Database, of componentId: Int64) throws -> [(refsetId: Int64, targetId: Int64)] {
-        try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
-                AND refset_id IN (\(WellKnown.historicalAssociationRefsets.map(String.init).joined(separator: ",")))
-                ORDER BY refset_id, a1
-                """), arguments: [componentId]
+        try Row.fetchAll(
+            try db.cachedStatement(
+                sql: """
+                    SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1
+                    AND refset_id IN (\(WellKnown.historicalAssociationRefsets.map(String.init).joined(separator: ",")))
+                    ORDER BY refset_id, a1
+                    """), arguments: [componentId]
         ).map { (refsetId: $0[0] as Int64, targetId: $0[1] as Int64) }
     }
 
@@ -71,9 +77,14 @@ extension ReleaseStore {
     }
 
     func refsets(_ db: Database) throws -> [RefsetSummary] {
-        let fields = Dictionary(grouping: try Row.fetchAll(try db.cachedStatement(sql: "SELECT refset_id, name FROM refset_field ORDER BY refset_id, position")), by: { $0[0] as Int64 })
-            .mapValues { $0.map { $0[1] as String } }
-        return try Row.fetchAll(try db.cachedStatement(sql: "SELECT refset_id, count(*), total(active) FROM refset_member GROUP BY refset_id ORDER BY refset_id")).map {
+        let fields = Dictionary(
+            grouping: try Row.fetchAll(try db.cachedStatement(sql: "SELECT refset_id, name FROM refset_field ORDER BY refset_id, position")),
+            by: { $0[0] as Int64 }
+        )
+        .mapValues { $0.map { $0[1] as String } }
+        return try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT refset_id, count(*), total(active) FROM refset_member GROUP BY refset_id ORDER BY refset_id")
+        ).map {
             let id: Int64 = $0[0]
             return RefsetSummary(refsetId: id, members: $0[1], activeMembers: Int($0[2] as Double), fields: fields[id] ?? [])
         }
@@ -82,14 +93,19 @@ extension ReleaseStore {
     private func fetchMembers(_ db: Database, where condition: String, arguments: StatementArguments, suffix: String) throws -> [RefsetMember] {
         // Conditions and suffixes are fixed strings (values go in `arguments`), so the statement is cached.
         let rows = try Row.fetchAll(
-            try db.cachedStatement(sql: "SELECT uuid, effective_time, active, module_id, refset_id, referenced_component_id, \(ReleaseSchema.refsetValueColumns.joined(separator: ", ")) FROM refset_member WHERE \(condition) \(suffix)"),
+            try db.cachedStatement(
+                sql:
+                    "SELECT uuid, effective_time, active, module_id, refset_id, referenced_component_id, \(ReleaseSchema.refsetValueColumns.joined(separator: ", ")) FROM refset_member WHERE \(condition) \(suffix)"
+            ),
             arguments: arguments)
         var fieldCache: [Int64: [(String, String)]] = [:]
         return try rows.map { row in
             let refsetId: Int64 = row[4]
             if fieldCache[refsetId] == nil {
-                fieldCache[refsetId] = try Row.fetchAll(try db.cachedStatement(sql: "SELECT name, type FROM refset_field WHERE refset_id = ? ORDER BY position"), arguments: [refsetId])
-                    .map { ($0[0] as String, $0[1] as String) }
+                fieldCache[refsetId] = try Row.fetchAll(
+                    try db.cachedStatement(sql: "SELECT name, type FROM refset_field WHERE refset_id = ? ORDER BY position"), arguments: [refsetId]
+                )
+                .map { ($0[0] as String, $0[1] as String) }
             }
             let uuidData: Data = row[0]
             var high: UInt64 = 0

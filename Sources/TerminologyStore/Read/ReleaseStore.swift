@@ -37,16 +37,20 @@ public final class ReleaseStore: Sendable {
         guard try db.tableExists("release_info") else {
             throw StoreError(.incompatibleStore, "\(path) is not a Steward release store")
         }
-        let values = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM release_info").map { ($0[0] as String, $0[1] as String) })
+        let values = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM release_info").map { ($0[0] as String, $0[1] as String) })
         guard values["schema_version"] == String(ReleaseSchema.version) else {
             throw StoreError(
                 .incompatibleStore,
-                "\(path) has store schema version \(values["schema_version"] ?? "?"), this steward reads version \(ReleaseSchema.version): re-import the release")
+                "\(path) has store schema version \(values["schema_version"] ?? "?"), this steward reads version \(ReleaseSchema.version): re-import the release"
+            )
         }
         let counts = try Row.fetchAll(db, sql: "SELECT component, total, active FROM component_count ORDER BY position").map {
             ComponentCount(component: $0[0], total: $0[1], active: $0[2])
         }
-        let packages = try Row.fetchAll(db, sql: "SELECT name, path, effective_time, country_namespace, release_type, file_count FROM package ORDER BY position").map {
+        let packages = try Row.fetchAll(
+            db, sql: "SELECT name, path, effective_time, country_namespace, release_type, file_count FROM package ORDER BY position"
+        ).map {
             ReleaseInfo.Package(name: $0[0], path: $0[1], effectiveTime: $0[2], countryNamespace: $0[3], releaseType: $0[4], fileCount: $0[5])
         }
         let warnings = try String.fetchAll(db, sql: "SELECT message FROM import_warning ORDER BY position")

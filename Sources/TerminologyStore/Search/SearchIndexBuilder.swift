@@ -39,39 +39,42 @@ public enum SearchIndexBuilder {
     public static let layoutVersion = 2
 
     static func dropTables(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS search_fts;
-            DROP TABLE IF EXISTS search_head;
-            DROP TABLE IF EXISTS search_term;
-            DROP TABLE IF EXISTS search_word;
-            DROP TABLE IF EXISTS search_language;
-            DROP TABLE IF EXISTS search_tag;
-            """)
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS search_fts;
+                DROP TABLE IF EXISTS search_head;
+                DROP TABLE IF EXISTS search_term;
+                DROP TABLE IF EXISTS search_word;
+                DROP TABLE IF EXISTS search_language;
+                DROP TABLE IF EXISTS search_tag;
+                """)
     }
 
     /// Rebuilds every search table from the description, concept and language refset tables.
     public static func build(_ db: Database) throws {
         try dropTables(db)
-        try db.execute(sql: """
-            CREATE TABLE search_term(
-              rowid INTEGER PRIMARY KEY, description_id INTEGER NOT NULL, concept_id INTEGER NOT NULL,
-              flags INTEGER NOT NULL, tag_id INTEGER NOT NULL,
-              preferred_mask INTEGER NOT NULL, acceptable_mask INTEGER NOT NULL, folded TEXT NOT NULL);
-            CREATE VIRTUAL TABLE search_fts USING fts5(
-              folded, content='', columnsize=0, detail=none, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0');
-            CREATE VIRTUAL TABLE search_head USING fts5(
-              word, content='', columnsize=0, detail=none, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0');
-            CREATE TABLE search_word(rowid INTEGER PRIMARY KEY, word TEXT NOT NULL, reversed TEXT NOT NULL, frequency INTEGER NOT NULL);
-            CREATE TABLE search_language(bit INTEGER PRIMARY KEY, refset_id INTEGER NOT NULL);
-            CREATE TABLE search_tag(id INTEGER PRIMARY KEY, tag TEXT NOT NULL);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE search_term(
+                  rowid INTEGER PRIMARY KEY, description_id INTEGER NOT NULL, concept_id INTEGER NOT NULL,
+                  flags INTEGER NOT NULL, tag_id INTEGER NOT NULL,
+                  preferred_mask INTEGER NOT NULL, acceptable_mask INTEGER NOT NULL, folded TEXT NOT NULL);
+                CREATE VIRTUAL TABLE search_fts USING fts5(
+                  folded, content='', columnsize=0, detail=none, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE search_head USING fts5(
+                  word, content='', columnsize=0, detail=none, prefix='2 3 4', tokenize='unicode61 remove_diacritics 0');
+                CREATE TABLE search_word(rowid INTEGER PRIMARY KEY, word TEXT NOT NULL, reversed TEXT NOT NULL, frequency INTEGER NOT NULL);
+                CREATE TABLE search_language(bit INTEGER PRIMARY KEY, refset_id INTEGER NOT NULL);
+                CREATE TABLE search_tag(id INTEGER PRIMARY KEY, tag TEXT NOT NULL);
+                """)
         // No merging while loading, large in-memory batches, one `optimize` at the end: faster than FTS5's
         // incremental merges, and a query looks each token up in one segment instead of a dozen.
         for table in ["search_fts", "search_head"] {
-            try db.execute(sql: """
-                INSERT INTO \(table)(\(table), rank) VALUES('automerge', 0);
-                INSERT INTO \(table)(\(table), rank) VALUES('hashsize', \(64 << 20));
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO \(table)(\(table), rank) VALUES('automerge', 0);
+                    INSERT INTO \(table)(\(table), rank) VALUES('hashsize', \(64 << 20));
+                    """)
         }
 
         // Language refsets, one bit each (the first 63).
@@ -112,22 +115,26 @@ public enum SearchIndexBuilder {
             let typeId = sqlite3_column_int64(handle, 4)
             let language = sqlite3_column_text(handle, 5).map { String(cString: $0) } ?? ""
             let term = sqlite3_column_text(handle, 6).map { String(cString: $0) } ?? ""
-            let family = familyOf[language] ?? {
-                let family = TermFolding.Family(languageCode: language)
-                familyOf[language] = family
-                return family
-            }()
+            let family =
+                familyOf[language]
+                ?? {
+                    let family = TermFolding.Family(languageCode: language)
+                    familyOf[language] = family
+                    return family
+                }()
             var flags: Int64 = 0
             if !conceptActive { flags |= Flag.conceptInactive }
             if !active { flags |= Flag.descriptionInactive }
             if typeId == WellKnown.fullySpecifiedName {
                 flags |= Flag.fullySpecifiedName
                 if let tag = TermFolding.semanticTag(ofFSN: term), conceptTag[conceptId].map({ !$0.active && active }) ?? true {
-                    let id = tagIds[tag] ?? {
-                        let id = Int64(tagIds.count + 1)
-                        tagIds[tag] = id
-                        return id
-                    }()
+                    let id =
+                        tagIds[tag]
+                        ?? {
+                            let id = Int64(tagIds.count + 1)
+                            tagIds[tag] = id
+                            return id
+                        }()
                     conceptTag[conceptId] = (id, active)
                 }
             }
@@ -194,10 +201,12 @@ public enum SearchIndexBuilder {
             for (index, value) in values.enumerated() { sqlite3_bind_int64(insertTerm, Int32(index + 1), value) }
             var folded = entry.folded
             try folded.withUTF8 { text in
-                sqlite3_bind_text(insertTerm, 8, text.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(text.count), SQLITE_TRANSIENT_VALUE)
+                sqlite3_bind_text(
+                    insertTerm, 8, text.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(text.count), SQLITE_TRANSIENT_VALUE)
                 try step(insertTerm)
                 sqlite3_bind_int64(insertText, 1, rowid)
-                sqlite3_bind_text(insertText, 2, text.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(text.count), SQLITE_TRANSIENT_VALUE)
+                sqlite3_bind_text(
+                    insertText, 2, text.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(text.count), SQLITE_TRANSIENT_VALUE)
                 try step(insertText)
                 // The first word, for "term starts with the query".
                 var start = 0
@@ -206,7 +215,9 @@ public enum SearchIndexBuilder {
                 while end < text.count, TermFolding.isWordByte(text[end]) || text[end] >= 0x80 { end += 1 }
                 if end > start {
                     sqlite3_bind_int64(insertHead, 1, rowid)
-                    sqlite3_bind_text(insertHead, 2, text.baseAddress.map { UnsafeRawPointer($0 + start).assumingMemoryBound(to: CChar.self) }, Int32(end - start), SQLITE_TRANSIENT_VALUE)
+                    sqlite3_bind_text(
+                        insertHead, 2, text.baseAddress.map { UnsafeRawPointer($0 + start).assumingMemoryBound(to: CChar.self) }, Int32(end - start),
+                        SQLITE_TRANSIENT_VALUE)
                     try step(insertHead)
                 }
             }
@@ -222,14 +233,15 @@ public enum SearchIndexBuilder {
         }
         db.add(function: reverse)
         defer { db.remove(function: reverse) }
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE temp.search_fts_vocabulary USING fts5vocab(main, search_fts, 'row');
-            INSERT INTO search_word(word, reversed, frequency)
-              SELECT term, steward_reverse(term), doc FROM temp.search_fts_vocabulary ORDER BY doc DESC, term;
-            DROP TABLE temp.search_fts_vocabulary;
-            CREATE INDEX search_word_word ON search_word(word);
-            CREATE INDEX search_word_reversed ON search_word(reversed);
-            """)
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE temp.search_fts_vocabulary USING fts5vocab(main, search_fts, 'row');
+                INSERT INTO search_word(word, reversed, frequency)
+                  SELECT term, steward_reverse(term), doc FROM temp.search_fts_vocabulary ORDER BY doc DESC, term;
+                DROP TABLE temp.search_fts_vocabulary;
+                CREATE INDEX search_word_word ON search_word(word);
+                CREATE INDEX search_word_reversed ON search_word(reversed);
+                """)
     }
 }
 

@@ -67,7 +67,10 @@ struct FileChecker {
         let moduleIndex = kind == .identifier ? 4 : 3
         let display = file.displayPath
 
-        func problem(_ severity: ValidationProblem.Severity, _ rule: ValidationRule, line: Int, column: String? = nil, value: String? = nil, _ message: @autoclosure () -> String) {
+        func problem(
+            _ severity: ValidationProblem.Severity, _ rule: ValidationRule, line: Int, column: String? = nil, value: String? = nil,
+            _ message: @autoclosure () -> String
+        ) {
             problems.report(rule, severity) {
                 ValidationProblem(severity, rule, package: packageName, file: display, line: line, column: column, value: value, message: message())
             }
@@ -186,7 +189,8 @@ struct FileChecker {
             problem(.error, .header, line: 1, "the file is empty: it has no header row")
         }
         if withoutCR > 0 {
-            let message = withoutCR == 1
+            let message =
+                withoutCR == 1
                 ? "line \(firstWithoutCR) does not end with CRLF"
                 : "\(withoutCR) lines do not end with CRLF (the first is line \(firstWithoutCR))"
             problem(.warning, .lineEnding, line: firstWithoutCR, message + "; RF2 requires CRLF on every line, including the last")
@@ -206,11 +210,20 @@ struct FileChecker {
         case .concept:
             rules = [.sctid(.concept), .date, .boolean, .sctid(.concept), .sctid(.concept)]
         case .description, .textDefinition:
-            rules = [.sctid(.description), .date, .boolean, .sctid(.concept), .sctid(.concept), .text(mandatory: true), .sctid(.concept), .text(mandatory: true), .sctid(.concept)]
+            rules = [
+                .sctid(.description), .date, .boolean, .sctid(.concept), .sctid(.concept), .text(mandatory: true), .sctid(.concept), .text(mandatory: true),
+                .sctid(.concept),
+            ]
         case .relationship, .statedRelationship:
-            rules = [.sctid(.relationship), .date, .boolean, .sctid(.concept), .sctid(.concept), .sctid(.concept), .integer(nonNegative: true), .sctid(.concept), .sctid(.concept), .sctid(.concept)]
+            rules = [
+                .sctid(.relationship), .date, .boolean, .sctid(.concept), .sctid(.concept), .sctid(.concept), .integer(nonNegative: true), .sctid(.concept),
+                .sctid(.concept), .sctid(.concept),
+            ]
         case .concreteValues:
-            rules = [.sctid(.relationship), .date, .boolean, .sctid(.concept), .sctid(.concept), .text(mandatory: true), .integer(nonNegative: true), .sctid(.concept), .sctid(.concept), .sctid(.concept)]
+            rules = [
+                .sctid(.relationship), .date, .boolean, .sctid(.concept), .sctid(.concept), .text(mandatory: true), .integer(nonNegative: true),
+                .sctid(.concept), .sctid(.concept), .sctid(.concept),
+            ]
         case .identifier:
             rules = [.sctid(.concept), .text(mandatory: true), .date, .boolean, .sctid(.concept), .sctid(nil)]
         case .refset(let pattern):
@@ -230,8 +243,9 @@ struct FileChecker {
             if case .refset(let pattern) = kind, !pattern.isEmpty {
                 expected += " and \(pattern.count) refset field\(pattern.count == 1 ? "" : "s") (pattern '\(pattern)')"
             }
-            problem(.error, .header, line, nil, String(names.count),
-                    "the header has \(names.count) columns, expected \(rules.count) (\(expected)); the rows were not checked")
+            problem(
+                .error, .header, line, nil, String(names.count),
+                "the header has \(names.count) columns, expected \(rules.count) (\(expected)); the rows were not checked")
             return nil
         }
         var columns = names

@@ -26,10 +26,12 @@ struct HierarchyCheck {
             ids.append(id)
             return new
         }
-        try context.forEach("""
+        try context.forEach(
+            """
             SELECT source_id, destination_id, file, line FROM c_relationship
             WHERE stated = 0 AND active = 1 AND type_id = \(WellKnown.isA) AND source_id IS NOT NULL AND destination_id IS NOT NULL
-            """) { row in
+            """
+        ) { row in
             let source: Int64 = row[0]
             let destination: Int64 = row[1]
             hasParent.insert(source)
@@ -38,9 +40,11 @@ struct HierarchyCheck {
 
         try reportCycles(ids: ids, edges: edges, context: &context)
 
-        try context.forEach("""
+        try context.forEach(
+            """
             SELECT file, line, id FROM c_concept WHERE active = 1 AND id IS NOT \(WellKnown.root) ORDER BY file, line
-            """) { row in
+            """
+        ) { row in
             let id: Int64 = row[2]
             if !hasParent.contains(id) {
                 context.report(

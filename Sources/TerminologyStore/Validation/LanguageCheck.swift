@@ -16,12 +16,14 @@ struct LanguageCheck {
         // Active concepts without any active FSN.
         var withoutFSN = Set<Int64>()
         if hasDescriptions {
-            try context.forEach("""
+            try context.forEach(
+                """
                 SELECT c.file, c.line, c.id FROM c_concept c
                 WHERE c.active = 1 AND NOT EXISTS (
                   SELECT 1 FROM c_description d WHERE d.concept_id = c.id AND d.type_id = \(fsn) AND d.active = 1)
                 ORDER BY c.file, c.line
-                """) { row in
+                """
+            ) { row in
                 let id: Int64 = row[2]
                 withoutFSN.insert(id)
                 context.report(
@@ -31,12 +33,16 @@ struct LanguageCheck {
         }
         guard hasLanguage else { return }
 
-        let fsnRefsets = Set(try Int64.fetchAll(context.db, sql: """
-            SELECT DISTINCT m.refset_id FROM c_member m JOIN c_description d ON d.id = m.rcid
-            WHERE m.kind = \(language) AND m.active = 1 AND d.active = 1 AND d.type_id = \(fsn)
-            """))
+        let fsnRefsets = Set(
+            try Int64.fetchAll(
+                context.db,
+                sql: """
+                    SELECT DISTINCT m.refset_id FROM c_member m JOIN c_description d ON d.id = m.rcid
+                    WHERE m.kind = \(language) AND m.active = 1 AND d.active = 1 AND d.type_id = \(fsn)
+                    """))
 
-        try context.forEach("""
+        try context.forEach(
+            """
             SELECT c.file, c.line, c.id, g.refset_id, g.fsn, g.pt, g.fsn_ids, g.pt_ids FROM (
               SELECT d.concept_id, m.refset_id,
                 total(m.c1 = \(preferred) AND d.type_id = \(fsn)) AS fsn,
@@ -49,7 +55,8 @@ struct LanguageCheck {
               HAVING fsn != 1 OR pt != 1) g
             JOIN c_concept c ON c.id = g.concept_id AND c.active = 1
             ORDER BY c.file, c.line, g.refset_id
-            """) { row in
+            """
+        ) { row in
             let concept: Int64 = row[2]
             let refset: Int64 = row[3]
             let fsnCount = Int(row[4] as Double)
@@ -73,21 +80,25 @@ struct LanguageCheck {
         }
 
         // Member activity mirrors description activity.
-        try context.forEach("""
+        try context.forEach(
+            """
             SELECT m.file, m.line, m.rcid FROM c_member m JOIN c_description d ON d.id = m.rcid
             WHERE m.kind = \(language) AND m.active = 1 AND d.active = 0
             ORDER BY m.file, m.line
-            """) { row in
+            """
+        ) { row in
             let description: Int64 = row[2]
             context.report(
                 .error, .languageMirrorsDescription, file: row[0], line: row[1], column: "referencedComponentId", value: String(description),
                 "active language refset member on inactive description \(description): inactivate the member too")
         }
-        try context.forEach("""
+        try context.forEach(
+            """
             SELECT d.file, d.line, d.id FROM c_description d
             WHERE d.active = 1 AND NOT EXISTS (SELECT 1 FROM c_member m WHERE m.rcid = d.id AND m.kind = \(language) AND m.active = 1)
             ORDER BY d.file, d.line
-            """) { row in
+            """
+        ) { row in
             let description: Int64 = row[2]
             context.report(
                 .warning, .languageMirrorsDescription, file: row[0], line: row[1], column: "id", value: String(description),

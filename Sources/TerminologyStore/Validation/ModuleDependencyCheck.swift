@@ -16,12 +16,15 @@ struct ModuleDependencyCheck {
             let sourceTime: Int?, targetTime: Int?
         }
         var rows: [Dependency] = []
-        try context.forEach("""
+        try context.forEach(
+            """
             SELECT file, line, et, active, module, target, source_time, target_time FROM c_mdrs ORDER BY file, line
-            """) { row in
-            rows.append(Dependency(
-                file: row[0], line: row[1], effectiveTime: row[2], active: (row[3] as Int?) == 1, source: row[4], target: row[5],
-                sourceTime: row[6], targetTime: row[7]))
+            """
+        ) { row in
+            rows.append(
+                Dependency(
+                    file: row[0], line: row[1], effectiveTime: row[2], active: (row[3] as Int?) == 1, source: row[4], target: row[5],
+                    sourceTime: row[6], targetTime: row[7]))
         }
         let active = rows.filter(\.active)
         let covered = Set(active.compactMap(\.source) + active.compactMap(\.target))
@@ -42,7 +45,8 @@ struct ModuleDependencyCheck {
             if modulesUsed[target] == nil {
                 context.report(
                     .error, .mdrs, file: row.file, line: row.line, column: "referencedComponentId", value: String(target),
-                    "module \(source) depends on module \(target) version \(wanted), but no validated package contains that module: validate this package together with the packages it depends on")
+                    "module \(source) depends on module \(target) version \(wanted), but no validated package contains that module: validate this package together with the packages it depends on"
+                )
             } else if let have = versions[target], let need = row.targetTime, have != need {
                 context.report(
                     .warning, .mdrs, file: row.file, line: row.line, column: "targetEffectiveTime", value: String(need),

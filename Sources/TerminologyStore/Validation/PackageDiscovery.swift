@@ -56,12 +56,16 @@ struct PackageDiscovery {
                 files.append(RF2File(name: parsed, location: .file(fileURL), displayPath: relative, size: values?.fileSize ?? 0))
                 continue
             }
-            let looksLikeData = ["sct", "der", "xsct", "xder", "zsct", "zder"].contains { fileName.hasPrefix($0) }
+            let looksLikeData =
+                ["sct", "der", "xsct", "xder", "zsct", "zder"].contains { fileName.hasPrefix($0) }
                 && fileName.lowercased().hasSuffix(".txt")
             if looksLikeData {
-                problems.add(ValidationProblem(
-                    .error, .fileName, package: name, file: relative, value: fileName,
-                    message: "looks like an RF2 data file but its name does not follow the RF2 naming convention or names an unknown content type; the file was not checked"))
+                problems.add(
+                    ValidationProblem(
+                        .error, .fileName, package: name, file: relative, value: fileName,
+                        message:
+                            "looks like an RF2 data file but its name does not follow the RF2 naming convention or names an unknown content type; the file was not checked"
+                    ))
             } else {
                 ignored.append(relative)
             }
@@ -98,15 +102,17 @@ struct PackageDiscovery {
         let dates = Dictionary(grouping: files, by: \.name.versionDate).mapValues(\.count)
         if let common = dates.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key, dates.count > 1 {
             for file in files where file.name.versionDate != common {
-                problems.add(ValidationProblem(
-                    .warning, .fileName, package: package, file: file.displayPath, value: String(file.name.versionDate),
-                    message: "version date differs from the package's other files (\(common))"))
+                problems.add(
+                    ValidationProblem(
+                        .warning, .fileName, package: package, file: file.displayPath, value: String(file.name.versionDate),
+                        message: "version date differs from the package's other files (\(common))"))
             }
         }
         for file in files where file.name.status == "x" {
-            problems.add(ValidationProblem(
-                .warning, .fileName, package: package, file: file.displayPath, value: file.name.status,
-                message: "provisional (x-prefixed) file: alpha/beta content, not for production use"))
+            problems.add(
+                ValidationProblem(
+                    .warning, .fileName, package: package, file: file.displayPath, value: file.name.status,
+                    message: "provisional (x-prefixed) file: alpha/beta content, not for production use"))
         }
         if !files.contains(where: { $0.kind == .concept }), files.first?.name.releaseType != .delta {
             problems.add(ValidationProblem(.warning, .package, package: package, message: "the package has no Concept file"))

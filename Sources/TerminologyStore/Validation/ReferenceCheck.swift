@@ -26,15 +26,17 @@ struct ReferenceCheck {
             switch self {
             case .concept: { "NOT EXISTS (SELECT 1 FROM c_concept x WHERE x.id = \($0))" }
             case .description: { "NOT EXISTS (SELECT 1 FROM c_description x WHERE x.id = \($0))" }
-            case .conceptOrDescription: {
-                "NOT EXISTS (SELECT 1 FROM c_concept x WHERE x.id = \($0)) AND NOT EXISTS (SELECT 1 FROM c_description x WHERE x.id = \($0))"
-            }
-            case .component: {
-                """
-                NOT EXISTS (SELECT 1 FROM c_concept x WHERE x.id = \($0)) AND NOT EXISTS (SELECT 1 FROM c_description x WHERE x.id = \($0))
-                AND NOT EXISTS (SELECT 1 FROM c_relationship x WHERE x.id = \($0)) AND NOT EXISTS (SELECT 1 FROM c_concrete x WHERE x.id = \($0))
-                """
-            }
+            case .conceptOrDescription:
+                {
+                    "NOT EXISTS (SELECT 1 FROM c_concept x WHERE x.id = \($0)) AND NOT EXISTS (SELECT 1 FROM c_description x WHERE x.id = \($0))"
+                }
+            case .component:
+                {
+                    """
+                    NOT EXISTS (SELECT 1 FROM c_concept x WHERE x.id = \($0)) AND NOT EXISTS (SELECT 1 FROM c_description x WHERE x.id = \($0))
+                    AND NOT EXISTS (SELECT 1 FROM c_relationship x WHERE x.id = \($0)) AND NOT EXISTS (SELECT 1 FROM c_concrete x WHERE x.id = \($0))
+                    """
+                }
             }
         }
 
@@ -61,7 +63,8 @@ struct ReferenceCheck {
             Reference(table: "c_concrete", column: "type_id", rf2Column: "typeId", condition: "1", target: .concept),
             Reference(table: "c_member", column: "rcid", rf2Column: "referencedComponentId", condition: "t.kind = \(language)", target: .description),
             Reference(table: "c_member", column: "c1", rf2Column: "targetComponentId", condition: "t.kind = \(association)", target: .conceptOrDescription),
-            Reference(table: "c_member", column: "rcid", rf2Column: "referencedComponentId", condition: "t.kind IN (\(other), \(association))", target: .component),
+            Reference(
+                table: "c_member", column: "rcid", rf2Column: "referencedComponentId", condition: "t.kind IN (\(other), \(association))", target: .component),
         ]
         for reference in references {
             let sql = """

@@ -85,7 +85,9 @@ public struct ReleaseValidator: Sendable {
                 try IdentifierCheck(keyIncludesTime: types.contains(.full)).run(&context)
 
                 if types.contains(.delta) {
-                    notes.append("cross-file rules (referential integrity, language refsets, hierarchy, associations, module dependencies) were skipped: Delta files are not self-contained")
+                    notes.append(
+                        "cross-file rules (referential integrity, language refsets, hierarchy, associations, module dependencies) were skipped: Delta files are not self-contained"
+                    )
                 } else {
                     let materialize = inputs.contains { $0.packageIndex != inputs[0].packageIndex } || types.contains(.full)
                     progress?("building the combined current state")

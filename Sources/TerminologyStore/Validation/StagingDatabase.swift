@@ -15,14 +15,15 @@ struct StagingDatabase {
         url = directory.appendingPathComponent("steward-validate-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite")
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: """
-                PRAGMA page_size = 8192;
-                PRAGMA journal_mode = OFF;
-                PRAGMA synchronous = OFF;
-                PRAGMA locking_mode = EXCLUSIVE;
-                PRAGMA temp_store = FILE;
-                PRAGMA cache_size = -200000;
-                """)
+            try db.execute(
+                sql: """
+                    PRAGMA page_size = 8192;
+                    PRAGMA journal_mode = OFF;
+                    PRAGMA synchronous = OFF;
+                    PRAGMA locking_mode = EXCLUSIVE;
+                    PRAGMA temp_store = FILE;
+                    PRAGMA cache_size = -200000;
+                    """)
         }
         queue = try DatabaseQueue(path: url.path, configuration: configuration)
     }
@@ -99,13 +100,14 @@ struct StagingDatabase {
 
     /// Indexes for the id-uniqueness rule and for id lookups by the cross-file rules.
     static func createKeyIndexes(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE INDEX concept_key ON concept(id, et);
-            CREATE INDEX description_key ON description(id, et);
-            CREATE INDEX relationship_key ON relationship(id, et);
-            CREATE INDEX concrete_key ON concrete(id, et);
-            CREATE INDEX member_key ON member(uhi, ulo, et);
-            """)
+        try db.execute(
+            sql: """
+                CREATE INDEX concept_key ON concept(id, et);
+                CREATE INDEX description_key ON description(id, et);
+                CREATE INDEX relationship_key ON relationship(id, et);
+                CREATE INDEX concrete_key ON concrete(id, et);
+                CREATE INDEX member_key ON member(uhi, ulo, et);
+                """)
     }
 
     /// The state the cross-file rules see: the newest row of every id across all packages (tables `c_*`).
@@ -121,26 +123,29 @@ struct StagingDatabase {
             }
             let key = table == .member ? "uhi, ulo" : "id"
             let columns = table.allColumns.filter { $0 != "et" }
-            try db.execute(sql: """
-                CREATE TABLE \(name) AS SELECT \(columns.joined(separator: ", ")), max(et) AS et FROM \(table.rawValue) GROUP BY \(key);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(name) AS SELECT \(columns.joined(separator: ", ")), max(et) AS et FROM \(table.rawValue) GROUP BY \(key);
+                    """)
             if table != .member {
                 try db.execute(sql: "CREATE INDEX \(name)_id ON \(name)(id)")
             }
         }
-        try db.execute(sql: """
-            CREATE TABLE c_mdrs AS SELECT file, line, uhi, ulo, active, module, target, source_time, target_time, max(et) AS et
-            FROM mdrs GROUP BY uhi, ulo;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE c_mdrs AS SELECT file, line, uhi, ulo, active, module, target, source_time, target_time, max(et) AS et
+                FROM mdrs GROUP BY uhi, ulo;
+                """)
     }
 
     /// Indexes the language rules look things up by; on the base tables when the current state is views.
     static func createRuleIndexes(_ db: Database, materialized: Bool) throws {
         let description = materialized ? "c_description" : "description"
         let member = materialized ? "c_member" : "member"
-        try db.execute(sql: """
-            CREATE INDEX \(description)_concept ON \(description)(concept_id, type_id, active);
-            CREATE INDEX \(member)_language ON \(member)(rcid, active) WHERE kind = 1;
-            """)
+        try db.execute(
+            sql: """
+                CREATE INDEX \(description)_concept ON \(description)(concept_id, type_id, active);
+                CREATE INDEX \(member)_language ON \(member)(rcid, active) WHERE kind = 1;
+                """)
     }
 }

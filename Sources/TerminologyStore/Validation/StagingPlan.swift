@@ -54,14 +54,18 @@ struct StagingPlan: Sendable, Hashable {
             return [StagingPlan(table: .concept, sources: common + [.field(0), .field(1), .field(2)])]
         case .description, .textDefinition:
             let isDefinition: Int64 = kind == .textDefinition ? 1 : 0
-            return [StagingPlan(
-                table: .description,
-                sources: common + [.field(0), .field(1), .field(2), .field(4), .field(6), .constant(isDefinition)])]
+            return [
+                StagingPlan(
+                    table: .description,
+                    sources: common + [.field(0), .field(1), .field(2), .field(4), .field(6), .constant(isDefinition)])
+            ]
         case .relationship, .statedRelationship:
             let stated: Int64 = kind == .statedRelationship ? 1 : 0
-            return [StagingPlan(
-                table: .relationship,
-                sources: common + [.field(0), .field(1), .field(2), .field(4), .field(5), .field(7), .constant(stated)])]
+            return [
+                StagingPlan(
+                    table: .relationship,
+                    sources: common + [.field(0), .field(1), .field(2), .field(4), .field(5), .field(7), .constant(stated)])
+            ]
         case .concreteValues:
             return [StagingPlan(table: .concrete, sources: common + [.field(0), .field(1), .field(2), .field(4), .field(7)])]
         case .identifier:
@@ -69,13 +73,16 @@ struct StagingPlan: Sendable, Hashable {
         case .refset(let pattern):
             let memberKind = self.memberKind(pattern: pattern, header: header)
             let c1: Source = pattern.first == "c" ? .field(6) : .constant(ValidationValues.null)
-            var plans = [StagingPlan(
-                table: .member,
-                sources: common + [.field(0), .uuidLow, .field(1), .field(2), .field(4), .field(5), .constant(memberKind.rawValue), c1])]
+            var plans = [
+                StagingPlan(
+                    table: .member,
+                    sources: common + [.field(0), .uuidLow, .field(1), .field(2), .field(4), .field(5), .constant(memberKind.rawValue), c1])
+            ]
             if memberKind == .moduleDependency {
-                plans.append(StagingPlan(
-                    table: .mdrs,
-                    sources: common + [.field(0), .uuidLow, .field(1), .field(2), .field(3), .field(5), .field(6), .field(7)]))
+                plans.append(
+                    StagingPlan(
+                        table: .mdrs,
+                        sources: common + [.field(0), .uuidLow, .field(1), .field(2), .field(3), .field(5), .field(6), .field(7)]))
             }
             return plans
         }

@@ -91,13 +91,15 @@ struct StructuralPass {
             } catch is Cancelled {
                 return
             } catch let error as RF2Error {
-                problems.add(ValidationProblem(
-                    .error, .unreadable, package: input.packageName, file: input.file.displayPath,
-                    message: "\(error.reason); the rest of the file was not checked"))
+                problems.add(
+                    ValidationProblem(
+                        .error, .unreadable, package: input.packageName, file: input.file.displayPath,
+                        message: "\(error.reason); the rest of the file was not checked"))
             } catch {
-                problems.add(ValidationProblem(
-                    .error, .unreadable, package: input.packageName, file: input.file.displayPath,
-                    message: "\(error); the rest of the file was not checked"))
+                problems.add(
+                    ValidationProblem(
+                        .error, .unreadable, package: input.packageName, file: input.file.displayPath,
+                        message: "\(error); the rest of the file was not checked"))
             }
         }
         _ = channel.put(.finished(problems))

@@ -11,7 +11,9 @@ extension Workspace {
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = generator.next() }
-        let secret = "stw_" + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let secret =
+            "stw_"
+            + Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let now = Date()
         let token = try perform(admin, "create", on: "token", requires: .admin) { db, audit in
@@ -37,7 +39,9 @@ extension Workspace {
     /// Revokes a token; requests presenting it are refused from then on. Admin only.
     public func revokeToken(_ id: Int64, by admin: WorkspaceUser) throws -> APIToken {
         try perform(admin, "revoke", on: "token", requires: .admin) { db, audit in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE id = ?", arguments: [id]) else { throw WorkspaceError.notFound("token", id) }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE id = ?", arguments: [id]) else {
+                throw WorkspaceError.notFound("token", id)
+            }
             let before = Self.token(row)
             guard before.isActive else { throw WorkspaceError(.invalid, "token \(id) is already revoked") }
             let now = Date()

@@ -7,7 +7,9 @@ enum AuditLog {
     static func append(_ db: Database, _ event: AuditEvent) throws {
         try db.execute(
             sql: "INSERT INTO audit_event (time, actor, role, entity, entity_id, action, before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [Timestamp.text(event.time), event.actor, event.role.rawValue, event.entity, event.entityId, event.action, event.before, event.after, event.note])
+            arguments: [
+                Timestamp.text(event.time), event.actor, event.role.rawValue, event.entity, event.entityId, event.action, event.before, event.after, event.note,
+            ])
     }
 }
 

@@ -10,10 +10,12 @@ extension Workspace {
             throw WorkspaceError(.invalid, "namespace \(namespace) is not a 7-digit SNOMED CT namespace identifier")
         }
         guard partition.isLongFormat else { throw WorkspaceError(.invalid, "local ids use long-format partitions (10, 11, 12)") }
-        let next = try Int64.fetchOne(
-            db, sql: "SELECT next_item FROM id_sequence WHERE namespace = ? AND partition = ?", arguments: [namespace, partition.rawValue]) ?? 1
+        let next =
+            try Int64.fetchOne(
+                db, sql: "SELECT next_item FROM id_sequence WHERE namespace = ? AND partition = ?", arguments: [namespace, partition.rawValue]) ?? 1
         try db.execute(
-            sql: "INSERT INTO id_sequence (namespace, partition, next_item) VALUES (?, ?, ?) ON CONFLICT(namespace, partition) DO UPDATE SET next_item = excluded.next_item",
+            sql:
+                "INSERT INTO id_sequence (namespace, partition, next_item) VALUES (?, ?, ?) ON CONFLICT(namespace, partition) DO UPDATE SET next_item = excluded.next_item",
             arguments: [namespace, partition.rawValue, next + 1])
         return SCTID.make(item: next, namespace: namespace, partition: partition)
     }

@@ -15,7 +15,10 @@ public struct NewRefset: Sendable, Codable {
     /// allocates a new one.
     @OptionalIDString public var id: Int64?
 
-    public init(name: String, description: String = "", owner: String, moduleId: Int64, language: String, kind: RefsetKind, ecl: String? = nil, namespace: Int, id: Int64? = nil) {
+    public init(
+        name: String, description: String = "", owner: String, moduleId: Int64, language: String, kind: RefsetKind, ecl: String? = nil, namespace: Int,
+        id: Int64? = nil
+    ) {
         self.name = name
         self.description = description
         self.owner = owner

@@ -33,7 +33,10 @@ struct RefsetValidator: Sendable {
         }
         guard unknown.isEmpty else {
             let listed = unknown.prefix(10).map(String.init).joined(separator: ", ") + (unknown.count > 10 ? " and \(unknown.count - 10) more" : "")
-            throw WorkspaceError(.invalid, "\(unknown.count == 1 ? "id" : "ids") \(listed) \(unknown.count == 1 ? "is not a concept" : "are not concepts") in release \(release.info.name): nothing was changed")
+            throw WorkspaceError(
+                .invalid,
+                "\(unknown.count == 1 ? "id" : "ids") \(listed) \(unknown.count == 1 ? "is not a concept" : "are not concepts") in release \(release.info.name): nothing was changed"
+            )
         }
         return warnings
     }
@@ -44,6 +47,8 @@ struct RefsetValidator: Sendable {
         let terms = try release.preferredTerms(for: [id] + targets.flatMap { [$0.targetId, $0.refsetId] } + (reason.map { [$0] } ?? []))
         return MemberWarning(
             conceptId: id, term: terms[id] ?? "", message: "concept \(id) is inactive in \(release.info.name)", reason: reason.flatMap { terms[$0] },
-            replacements: targets.map { MemberWarning.Replacement(association: terms[$0.refsetId] ?? String($0.refsetId), conceptId: $0.targetId, term: terms[$0.targetId] ?? "") })
+            replacements: targets.map {
+                MemberWarning.Replacement(association: terms[$0.refsetId] ?? String($0.refsetId), conceptId: $0.targetId, term: terms[$0.targetId] ?? "")
+            })
     }
 }

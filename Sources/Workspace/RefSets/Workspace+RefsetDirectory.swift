@@ -32,7 +32,8 @@ extension Workspace {
             (
                 try Row.fetchAll(db, sql: "SELECT refset_id, role FROM refset_entry WHERE concept_id = ?", arguments: [conceptId]),
                 try Row.fetchAll(
-                    db, sql: """
+                    db,
+                    sql: """
                         SELECT m.refset_id, m.number FROM refset_version_member m
                         WHERE m.concept_id = ? AND m.number = (SELECT max(number) FROM refset_version v WHERE v.refset_id = m.refset_id)
                         """, arguments: [conceptId])
@@ -47,7 +48,9 @@ extension Workspace {
         }
         if let release {
             for refset in local where refset.kind == .intensional && refset.release == release.info.name && !excluded.contains(refset.id) {
-                if let ecl = refset.ecl, try RefsetValidator(release: release).checkDefinition("(\(ecl)) AND \(conceptId)").contains(conceptId) { drafts.insert(refset.id) }
+                if let ecl = refset.ecl, try RefsetValidator(release: release).checkDefinition("(\(ecl)) AND \(conceptId)").contains(conceptId) {
+                    drafts.insert(refset.id)
+                }
             }
         }
         for id in drafts.sorted() { result.append(RefsetMembership(refsetId: id, name: byId[id]?.name ?? "", source: .localDraft, version: nil)) }
@@ -56,7 +59,9 @@ extension Workspace {
             result.append(RefsetMembership(refsetId: id, name: byId[id]?.name ?? "", source: .localPublished, version: row["number"]))
         }
         if let release {
-            let memberships = try release.memberships(of: conceptId).filter { $0.active && $0.refsetId != WellKnown.owlAxiomRefset && $0.refsetId != WellKnown.owlOntologyRefset }
+            let memberships = try release.memberships(of: conceptId).filter {
+                $0.active && $0.refsetId != WellKnown.owlAxiomRefset && $0.refsetId != WellKnown.owlOntologyRefset
+            }
             let names = try release.preferredTerms(for: memberships.map(\.refsetId))
             for refsetId in Set(memberships.map(\.refsetId)).sorted() {
                 result.append(RefsetMembership(refsetId: refsetId, name: names[refsetId] ?? "", source: .release, version: nil))

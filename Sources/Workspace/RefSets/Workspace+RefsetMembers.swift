@@ -117,7 +117,9 @@ extension Workspace {
             db, sql: "SELECT * FROM refset_entry WHERE refset_id = ? AND (? IS NULL OR role = ?) ORDER BY role, concept_id",
             arguments: [refsetId, role?.rawValue, role?.rawValue])
         return rows.map {
-            RefsetEntry(conceptId: $0["concept_id"], role: RefsetEntryRole(rawValue: $0["role"]) ?? .member, addedAt: Timestamp.date($0["added_at"]), addedBy: $0["added_by"], reason: $0["reason"])
+            RefsetEntry(
+                conceptId: $0["concept_id"], role: RefsetEntryRole(rawValue: $0["role"]) ?? .member, addedAt: Timestamp.date($0["added_at"]),
+                addedBy: $0["added_by"], reason: $0["reason"])
         }
     }
 

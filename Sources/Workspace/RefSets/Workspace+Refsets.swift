@@ -25,7 +25,9 @@ extension Workspace {
         let validator = RefsetValidator(release: release)
         switch new.kind {
         case .extensional:
-            guard new.ecl == nil else { throw WorkspaceError(.invalid, "an extensional refset has a member list, not an ECL definition: drop the ECL or make it intensional") }
+            guard new.ecl == nil else {
+                throw WorkspaceError(.invalid, "an extensional refset has a member list, not an ECL definition: drop the ECL or make it intensional")
+            }
         case .intensional:
             guard let ecl = new.ecl, !ecl.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw WorkspaceError(.invalid, "an intensional refset needs an ECL definition")
@@ -56,7 +58,9 @@ extension Workspace {
 
     /// Changes a refset's metadata or definition. `expectedVersion` is the version the change is based on.
     /// Ids, kind and the bound release do not change here (the release moves with ``applyMigration(_:to:decisions:expectedVersion:by:)``).
-    public func updateRefset(_ id: Int64, expectedVersion: Int, release: ReleaseStore? = nil, by user: WorkspaceUser, _ change: (inout LocalRefset) -> Void) throws -> LocalRefset {
+    public func updateRefset(_ id: Int64, expectedVersion: Int, release: ReleaseStore? = nil, by user: WorkspaceUser, _ change: (inout LocalRefset) -> Void)
+        throws -> LocalRefset
+    {
         try perform(user, "update", on: "refset", requires: .author) { db, audit in
             let (before, after) = try Self.applyUpdate(db, id, expectedVersion: expectedVersion, release: release, by: user, change)
             try audit.record(id: id, before: before, after: after)
@@ -168,7 +172,8 @@ extension Workspace {
         LocalRefset(
             id: row["id"], name: row["name"], description: row["description"], owner: row["owner"], moduleId: row["module_id"], language: row["language"],
             kind: RefsetKind(rawValue: row["kind"]) ?? .extensional, ecl: row["ecl"], release: row["release"], fsnDescriptionId: row["fsn_description_id"],
-            synonymDescriptionId: row["synonym_description_id"], relationshipId: row["relationship_id"], version: row["version"], publishedRevision: row["published_revision"],
+            synonymDescriptionId: row["synonym_description_id"], relationshipId: row["relationship_id"], version: row["version"],
+            publishedRevision: row["published_revision"],
             createdAt: Timestamp.date(row["created_at"]), createdBy: row["created_by"], updatedAt: Timestamp.date(row["updated_at"]),
             updatedBy: row["updated_by"])
     }

@@ -46,7 +46,9 @@ public struct ChangeRequest: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let idText = try container.decode(String.self, forKey: .id)
-        guard let id = Int64(idText) else { throw DecodingError.dataCorruptedError(forKey: .id, in: container, debugDescription: "'\(idText)' is not a request id") }
+        guard let id = Int64(idText) else {
+            throw DecodingError.dataCorruptedError(forKey: .id, in: container, debugDescription: "'\(idText)' is not a request id")
+        }
         self.id = id
         status = try container.decode(RequestStatus.self, forKey: .status)
         content = try container.decode(RequestContent.self, forKey: .content)

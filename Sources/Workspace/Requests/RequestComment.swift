@@ -22,7 +22,9 @@ public struct RequestComment: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         func number(_ key: CodingKeys) throws -> Int64 {
             let text = try container.decode(String.self, forKey: key)
-            guard let value = Int64(text) else { throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not an id") }
+            guard let value = Int64(text) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not an id")
+            }
             return value
         }
         id = try number(.id)

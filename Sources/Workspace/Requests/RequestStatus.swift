@@ -20,7 +20,8 @@ public enum RequestStatus: String, Sendable, Codable, CaseIterable {
 
     public init(parsing text: String) throws {
         guard let status = RequestStatus(rawValue: text.lowercased()) else {
-            throw WorkspaceError(.invalid, "unknown request status '\(text)': expected one of \(RequestStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw WorkspaceError(
+                .invalid, "unknown request status '\(text)': expected one of \(RequestStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = status
     }

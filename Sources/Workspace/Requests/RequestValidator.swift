@@ -69,7 +69,8 @@ public struct RequestValidator: Sendable {
             } else if let release, try !release.languageRefsets().contains(change.effectiveLanguageRefsetId.value) {
                 if change.languageRefsetId == nil {
                     check.fail(
-                        "payload.language", "'\(change.language.rawValue)': release \(release.info.name) has no language refset "
+                        "payload.language",
+                        "'\(change.language.rawValue)': release \(release.info.name) has no language refset "
                             + "\(change.effectiveLanguageRefsetId); bind the request to a release that has one or give payload.languageRefsetId")
                 } else {
                     check.fail("payload.languageRefsetId", "\(change.effectiveLanguageRefsetId) is not a language refset of release \(release.info.name)")
@@ -144,7 +145,8 @@ public struct RequestValidator: Sendable {
             if targets.isEmpty { check.fail("payload.targets", "needs at least one target concept for the \(association.label) association") }
         } else {
             if requireAssociation && reason.requiresAssociation {
-                check.fail("payload.association", "is required for reason '\(reason.rawValue)': expected \(associations.map(\.rawValue).joined(separator: ", "))")
+                check.fail(
+                    "payload.association", "is required for reason '\(reason.rawValue)': expected \(associations.map(\.rawValue).joined(separator: ", "))")
             }
             if !targets.isEmpty { check.fail("payload.targets", "are given without an association") }
         }

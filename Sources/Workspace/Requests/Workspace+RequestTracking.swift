@@ -60,9 +60,12 @@ extension Workspace {
             }
             let associations = try store.historicalAssociations(of: concept.id)
             if !associations.isEmpty {
-                text += ", " + associations.map { association in
-                    (HistoricalAssociation.allCases.first { $0.refsetId == association.refsetId }?.label ?? String(association.refsetId)) + " \(association.targetId)"
-                }.joined(separator: ", ")
+                text +=
+                    ", "
+                    + associations.map { association in
+                        (HistoricalAssociation.allCases.first { $0.refsetId == association.refsetId }?.label ?? String(association.refsetId))
+                            + " \(association.targetId)"
+                    }.joined(separator: ", ")
             }
             return text
         case .newRelationship(let change):

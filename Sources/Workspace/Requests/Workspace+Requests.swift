@@ -185,7 +185,8 @@ extension Workspace {
         if let requester = query.requester { conditions.append("requester = ?"); arguments += [requester] }
         if let assignee = query.assignee { conditions.append("assignee = ?"); arguments += [assignee] }
         if let text = query.text, !text.isEmpty {
-            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
+                of: "_", with: "\\_")
             conditions.append("summary LIKE ? ESCAPE '\\'")
             arguments += ["%\(escaped)%"]
         }
@@ -193,7 +194,8 @@ extension Workspace {
         return try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM change_request \(filter)", arguments: arguments) ?? 0
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM change_request \(filter) ORDER BY id LIMIT ? OFFSET ?", arguments: arguments + [max(0, query.limit), max(0, query.offset)])
+                db, sql: "SELECT * FROM change_request \(filter) ORDER BY id LIMIT ? OFFSET ?",
+                arguments: arguments + [max(0, query.limit), max(0, query.offset)])
             return (try rows.map(Self.changeRequest), total)
         }
     }

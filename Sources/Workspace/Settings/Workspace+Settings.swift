@@ -73,7 +73,8 @@ extension WorkspaceSettings {
         let isTag =
             (2...3).contains(subtags[0].count) && subtags[0].unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
             && subtags.dropFirst().allSatisfy { tag in
-                (1...8).contains(tag.count) && tag.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+                (1...8).contains(tag.count)
+                    && tag.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
             }
         guard isTag else {
             throw WorkspaceError(.invalid, "language '\(self.language)' is not a BCP-47 language tag (e.g. nb, en-GB)")

@@ -64,8 +64,10 @@ public final class Workspace: Sendable {
                     result = try body(db, &draft)
                     if !draft.changedNothing {
                         try AuditLog.append(
-                            db, AuditEvent(time: Date(), actor: user.name, role: user.role, entity: entity, entityId: draft.entityId ?? "",
-                                           action: action, before: draft.before, after: draft.after, note: draft.note))
+                            db,
+                            AuditEvent(
+                                time: Date(), actor: user.name, role: user.role, entity: entity, entityId: draft.entityId ?? "",
+                                action: action, before: draft.before, after: draft.after, note: draft.note))
                     }
                     return .commit
                 }

@@ -38,7 +38,8 @@ public struct WorkspaceError: Error, Sendable, CustomStringConvertible, Localize
 
     static func stale(_ entity: String, _ id: any CustomStringConvertible, expected: Int, current: Int) -> WorkspaceError {
         WorkspaceError(
-            .conflict, "\(entity) \(id) was changed by someone else: your edit is based on version \(expected), the current version is \(current); reload and try again",
+            .conflict,
+            "\(entity) \(id) was changed by someone else: your edit is based on version \(expected), the current version is \(current); reload and try again",
             currentVersion: current)
     }
 }

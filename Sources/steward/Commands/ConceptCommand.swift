@@ -44,7 +44,9 @@ struct ConceptCommand: ParsableCommand {
         var lines: [String] = []
         lines.append("\(concept.id) |\(detail.preferredTerm ?? "")|")
         lines.append("  FSN         \(detail.fullySpecifiedName ?? "-")")
-        lines.append("  status      \(concept.active ? "active" : "INACTIVE"), \(concept.isFullyDefined ? "fully defined" : "primitive"), effective \(concept.effectiveTime)")
+        lines.append(
+            "  status      \(concept.active ? "active" : "INACTIVE"), \(concept.isFullyDefined ? "fully defined" : "primitive"), effective \(concept.effectiveTime)"
+        )
         lines.append("  module      \(term(concept.moduleId))")
         if let reason = detail.inactivationReason {
             lines.append("  reason      \(reason.id) |\(reason.term)|")
@@ -55,8 +57,11 @@ struct ConceptCommand: ParsableCommand {
         lines.append("\nDescriptions")
         for description in detail.descriptions {
             let type = description.typeId == WellKnown.fullySpecifiedName ? "FSN" : description.typeId == WellKnown.synonym ? "SYN" : "DEF"
-            let acceptability = description.acceptability.map { "\(Self.dialectLabel($0.refsetId, detail.terms)):\($0.isPreferred ? "P" : "A")" }.joined(separator: " ")
-            lines.append("  \(description.active ? " " : "x") \(type) \(description.languageCode)  \(description.term)  [\(acceptability.isEmpty ? "-" : acceptability)]  \(description.id)")
+            let acceptability = description.acceptability.map { "\(Self.dialectLabel($0.refsetId, detail.terms)):\($0.isPreferred ? "P" : "A")" }.joined(
+                separator: " ")
+            lines.append(
+                "  \(description.active ? " " : "x") \(type) \(description.languageCode)  \(description.term)  [\(acceptability.isEmpty ? "-" : acceptability)]  \(description.id)"
+            )
         }
         lines.append("\nParents")
         lines += detail.parents.isEmpty ? ["  (none)"] : detail.parents.map { "  \($0.id) |\($0.term)|" }

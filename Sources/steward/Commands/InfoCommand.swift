@@ -66,21 +66,27 @@ struct InfoCommand: ParsableCommand {
                 print("\nModule dependencies")
                 for row in dependencies {
                     print(
-                        "  \(row.moduleId) \(row[field: "sourceEffectiveTime"]?.description ?? "") → \(row.referencedComponentId) |\(names[row.referencedComponentId] ?? "?")| \(row[field: "targetEffectiveTime"]?.description ?? "")")
+                        "  \(row.moduleId) \(row[field: "sourceEffectiveTime"]?.description ?? "") → \(row.referencedComponentId) |\(names[row.referencedComponentId] ?? "?")| \(row[field: "targetEffectiveTime"]?.description ?? "")"
+                    )
                 }
             }
             print("\nCounts")
-            print(Terminal.table(["COMPONENT", "TOTAL", "ACTIVE"], info.counts.map { [$0.component, String($0.total), String($0.active)] }).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            print(
+                Terminal.table(["COMPONENT", "TOTAL", "ACTIVE"], info.counts.map { [$0.component, String($0.total), String($0.active)] }).split(separator: "\n")
+                    .map { "  " + $0 }.joined(separator: "\n"))
             print("\nLanguage refsets")
             for refset in languages { print("  \(refset) |\(names[refset] ?? "?")|") }
             print("\nRefsets")
-            print(Terminal.table(
-                ["REFSET", "TERM", "MEMBERS", "ACTIVE"],
-                refsets.map { [String($0.refsetId), names[$0.refsetId] ?? "", String($0.members), String($0.activeMembers)] }
-            ).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            print(
+                Terminal.table(
+                    ["REFSET", "TERM", "MEMBERS", "ACTIVE"],
+                    refsets.map { [String($0.refsetId), names[$0.refsetId] ?? "", String($0.members), String($0.activeMembers)] }
+                ).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             if !info.stages.isEmpty {
                 print("\nImport stages")
-                for stage in info.stages { print("  \(stage.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%6.2f", stage.seconds)) s") }
+                for stage in info.stages {
+                    print("  \(stage.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%6.2f", stage.seconds)) s")
+                }
                 if let blocked = info.metadata["load_parser_blocked_seconds"], let idle = info.metadata["load_writer_idle_seconds"] {
                     print("  (during load the parser waited \(blocked) s for the writer, the writer \(idle) s for the parser)")
                 }

@@ -88,7 +88,10 @@ struct SearchCommand: ParsableCommand {
             try Terminal.printJSON(SearchPageView(page))
         case .table:
             let rows = page.hits.map { hit in
-                [String(hit.conceptId), hit.term, hit.preferredTerm ?? "", hit.semanticTag ?? "", hit.active ? "" : "inactive", SearchPageView.label(hit.match)]
+                [
+                    String(hit.conceptId), hit.term, hit.preferredTerm ?? "", hit.semanticTag ?? "", hit.active ? "" : "inactive",
+                    SearchPageView.label(hit.match),
+                ]
             }
             print(Terminal.table(["id", "match", "preferred term", "tag", "status", "how"], rows))
             let total = page.totalIsExact ? "\(page.total)" : "about \(page.total)"
@@ -103,12 +106,13 @@ struct SearchCommand: ParsableCommand {
         }
         var kinds = Set(DescriptionKind.allCases)
         if let types {
-            kinds = Set(try types.split(separator: ",").map { value in
-                guard let kind = DescriptionKind(rawValue: value.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    throw ValidationError("unknown description type '\(value)': use fsn or synonym")
-                }
-                return kind
-            })
+            kinds = Set(
+                try types.split(separator: ",").map { value in
+                    guard let kind = DescriptionKind(rawValue: value.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                        throw ValidationError("unknown description type '\(value)': use fsn or synonym")
+                    }
+                    return kind
+                })
         }
         return SearchRequest(
             text: text, preference: try lang.map { try LanguagePreference(parsing: $0) } ?? .default, limit: limit, offset: offset,

@@ -74,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
             logRequests: !quietRequests, responseCacheBytes: cacheMB * 1024 * 1024, evaluationTimeLimit: .seconds(timeLimit))
         let app = try buildApplication(configuration: configuration, logger: logger)
         logger.notice(
-            "steward serving", metadata: [
+            "steward serving",
+            metadata: [
                 "address": "\(host):\(port)", "data": .string(configuration.dataDirectory.path),
                 "anonymousRead": .stringConvertible(configuration.allowsAnonymousRead),
             ])

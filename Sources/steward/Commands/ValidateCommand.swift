@@ -59,7 +59,8 @@ struct ValidateCommand: ParsableCommand {
                 Terminal.note("\(count.rule.rawValue): \(count.unlisted) more problems not listed")
             }
             Terminal.note(
-                "\(report.errorCount) errors, \(report.warningCount) warnings in \(report.rows) rows of \(report.files.count) files (\(String(format: "%.1f", report.seconds)) s)")
+                "\(report.errorCount) errors, \(report.warningCount) warnings in \(report.rows) rows of \(report.files.count) files (\(String(format: "%.1f", report.seconds)) s)"
+            )
         }
         if report.hasErrors { throw ExitCode(1) }
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Sends bytes exactly as given to a live server on loopback and returns the whole answer: for requests no

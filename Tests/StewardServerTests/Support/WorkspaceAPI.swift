@@ -87,7 +87,8 @@ extension TestServer {
             NewRefset(name: name, owner: "tests", moduleId: 51000202101, language: "nb", kind: kind, ecl: ecl, namespace: 1000202), release: store, by: author)
         if !members.isEmpty {
             refset = try services.workspace.addEntries(
-                members, role: kind == .extensional ? .member : .include, to: refset.id, reason: "setup", expectedVersion: refset.version, release: store, by: author
+                members, role: kind == .extensional ? .member : .include, to: refset.id, reason: "setup", expectedVersion: refset.version, release: store,
+                by: author
             ).refset
         }
         return refset

@@ -81,7 +81,8 @@ struct MiniRelease {
         acceptability: Int64 = WellKnown.preferred, namespace: Int? = nil
     ) {
         nextItem += 1
-        let descriptionId = namespace.map { SCTID.make(item: nextItem, namespace: $0, partition: .extensionDescription) }
+        let descriptionId =
+            namespace.map { SCTID.make(item: nextItem, namespace: $0, partition: .extensionDescription) }
             ?? SCTID.make(item: nextItem, partition: .description)
         descriptions.append([
             String(descriptionId), date, "1", String(moduleId), String(conceptId), languageCode, String(type), term,

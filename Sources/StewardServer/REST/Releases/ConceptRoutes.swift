@@ -19,7 +19,8 @@ struct ConceptRoutes: Sendable {
             try answer(request, context) { lane, id, _, conditional in
                 try requireConcept(lane.store, id)
                 let includeInactive = try request.queryBool("includeInactive", default: true)
-                return try conditional.json(ItemList(try lane.store.descriptions(of: id, includeInactive: includeInactive).map(ConceptView.DescriptionView.init)))
+                return try conditional.json(
+                    ItemList(try lane.store.descriptions(of: id, includeInactive: includeInactive).map(ConceptView.DescriptionView.init)))
             }
         }
         api.add(.get, "concepts/{id}/parents", .read) { request, context in
@@ -79,7 +80,8 @@ struct ConceptRoutes: Sendable {
             let detail = try detail(release.lane.store, id, language)
             return try JSONResponse.make(
                 ConceptHistoryView(
-                    id: String(id), release: release.info.name, releases: appearances, inactivationReason: detail.inactivationReason.map(ConceptView.Named.init),
+                    id: String(id), release: release.info.name, releases: appearances,
+                    inactivationReason: detail.inactivationReason.map(ConceptView.Named.init),
                     historicalAssociations: detail.associations.map { ConceptView.AssociationView(refset: .init($0.refset), target: .init($0.target)) }))
         }
     }

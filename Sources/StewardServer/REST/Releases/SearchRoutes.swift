@@ -78,12 +78,13 @@ struct SearchRoutes: Sendable {
         var kinds = Set(DescriptionKind.allCases)
         let types = request.queryAll("types")
         if !types.isEmpty {
-            kinds = Set(try types.map { value in
-                guard let kind = DescriptionKind(rawValue: value.lowercased()) else {
-                    throw APIError.badRequest("unknown description type '\(value)' in 'types': use fsn or synonym")
-                }
-                return kind
-            })
+            kinds = Set(
+                try types.map { value in
+                    guard let kind = DescriptionKind(rawValue: value.lowercased()) else {
+                        throw APIError.badRequest("unknown description type '\(value)' in 'types': use fsn or synonym")
+                    }
+                    return kind
+                })
         }
         return SearchRequest(
             text: text, preference: try request.languagePreference(), limit: paging.limit, offset: paging.offset, refsetIds: refsetIds,

@@ -76,8 +76,9 @@ struct RefsetExportRoutes: Sendable {
         guard let country = request.query("country") ?? settings.countryCode else {
             throw APIError.badRequest("RF2 file names need a country code: give 'country' or set the workspace's with PUT /api/v1/workspace/settings")
         }
-        guard let namespace = try request.query("namespace").map({ _ in try request.queryInt("namespace", default: 0, range: 1_000_000...9_999_999) })
-            ?? settings.namespace
+        guard
+            let namespace = try request.query("namespace").map({ _ in try request.queryInt("namespace", default: 0, range: 1_000_000...9_999_999) })
+                ?? settings.namespace
         else {
             throw APIError.badRequest("RF2 file names need a namespace: give 'namespace' or set the workspace's with PUT /api/v1/workspace/settings")
         }
@@ -96,7 +97,8 @@ struct RefsetExportRoutes: Sendable {
             guard versions.last?.number == number else { throw APIError.notFound("refset \(refset.id) has no published version \(number)") }
         }
         guard !versions.isEmpty else {
-            throw APIError(.conflict, "refset \(refset.id) has no published version: publish it (POST /api/v1/refsets/\(refset.id)/versions) before exporting RF2")
+            throw APIError(
+                .conflict, "refset \(refset.id) has no published version: publish it (POST /api/v1/refsets/\(refset.id)/versions) before exporting RF2")
         }
         var times: [String: Int] = [:]
         for release in try services.releases.all() { times[release.info.name] = release.info.effectiveTime }
@@ -112,7 +114,8 @@ struct RefsetExportRoutes: Sendable {
                 return WorkspaceResponse.file(try Data(contentsOf: zip), contentType: "application/zip", fileName: try writer.packageName + ".zip")
             }
             let files = try writer.writeMemberFiles(to: folder, types: [type])
-            return WorkspaceResponse.file(try Data(contentsOf: files[0]), contentType: "text/tab-separated-values; charset=utf-8", fileName: files[0].lastPathComponent)
+            return WorkspaceResponse.file(
+                try Data(contentsOf: files[0]), contentType: "text/tab-separated-values; charset=utf-8", fileName: files[0].lastPathComponent)
         }
     }
 
@@ -125,7 +128,8 @@ struct RefsetExportRoutes: Sendable {
             published?.release ?? refset.release, of: published.map { "version \($0.number) of refset \(refset.id)" } ?? "refset \(refset.id)")
         let base = published.map { "refset-\(refset.id)-v\($0.number)" } ?? "refset-\(refset.id)-draft"
         return try await Offload.run {
-            let members = try published.map { try workspace.members(of: refset.id, version: $0.number) } ?? workspace.draftMembers(of: refset.id, release: store)
+            let members =
+                try published.map { try workspace.members(of: refset.id, version: $0.number) } ?? workspace.draftMembers(of: refset.id, release: store)
             let table = try RefsetTable(members: members, release: store, language: language)
             switch format {
             case .csv: return WorkspaceResponse.file(Array(table.text(separator: ",").utf8), contentType: "text/csv; charset=utf-8", fileName: base + ".csv")

@@ -149,7 +149,8 @@ struct RefsetRoutes: Sendable {
             let store = try services.boundRelease(refset.release, of: "refset \(id)")
             let result = try Preconditions.optional(request, current: { refset.version }) { expected in
                 try workspace.addEntries(
-                    body.conceptIds.map(\.value), role: body.role ?? .member, to: id, reason: body.reason ?? "", expectedVersion: expected, release: store, by: user)
+                    body.conceptIds.map(\.value), role: body.role ?? .member, to: id, reason: body.reason ?? "", expectedVersion: expected, release: store,
+                    by: user)
             }
             return try WorkspaceResponse.versioned(result, version: result.refset.version)
         }
@@ -164,7 +165,8 @@ struct RefsetRoutes: Sendable {
             }
             let workspace = services.workspace
             let result = try Preconditions.optional(request, current: { try workspace.refset(id).version }) { expected in
-                try workspace.removeEntries(body.conceptIds.map(\.value), role: body.role ?? .member, from: id, reason: body.reason ?? "", expectedVersion: expected, by: user)
+                try workspace.removeEntries(
+                    body.conceptIds.map(\.value), role: body.role ?? .member, from: id, reason: body.reason ?? "", expectedVersion: expected, by: user)
             }
             return try WorkspaceResponse.versioned(result, version: result.refset.version)
         }

@@ -44,7 +44,8 @@ struct RequestRoutes: Sendable {
                     if found.count < page.limit { break }
                 }
                 switch format {
-                case .csv: return WorkspaceResponse.file(Array(RequestExporter.csv(requests).utf8), contentType: "text/csv; charset=utf-8", fileName: "requests.csv")
+                case .csv:
+                    return WorkspaceResponse.file(Array(RequestExporter.csv(requests).utf8), contentType: "text/csv; charset=utf-8", fileName: "requests.csv")
                 case .tsv:
                     return WorkspaceResponse.file(
                         Array(RequestExporter.tsv(requests).utf8), contentType: "text/tab-separated-values; charset=utf-8", fileName: "requests.tsv")
@@ -61,7 +62,8 @@ struct RequestRoutes: Sendable {
             let workspace = services.workspace
             let found = try await Offload.run { try workspace.requestsSatisfied(by: store) }
             return try WorkspaceResponse.json(
-                SatisfiedRequestsView(release: release.info.name, items: found.map { SatisfiedRequestsView.Item(request: $0.request, explanation: $0.explanation) }))
+                SatisfiedRequestsView(
+                    release: release.info.name, items: found.map { SatisfiedRequestsView.Item(request: $0.request, explanation: $0.explanation) }))
         }
 
         api.add(.get, "requests/{id}", .read) { request, context in
@@ -148,7 +150,8 @@ struct RequestRoutes: Sendable {
     static func query(_ request: Request, limit: Int, offset: Int) throws -> RequestQuery {
         do {
             return RequestQuery(
-                statuses: try request.queryAll("status").map { try RequestStatus(parsing: $0) }, type: try request.query("type").map { try RequestType(parsing: $0) },
+                statuses: try request.queryAll("status").map { try RequestStatus(parsing: $0) },
+                type: try request.query("type").map { try RequestType(parsing: $0) },
                 requester: request.query("requester"), assignee: request.query("assignee"), text: request.query("text"), limit: limit, offset: offset)
         } catch let error as WorkspaceError {
             throw APIError.badRequest("query parameter: \(error.message)")

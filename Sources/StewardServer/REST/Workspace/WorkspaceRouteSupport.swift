@@ -15,7 +15,8 @@ extension Request {
         if tag.count >= 2, tag.hasPrefix("\""), tag.hasSuffix("\"") { tag = tag.dropFirst().dropLast() }
         guard let version = Int(tag), version > 0 else {
             throw APIError.badRequest(
-                "If-Match '\(header)' is not an ETag of this resource: send the ETag of the version you read, e.g. If-Match: \"3\" (lists and * are not accepted)")
+                "If-Match '\(header)' is not an ETag of this resource: send the ETag of the version you read, e.g. If-Match: \"3\" (lists and * are not accepted)"
+            )
         }
         return version
     }

@@ -110,11 +110,14 @@ public struct RefsetRF2Writer: Sendable {
 
         let descriptions = try RF2Writer(
             url: terminology.appendingPathComponent(
-                name(.component("Description", type, language: language.descriptionLanguageCode, country: country, namespace: namespace, effectiveTime: effective))),
+                name(
+                    .component(
+                        "Description", type, language: language.descriptionLanguageCode, country: country, namespace: namespace, effectiveTime: effective))),
             columns: ["id", "effectiveTime", "active", "moduleId", "conceptId", "languageCode", "typeId", "term", "caseSignificanceId"])
         if withConcept {
             for (id, typeId, term) in [
-                (refset.fsnDescriptionId, WellKnown.fullySpecifiedName, refset.fullySpecifiedName), (refset.synonymDescriptionId, WellKnown.synonym, refset.name),
+                (refset.fsnDescriptionId, WellKnown.fullySpecifiedName, refset.fullySpecifiedName),
+                (refset.synonymDescriptionId, WellKnown.synonym, refset.name),
             ] {
                 descriptions.write([
                     String(id), String(conceptTime), "1", String(refset.moduleId), String(refset.id), language.descriptionLanguageCode, String(typeId), term,
@@ -138,10 +141,13 @@ public struct RefsetRF2Writer: Sendable {
 
         let relationships = try RF2Writer(
             url: terminology.appendingPathComponent(name(.component("Relationship", type, country: country, namespace: namespace, effectiveTime: effective))),
-            columns: ["id", "effectiveTime", "active", "moduleId", "sourceId", "destinationId", "relationshipGroup", "typeId", "characteristicTypeId", "modifierId"])
+            columns: [
+                "id", "effectiveTime", "active", "moduleId", "sourceId", "destinationId", "relationshipGroup", "typeId", "characteristicTypeId", "modifierId",
+            ])
         if withConcept {
             relationships.write([
-                refset.relationshipId, Int64(conceptTime), 1, refset.moduleId, refset.id, WellKnown.simpleType, 0, WellKnown.isA, WellKnown.inferredRelationship,
+                refset.relationshipId, Int64(conceptTime), 1, refset.moduleId, refset.id, WellKnown.simpleType, 0, WellKnown.isA,
+                WellKnown.inferredRelationship,
                 WellKnown.existentialRestriction,
             ])
         }
@@ -149,7 +155,10 @@ public struct RefsetRF2Writer: Sendable {
 
         let languageRows = try RF2Writer(
             url: languageFolder.appendingPathComponent(
-                name(.refset(pattern: "c", name: "Language", type, language: language.descriptionLanguageCode, country: country, namespace: namespace, effectiveTime: effective))),
+                name(
+                    .refset(
+                        pattern: "c", name: "Language", type, language: language.descriptionLanguageCode, country: country, namespace: namespace,
+                        effectiveTime: effective))),
             columns: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId", "acceptabilityId"])
         if withConcept {
             for languageRefset in language.languageRefsets {
@@ -166,13 +175,17 @@ public struct RefsetRF2Writer: Sendable {
         try writeMembers(release.rows(type), to: content.appendingPathComponent(try memberFileName(type)))
 
         let dependencies = try RF2Writer(
-            url: metadata.appendingPathComponent(name(.refset(pattern: "ss", name: "ModuleDependency", type, country: country, namespace: namespace, effectiveTime: effective))),
+            url: metadata.appendingPathComponent(
+                name(.refset(pattern: "ss", name: "ModuleDependency", type, country: country, namespace: namespace, effectiveTime: effective))),
             columns: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId", "sourceEffectiveTime", "targetEffectiveTime"])
         // Full keeps one module dependency row per version; Snapshot and Delta only the latest.
         let versions = type == .full ? release.versions : Array(release.versions.suffix(1))
         for version in versions {
             guard let target = dependencyTimes[version.release] else {
-                throw WorkspaceError(.invalid, "release \(version.release), which version \(version.number) of refset \(refset.id) is bound to, is not imported: cannot write its module dependency")
+                throw WorkspaceError(
+                    .invalid,
+                    "release \(version.release), which version \(version.number) of refset \(refset.id) is bound to, is not imported: cannot write its module dependency"
+                )
             }
             dependencies.write([
                 MemberUUID.make("mdrs|\(refset.moduleId)|\(WellKnown.coreModule)").description, String(version.effectiveTime), "1", String(refset.moduleId),

@@ -29,7 +29,8 @@ public struct RefsetTable: Sendable {
         let cell = separator == "\t" ? CSVReportRenderer.tabField : CSVReportRenderer.field
         var lines = [header.joined(separator: String(separator))]
         for row in rows {
-            lines.append([String(row.conceptId), row.preferredTerm, row.fullySpecifiedName, row.active ? "1" : "0"].map(cell).joined(separator: String(separator)))
+            lines.append(
+                [String(row.conceptId), row.preferredTerm, row.fullySpecifiedName, row.active ? "1" : "0"].map(cell).joined(separator: String(separator)))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

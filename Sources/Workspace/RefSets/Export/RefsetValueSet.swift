@@ -33,9 +33,13 @@ public struct RefsetValueSet: Sendable {
         var exclude: [[String: Any]] = []
         switch refset.kind {
         case .extensional:
-            include.append(["system": system, "version": releaseURI, "concept": members.rows.map { ["code": String($0.conceptId), "display": $0.preferredTerm] }])
+            include.append([
+                "system": system, "version": releaseURI, "concept": members.rows.map { ["code": String($0.conceptId), "display": $0.preferredTerm] },
+            ])
         case .intensional:
-            include.append(["system": system, "version": releaseURI, "filter": [["property": "constraint", "op": "=", "value": version?.ecl ?? refset.ecl ?? ""]]])
+            include.append([
+                "system": system, "version": releaseURI, "filter": [["property": "constraint", "op": "=", "value": version?.ecl ?? refset.ecl ?? ""]],
+            ])
             if !concepts(.include).isEmpty { include.append(["system": system, "version": releaseURI, "concept": concepts(.include)]) }
             if !concepts(.exclude).isEmpty { exclude.append(["system": system, "version": releaseURI, "concept": concepts(.exclude)]) }
         }

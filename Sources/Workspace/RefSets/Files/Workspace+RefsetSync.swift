@@ -33,7 +33,9 @@ extension Workspace {
 
     /// The same for files that did not come from a directory (an upload), each with the name results and
     /// errors call it, applied in the order given.
-    public func syncRefsets(_ files: [(name: String, file: RefsetFile)], release: ReleaseStore, namespace: Int, by user: WorkspaceUser) throws -> [RefsetSyncResult] {
+    public func syncRefsets(_ files: [(name: String, file: RefsetFile)], release: ReleaseStore, namespace: Int, by user: WorkspaceUser) throws
+        -> [RefsetSyncResult]
+    {
         for (name, file) in files { try file.checkShape(name: name) }
         let validator = RefsetValidator(release: release)
         var warnings: [String: [MemberWarning]] = [:]
@@ -48,7 +50,8 @@ extension Workspace {
         var results: [RefsetSyncResult] = []
         for (name, file) in files {
             let new = NewRefset(
-                name: file.name, description: file.description, owner: file.owner, moduleId: file.module, language: file.language, kind: file.kind, ecl: file.ecl,
+                name: file.name, description: file.description, owner: file.owner, moduleId: file.module, language: file.language, kind: file.kind,
+                ecl: file.ecl,
                 namespace: namespace, id: file.id)
             let result = try perform(user, "sync", on: "refset", requires: .author) { db, audit -> RefsetSyncResult in
                 var existing: Int64?
@@ -64,11 +67,14 @@ extension Workspace {
                     guard refset.release == release.info.name else {
                         throw WorkspaceError(.invalid, "\(name): refset \(id) is bound to \(refset.release), not \(release.info.name): migrate it first")
                     }
-                    guard file.kind == refset.kind else { throw WorkspaceError(.invalid, "\(name): refset \(id) is \(refset.kind.rawValue); its kind cannot change") }
+                    guard file.kind == refset.kind else {
+                        throw WorkspaceError(.invalid, "\(name): refset \(id) is \(refset.kind.rawValue); its kind cannot change")
+                    }
                     let owner = file.owner.isEmpty ? refset.owner : file.owner
                     fields = [
                         ("name", file.name != refset.name), ("description", file.description != refset.description), ("owner", owner != refset.owner),
-                        ("module", file.module != refset.moduleId), ("language", file.language.lowercased() != refset.language), ("ecl", file.ecl != refset.ecl),
+                        ("module", file.module != refset.moduleId), ("language", file.language.lowercased() != refset.language),
+                        ("ecl", file.ecl != refset.ecl),
                     ].filter(\.1).map(\.0)
                     if !fields.isEmpty {
                         refset = try Self.applyUpdate(db, id, expectedVersion: refset.version, release: release, by: user) {

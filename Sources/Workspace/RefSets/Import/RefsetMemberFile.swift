@@ -47,7 +47,9 @@ public enum RefsetMemberFile {
             if quoted {
                 if character == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else {
+                        if next == "\"" {
+                            current.append("\"")
+                        } else {
                             quoted = false
                             if next == separator { fields.append(current); current = "" } else { current.append(next) }
                         }
@@ -75,7 +77,9 @@ public enum RefsetMemberFile {
         var refsets = Set<Int64>()
         for (offset, line) in zip(lines.indices, lines) where !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 6, let time = Int(fields[1]), let refset = Int64(fields[4]), let concept = Int64(fields[5]), fields[2] == "0" || fields[2] == "1" else {
+            guard fields.count >= 6, let time = Int(fields[1]), let refset = Int64(fields[4]), let concept = Int64(fields[5]),
+                fields[2] == "0" || fields[2] == "1"
+            else {
                 throw WorkspaceError(.invalid, "\(name) line \(offset + 1): not a simple refset row")
             }
             refsets.insert(refset)
@@ -88,7 +92,8 @@ public enum RefsetMemberFile {
             chosen = refsetId
         } else {
             guard refsets.count <= 1 else {
-                throw WorkspaceError(.invalid, "\(name) holds \(refsets.count) refsets (\(refsets.sorted().map(String.init).joined(separator: ", "))): name the one to import")
+                throw WorkspaceError(
+                    .invalid, "\(name) holds \(refsets.count) refsets (\(refsets.sorted().map(String.init).joined(separator: ", "))): name the one to import")
             }
             chosen = refsets.first ?? 0
         }

@@ -14,7 +14,8 @@ extension Workspace {
         }
         let analyzer = ImpactAnalyzer(from: from, to: to, language: language)
         // Extensional: the members. Intensional: the explicit inclusions (the definition is re-evaluated, not migrated).
-        let checked = refset.kind == .extensional ? entries.filter { $0.role == .member }.map(\.conceptId) : entries.filter { $0.role == .include }.map(\.conceptId)
+        let checked =
+            refset.kind == .extensional ? entries.filter { $0.role == .member }.map(\.conceptId) : entries.filter { $0.role == .include }.map(\.conceptId)
         let impact = try analyzer.analyze(localRefset: NamedConcept(id: refset.id, term: refset.name), members: checked)
         let definition = try refset.ecl.map { try analyzer.analyze(refsets: [], definitions: [.init(name: refset.name, ecl: $0)]).definitions.first }
         var items: [RefsetMigrationPlan.Item] = []
@@ -40,7 +41,10 @@ extension Workspace {
         guard plan.to == to.info.name else { throw WorkspaceError(.invalid, "the plan migrates to \(plan.to), not \(to.info.name)") }
         let affected = Set(plan.items.map(\.conceptId))
         if let stray = decisions.keys.first(where: { !affected.contains($0) }) {
-            throw WorkspaceError(.invalid, "concept \(stray) is not an affected member of refset \(plan.refset.id): only \(affected.sorted().map(String.init).joined(separator: ", ")) need a decision")
+            throw WorkspaceError(
+                .invalid,
+                "concept \(stray) is not an affected member of refset \(plan.refset.id): only \(affected.sorted().map(String.init).joined(separator: ", ")) need a decision"
+            )
         }
         var removals: [Int64] = []
         var additions: [Int64] = []

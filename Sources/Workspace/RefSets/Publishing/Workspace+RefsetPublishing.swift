@@ -35,7 +35,9 @@ extension Workspace {
                     INSERT INTO refset_version (refset_id, number, effective_time, release, ecl, member_count, published_at, published_by, note)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [refsetId, version.number, effectiveTime, version.release, version.ecl, members.count, Timestamp.text(version.publishedAt), user.name, note])
+                arguments: [
+                    refsetId, version.number, effectiveTime, version.release, version.ecl, members.count, Timestamp.text(version.publishedAt), user.name, note,
+                ])
             let insert = try db.makeStatement(sql: "INSERT INTO refset_version_member (refset_id, number, concept_id) VALUES (?, ?, ?)")
             for member in members { try insert.execute(arguments: [refsetId, version.number, member]) }
             try Self.touch(db, &refset, by: user)

@@ -10,7 +10,8 @@ struct RefsetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refset", abstract: "Local reference sets: create, edit, publish, export, import, migrate, sync.",
         subcommands: [
-            RefsetCreateCommand.self, RefsetListCommand.self, RefsetShowCommand.self, RefsetUpdateCommand.self, RefsetAddCommand.self, RefsetRemoveCommand.self, RefsetPublishCommand.self,
+            RefsetCreateCommand.self, RefsetListCommand.self, RefsetShowCommand.self, RefsetUpdateCommand.self, RefsetAddCommand.self, RefsetRemoveCommand.self,
+            RefsetPublishCommand.self,
             RefsetExportCommand.self, RefsetImportCommand.self, RefsetMigrateCommand.self, RefsetSyncCommand.self, RefsetContainingCommand.self,
         ])
 }
@@ -103,8 +104,11 @@ struct RefsetShowCommand: ParsableCommand {
         let context = try RefsetContext(options)
         let refset = try context.workspace.refset(named: self.refset)
         let release = try context.release(of: refset)
-        let members = try RefsetTable(members: try context.workspace.draftMembers(of: refset.id, release: release), release: release, language: LanguagePreference(parsing: lang))
-        let detail = RefsetDetailView(refset: refset, versions: try context.workspace.versions(of: refset.id), entries: try context.workspace.entries(of: refset.id), members: members.rows)
+        let members = try RefsetTable(
+            members: try context.workspace.draftMembers(of: refset.id, release: release), release: release, language: LanguagePreference(parsing: lang))
+        let detail = RefsetDetailView(
+            refset: refset, versions: try context.workspace.versions(of: refset.id), entries: try context.workspace.entries(of: refset.id),
+            members: members.rows)
         switch format {
         case .json: try Terminal.printJSON(detail)
         case .text:
@@ -113,11 +117,17 @@ struct RefsetShowCommand: ParsableCommand {
             print("  owner \(refset.owner), module \(refset.moduleId), language \(refset.language)")
             if let ecl = refset.ecl { print("  ECL: \(ecl)") }
             for version in detail.versions {
-                print("  v\(version.number) \(version.effectiveTime): \(version.memberCount) members, \(version.release), by \(version.publishedBy)\(version.note.isEmpty ? "" : " — \(version.note)")")
+                print(
+                    "  v\(version.number) \(version.effectiveTime): \(version.memberCount) members, \(version.release), by \(version.publishedBy)\(version.note.isEmpty ? "" : " — \(version.note)")"
+                )
             }
-            for entry in detail.entries where entry.role != .member { print("  \(entry.role.rawValue) \(entry.conceptId)  (\(entry.addedBy): \(entry.reason))") }
+            for entry in detail.entries where entry.role != .member {
+                print("  \(entry.role.rawValue) \(entry.conceptId)  (\(entry.addedBy): \(entry.reason))")
+            }
             print("  \(members.rows.count) members in the draft\(refset.hasUnpublishedChanges ? " (unpublished changes)" : ""):")
-            print(Terminal.table(["conceptId", "preferred term", "active"], members.rows.map { [String($0.conceptId), $0.preferredTerm, $0.active ? "" : "INACTIVE"] }))
+            print(
+                Terminal.table(
+                    ["conceptId", "preferred term", "active"], members.rows.map { [String($0.conceptId), $0.preferredTerm, $0.active ? "" : "INACTIVE"] }))
         }
     }
 }
@@ -136,7 +146,10 @@ struct RefsetContainingCommand: ParsableCommand {
         let found = try context.workspace.refsets(containing: concept, release: try context.catalog.open(releaseOption.release))
         switch format {
         case .json: try Terminal.printJSON(found)
-        case .table: print(Terminal.table(["refset", "name", "where"], found.map { [String($0.refsetId), $0.name, $0.source.rawValue + ($0.version.map { " v\($0)" } ?? "")] }))
+        case .table:
+            print(
+                Terminal.table(
+                    ["refset", "name", "where"], found.map { [String($0.refsetId), $0.name, $0.source.rawValue + ($0.version.map { " v\($0)" } ?? "")] }))
         }
     }
 }

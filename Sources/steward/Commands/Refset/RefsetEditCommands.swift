@@ -20,7 +20,9 @@ func report(_ result: MemberChangeResult, verb: String) {
     Terminal.note("\(verb) \(result.changed.count), unchanged \(result.unchanged.count); refset \(result.refset.id) is now at version \(result.refset.version)")
     for warning in result.warnings {
         let replacements = warning.replacements.map { "\($0.association): \($0.conceptId) |\($0.term)|" }.joined(separator: "; ")
-        Terminal.warn("\(warning.conceptId) |\(warning.term)|: \(warning.message)\(warning.reason.map { " (\($0))" } ?? "")\(replacements.isEmpty ? ", no replacement" : " — \(replacements)")")
+        Terminal.warn(
+            "\(warning.conceptId) |\(warning.term)|: \(warning.message)\(warning.reason.map { " (\($0))" } ?? "")\(replacements.isEmpty ? ", no replacement" : " — \(replacements)")"
+        )
     }
 }
 
@@ -38,7 +40,8 @@ struct RefsetAddCommand: ParsableCommand {
         let context = try RefsetContext(options)
         let refset = try context.workspace.refset(named: self.refset)
         let result = try context.workspace.addEntries(
-            concepts, role: roles.role, to: refset.id, reason: reason, expectedVersion: expectVersion ?? refset.version, release: try context.release(of: refset), by: context.user)
+            concepts, role: roles.role, to: refset.id, reason: reason, expectedVersion: expectVersion ?? refset.version,
+            release: try context.release(of: refset), by: context.user)
         report(result, verb: "added")
     }
 }
@@ -56,7 +59,10 @@ struct RefsetRemoveCommand: ParsableCommand {
     func run() throws {
         let context = try RefsetContext(options)
         let refset = try context.workspace.refset(named: self.refset)
-        report(try context.workspace.removeEntries(concepts, role: roles.role, from: refset.id, reason: reason, expectedVersion: expectVersion ?? refset.version, by: context.user), verb: "removed")
+        report(
+            try context.workspace.removeEntries(
+                concepts, role: roles.role, from: refset.id, reason: reason, expectedVersion: expectVersion ?? refset.version, by: context.user),
+            verb: "removed")
     }
 }
 
@@ -94,8 +100,10 @@ struct RefsetPublishCommand: ParsableCommand {
         let context = try RefsetContext(options)
         let refset = try context.workspace.refset(named: self.refset)
         let version = try context.workspace.publish(
-            refset.id, effectiveTime: effectiveTime, expectedVersion: expectVersion ?? refset.version, release: try context.release(of: refset), note: note, by: context.user)
-        Terminal.note("published version \(version.number) of \(refset.id) |\(refset.name)|: \(version.memberCount) members, effective \(version.effectiveTime)")
+            refset.id, effectiveTime: effectiveTime, expectedVersion: expectVersion ?? refset.version, release: try context.release(of: refset), note: note,
+            by: context.user)
+        Terminal.note(
+            "published version \(version.number) of \(refset.id) |\(refset.name)|: \(version.memberCount) members, effective \(version.effectiveTime)")
         print(version.number)
     }
 }

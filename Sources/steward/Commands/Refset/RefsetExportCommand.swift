@@ -40,7 +40,8 @@ struct RefsetExportCommand: ParsableCommand {
         case .rf2, .zip:
             let settings = try context.workspace.settings()
             guard let country = country ?? settings.countryCode, let namespace = namespace ?? settings.namespace else {
-                throw ValidationError("RF2 file names need a country code and namespace: pass --country and --namespace or set them with 'steward workspace config'")
+                throw ValidationError(
+                    "RF2 file names need a country code and namespace: pass --country and --namespace or set them with 'steward workspace config'")
             }
             let versions = try context.workspace.versions(of: refset.id)
             var times: [String: Int] = [:]
@@ -62,14 +63,20 @@ struct RefsetExportCommand: ParsableCommand {
                 return found
             }
             let release = try published.map { try context.catalog.open($0.release) } ?? context.release(of: refset)
-            let members = try published.map { try context.workspace.members(of: refset.id, version: $0.number) } ?? context.workspace.draftMembers(of: refset.id, release: release)
+            let members =
+                try published.map { try context.workspace.members(of: refset.id, version: $0.number) }
+                ?? context.workspace.draftMembers(of: refset.id, release: release)
             let table = try RefsetTable(members: members, release: release, language: language)
             let data: Data
             switch format {
             case .csv: data = Data(table.text(separator: ",").utf8)
             case .tsv: data = Data(table.text(separator: "\t").utf8)
             default:
-                data = try RefsetValueSet(refset: refset, version: published, entries: try context.workspace.entries(of: refset.id), members: table, releaseURI: release.info.versionURI).json() + Data("\n".utf8)
+                data =
+                    try RefsetValueSet(
+                        refset: refset, version: published, entries: try context.workspace.entries(of: refset.id), members: table,
+                        releaseURI: release.info.versionURI
+                    ).json() + Data("\n".utf8)
             }
             if let out {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)

@@ -7,7 +7,9 @@ import Workspace
 struct RefsetMigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate", abstract: "Move a refset to a new release: show the impact and proposed replacements, or apply them with --apply.",
-        discussion: "Without --apply, prints the plan. With --apply, applies in one transaction a decision per affected member: the plan's suggestion (the single active SAME AS / REPLACED BY target, else keep) unless --decide ID=keep|remove|replace:ID[+ID] says otherwise.")
+        discussion:
+            "Without --apply, prints the plan. With --apply, applies in one transaction a decision per affected member: the plan's suggestion (the single active SAME AS / REPLACED BY target, else keep) unless --decide ID=keep|remove|replace:ID[+ID] says otherwise."
+    )
 
     enum Format: String, ExpressibleByArgument { case text, json }
     @OptionGroup var options: WorkspaceOptions
@@ -22,7 +24,8 @@ struct RefsetMigrateCommand: ParsableCommand {
         let context = try RefsetContext(options)
         let refset = try context.workspace.refset(named: self.refset)
         let target = try context.catalog.open(to)
-        let plan = try context.workspace.migrationPlan(refset.id, from: try context.release(of: refset), to: target, language: LanguagePreference(parsing: lang))
+        let plan = try context.workspace.migrationPlan(
+            refset.id, from: try context.release(of: refset), to: target, language: LanguagePreference(parsing: lang))
         var decisions: [Int64: MigrationDecision] = [:]
         for item in decide {
             let parts = item.split(separator: "=", maxSplits: 1)
@@ -37,7 +40,9 @@ struct RefsetMigrateCommand: ParsableCommand {
         for item in plan.items {
             let decision = decisions[item.conceptId] ?? item.suggestion
             let candidates = item.candidates.map { "\($0.association) \($0.conceptId) |\($0.term)|" }.joined(separator: "; ")
-            print("  \(item.conceptId) |\(item.term)|: \(item.issue.label)\(item.reason.map { " (\($0))" } ?? "") — \(candidates.isEmpty ? "no replacement" : candidates) → \(decision.label)")
+            print(
+                "  \(item.conceptId) |\(item.term)|: \(item.issue.label)\(item.reason.map { " (\($0))" } ?? "") — \(candidates.isEmpty ? "no replacement" : candidates) → \(decision.label)"
+            )
         }
         if let definition = plan.definition {
             print("  definition \(definition.ecl): \(definition.fromCount) → \(definition.toCount) (+\(definition.gained.count) −\(definition.lost.count))")

@@ -29,7 +29,9 @@ struct RefsetSyncCommand: ParsableCommand {
                 if !result.fields.isEmpty { detail.append("fields " + result.fields.joined(separator: ", ")) }
                 if !result.added.isEmpty { detail.append("+\(result.added.count)") }
                 if !result.removed.isEmpty { detail.append("−\(result.removed.count)") }
-                print("\(result.file): \(result.action.rawValue) \(result.refsetId) |\(result.name)|\(detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")")")
+                print(
+                    "\(result.file): \(result.action.rawValue) \(result.refsetId) |\(result.name)|\(detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")")"
+                )
                 for warning in result.warnings { Terminal.warn("\(result.file): \(warning.conceptId) |\(warning.term)|: \(warning.message)") }
             }
         }

@@ -3,7 +3,8 @@ import Foundation
 import Workspace
 
 struct RefsetUpdateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "update", abstract: "Change a refset's name, description, owner, module, language or ECL definition.")
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Change a refset's name, description, owner, module, language or ECL definition.")
 
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Refset concept id or name.") var refset: String
@@ -21,7 +22,9 @@ struct RefsetUpdateCommand: ParsableCommand {
         guard [name, description, owner, language, ecl].contains(where: { $0 != nil }) || module != nil else {
             throw ValidationError("nothing to change: give --name, --description, --owner, --module, --language or --ecl")
         }
-        let updated = try context.workspace.updateRefset(refset.id, expectedVersion: expectVersion ?? refset.version, release: try context.release(of: refset), by: context.user) {
+        let updated = try context.workspace.updateRefset(
+            refset.id, expectedVersion: expectVersion ?? refset.version, release: try context.release(of: refset), by: context.user
+        ) {
             if let name { $0.name = name }
             if let description { $0.description = description }
             if let owner { $0.owner = owner }

@@ -70,7 +70,9 @@ enum RequestOutput {
         lines.append("History")
         for change in record.history {
             let move = change.from.map { "\($0.rawValue) → \(change.to.rawValue)" } ?? "created as \(change.to.rawValue)"
-            lines.append("  \(ISO8601DateFormatter().string(from: change.time))  \(change.actor) (\(change.role.rawValue))  \(move)" + (change.reason.map { ": \($0)" } ?? ""))
+            lines.append(
+                "  \(ISO8601DateFormatter().string(from: change.time))  \(change.actor) (\(change.role.rawValue))  \(move)"
+                    + (change.reason.map { ": \($0)" } ?? ""))
         }
         if !record.comments.isEmpty {
             lines.append("Comments")

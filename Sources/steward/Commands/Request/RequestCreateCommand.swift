@@ -49,7 +49,9 @@ struct RequestContentOptions: ParsableArguments {
     func content() throws -> RequestContent {
         if let json {
             let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: json)) } catch { throw ValidationError("cannot read --json \(json): \(error.localizedDescription)") }
+            do { data = try Data(contentsOf: URL(fileURLWithPath: json)) } catch {
+                throw ValidationError("cannot read --json \(json): \(error.localizedDescription)")
+            }
             do {
                 return try JSONDecoder().decode(RequestContent.self, from: data)
             } catch let error as DecodingError {
@@ -74,7 +76,8 @@ struct RequestContentOptions: ParsableArguments {
                 .init(
                     conceptId: try id(try required(concept, "--concept"), "--concept"), term: try required(term, "--term"),
                     language: try value(language, "--language"), languageRefsetId: try languageRefset.map { try id($0, "--language-refset") },
-                    acceptability: try value(acceptability, "--acceptability"), caseSignificance: try caseSignificance.map { try value($0, "--case-significance") }))
+                    acceptability: try value(acceptability, "--acceptability"),
+                    caseSignificance: try caseSignificance.map { try value($0, "--case-significance") }))
         case .changeDescription:
             return .changeDescription(
                 .init(
@@ -83,7 +86,8 @@ struct RequestContentOptions: ParsableArguments {
         case .inactivateDescription:
             return .inactivateDescription(
                 .init(
-                    descriptionId: try id(try required(description, "--description"), "--description"), reason: try value(try required(reason, "--reason"), "--reason"),
+                    descriptionId: try id(try required(description, "--description"), "--description"),
+                    reason: try value(try required(reason, "--reason"), "--reason"),
                     association: try association.map { try value($0, "--association") }, targets: try targets.map { try id($0, "--target") }))
         case .inactivateConcept:
             return .inactivateConcept(

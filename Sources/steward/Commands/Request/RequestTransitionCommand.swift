@@ -5,7 +5,8 @@ import Workspace
 struct RequestTransitionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transition",
-        abstract: "Move a request to another status (submitted, under-review, clarification-needed, accepted, rejected, forwarded, released, closed, withdrawn).")
+        abstract:
+            "Move a request to another status (submitted, under-review, clarification-needed, accepted, rejected, forwarded, released, closed, withdrawn).")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Request id.") var id: String
@@ -54,7 +55,8 @@ struct RequestAssignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = try workspace.openWorkspace().assignRequest(try parseRequestId(id), to: none ? nil : assignee, expectedVersion: version, by: try workspace.user())
+        let request = try workspace.openWorkspace().assignRequest(
+            try parseRequestId(id), to: none ? nil : assignee, expectedVersion: version, by: try workspace.user())
         print("request \(request.id) is assigned to \(request.assignee ?? "nobody") (version \(request.version))")
     }
 }
