@@ -52,6 +52,17 @@ public enum SearchIndexBuilder {
 
     /// Rebuilds every search table from the description, concept and language refset tables.
     public static func build(_ db: Database) throws {
+        try createTables(db)
+        let languages = try languageBits(db)
+        var entries = try readEntries(db)
+        try applyAcceptability(db, to: &entries, languages)
+        try insertRows(db, entries, order: rankingOrder(entries))
+        entries = []
+        try finish(db)
+    }
+
+    /// Fresh search tables, FTS5 set up for one bulk load.
+    private static func createTables(_ db: Database) throws {
         try dropTables(db)
         try db.execute(
             sql: """
@@ -76,7 +87,10 @@ public enum SearchIndexBuilder {
                     INSERT INTO \(table)(\(table), rank) VALUES('hashsize', \(64 << 20));
                     """)
         }
+    }
 
+    /// The language refsets, one bit each (the first 63), recorded in `search_language`.
+    private static func languageBits(_ db: Database) throws -> (refsets: [Int64], bitOf: [Int64: Int64]) {
         // Language refsets, one bit each (the first 63).
         let languageRefsets = Array(
             try Int64.fetchAll(
@@ -87,7 +101,11 @@ public enum SearchIndexBuilder {
             bitOf[refset] = Int64(1) << Int64(bit)
             try db.execute(sql: "INSERT INTO search_language VALUES(?, ?)", arguments: [bit, refset])
         }
+        return (languageRefsets, bitOf)
+    }
 
+    /// Every FSN and synonym, folded by its language, with flags and the concept's semantic tag.
+    private static func readEntries(_ db: Database) throws -> [Entry] {
         // Descriptions in id order, folded by their language; semantic tags from the FSNs.
         var entries: [Entry] = []
         entries.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM description") ?? 0)
@@ -146,17 +164,25 @@ public enum SearchIndexBuilder {
             try db.execute(sql: "INSERT INTO search_tag VALUES(?, ?)", arguments: [id, tag])
         }
 
+        for index in entries.indices {
+            entries[index].tag = conceptTag[entries[index].conceptId]?.tag ?? 0
+        }
+        return entries
+    }
+
+    /// Preferred and acceptable masks from the language refset members.
+    private static func applyAcceptability(_ db: Database, to entries: inout [Entry], _ languages: (refsets: [Int64], bitOf: [Int64: Int64])) throws {
         // Acceptability masks: members joined to the id-sorted entries by binary search.
-        if !languageRefsets.isEmpty {
+        if !languages.refsets.isEmpty {
             let members = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT referenced_component_id, refset_id, a1 FROM refset_member
-                    WHERE refset_id IN (\(languageRefsets.map(String.init).joined(separator: ","))) AND active = 1
+                    WHERE refset_id IN (\(languages.refsets.map(String.init).joined(separator: ","))) AND active = 1
                     """)
             while let member = try members.next() {
                 let descriptionId: Int64 = member[0]
-                guard let bit = bitOf[member[1]], let index = entries.index(ofDescription: descriptionId) else { continue }
+                guard let bit = languages.bitOf[member[1]], let index = entries.index(ofDescription: descriptionId) else { continue }
                 let acceptability: Int64? = member[2]
                 if acceptability == WellKnown.preferred {
                     entries[index].preferredMask |= bit
@@ -165,10 +191,10 @@ public enum SearchIndexBuilder {
                 }
             }
         }
-        for index in entries.indices {
-            entries[index].tag = conceptTag[entries[index].conceptId]?.tag ?? 0
-        }
+    }
 
+    /// The static ranking order of the entries.
+    private static func rankingOrder(_ entries: [Entry]) -> [(key: UInt64, id: Int64, index: Int32)] {
         // Static ranking order, sorted as packed integer keys (sorting the entries themselves moves strings).
         var order = entries.indices.map { index -> (key: UInt64, id: Int64, index: Int32) in
             let entry = entries[index]
@@ -177,7 +203,11 @@ public enum SearchIndexBuilder {
             return (key, entry.descriptionId, Int32(index))
         }
         order.sort { ($0.key, $0.id) < ($1.key, $1.id) }
+        return order
+    }
 
+    /// `search_term`, `search_fts` and `search_head` rows in ranking order.
+    private static func insertRows(_ db: Database, _ entries: [Entry], order: [(key: UInt64, id: Int64, index: Int32)]) throws {
         // Bound directly: millions of rows, no per-row argument arrays.
         let termStatement = try db.makeStatement(sql: "INSERT INTO search_term VALUES(?,?,?,?,?,?,?,?)")
         let textStatement = try db.makeStatement(sql: "INSERT INTO search_fts(rowid, folded) VALUES(?, ?)")
@@ -223,7 +253,10 @@ public enum SearchIndexBuilder {
             }
         }
         withExtendedLifetime((termStatement, textStatement, headStatement)) {}
-        entries = []
+    }
+
+    /// One FTS5 segment per table, and the vocabulary with word frequencies.
+    private static func finish(_ db: Database) throws {
         for table in ["search_fts", "search_head"] {
             try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES('optimize')")
         }
