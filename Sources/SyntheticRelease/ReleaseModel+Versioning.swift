@@ -73,9 +73,29 @@ extension ReleaseModel {
     }
 
     func applyInternationalChanges(date: Int64, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let descriptionStart = descriptions.count, definitionStart = textDefinitions.count
+        let plan = planInternationalChanges(date: date, rng: &rng)
+        inactivateConcepts(plan, rng: &rng, record: &record)
+        reactivateConcepts(plan, rng: &rng, record: &record)
+        changePreferredTerms(plan, rng: &rng, record: &record)
+        changeFullySpecifiedNames(plan, rng: &rng, record: &record)
+        addSynonyms(plan, rng: &rng, record: &record)
+        moveConcepts(plan, rng: &rng, record: &record)
+        addConcepts(plan, rng: &rng, record: &record)
+        // Simple refset membership changes.
+        changeMembers(
+            refset: meta["lateralizable"]!, pool: activeContent[Hierarchy.bodyStructure], count: max(2, plan.base / 10),
+            module: plan.module, date: date, rng: &rng, record: &record, exclude: Set(plan.inactivate.map(Int32.init)))
+
+        redateDependencies(modules: [WellKnown.coreModule, WellKnown.modelModule, 449080006], date: date) { _ in date }
+        for r in descriptionStart..<descriptions.count { record.newDescriptions.append(descriptions.current[r, Col.id]) }
+        for r in definitionStart..<textDefinitions.count { record.newDescriptions.append(textDefinitions.current[r, Col.id]) }
+    }
+
+    /// Which concepts change, and the rows of theirs each change needs, read once.
+    private func planInternationalChanges(date: Int64, rng: inout SplitMix64) -> InternationalChangePlan {
         let active = activeContent.reduce(0) { $0 + $1.count }
         let base = max(4, Int(Double(active) * profile.changeRate))
-        let descriptionStart = descriptions.count, definitionStart = textDefinitions.count
         let module = WellKnown.coreModule
         var used: Set<Int32> = []
 
@@ -95,7 +115,6 @@ extension ReleaseModel {
         let synonyms = pick(max(2, base / 4), &rng, used: &used) { _ in true }
         let moves = pick(max(2, base / 6), &rng, used: &used) { self.primaryParent[$0] >= self.contentStart }
 
-        let ids = { (rows: [Int]) in Set(rows.map { self.concepts.current[$0, Col.id] }) }
         let touched = ids(inactivate + reactivate + ptChanges + fsnChanges + synonyms + moves)
         let descsByConcept = descriptions.rows(where: Col.conceptId, in: touched)
         let relsBySource = inferred.rows(where: Col.source, in: ids(inactivate + reactivate + moves))
@@ -107,6 +126,19 @@ extension ReleaseModel {
         }
         let langByDescription = language.rows(where: Col.referenced, in: termDescriptions)
 
+        return InternationalChangePlan(
+            date: date, module: module, base: base, inactivate: inactivate, reactivate: reactivate, ptChanges: ptChanges, fsnChanges: fsnChanges,
+            synonyms: synonyms, moves: moves, descsByConcept: descsByConcept, relsBySource: relsBySource, concreteBySource: concreteBySource,
+            owlByConcept: owlByConcept, langByDescription: langByDescription)
+    }
+
+    /// Concept ids of model rows.
+    private func ids(_ rows: [Int]) -> Set<Int64> { Set(rows.map { concepts.current[$0, Col.id] }) }
+
+    /// Inactivates concepts with their relationships, members and historical associations.
+    private func inactivateConcepts(_ plan: InternationalChangePlan, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let date = plan.date, module = plan.module, inactivate = plan.inactivate, descsByConcept = plan.descsByConcept, relsBySource = plan.relsBySource,
+            concreteBySource = plan.concreteBySource, owlByConcept = plan.owlByConcept
         // Inactivations: first the rows, then members (so association targets are still-active concepts).
         for row in inactivate {
             let id = concepts.current[row, Col.id]
@@ -141,7 +173,11 @@ extension ReleaseModel {
             }
             for r in mapRows[id] ?? [] where extendedMap.current.isActive(r) { extendedMap.update(r, date: date) { $0[r, Col.active] = 0 } }
         }
+    }
 
+    /// Reactivates concepts with a parent and their descriptions.
+    private func reactivateConcepts(_ plan: InternationalChangePlan, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let date = plan.date, module = plan.module, reactivate = plan.reactivate, descsByConcept = plan.descsByConcept, owlByConcept = plan.owlByConcept
         // Reactivations.
         if !reactivate.isEmpty {
             let reIds = ids(reactivate)
@@ -169,7 +205,11 @@ extension ReleaseModel {
                 record.reactivatedConcepts.append(id)
             }
         }
+    }
 
+    /// New preferred terms (US and GB together).
+    private func changePreferredTerms(_ plan: InternationalChangePlan, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let date = plan.date, module = plan.module, ptChanges = plan.ptChanges, descsByConcept = plan.descsByConcept, langByDescription = plan.langByDescription
         // Preferred-term changes (US and GB together).
         for row in ptChanges {
             let id = concepts.current[row, Col.id]
@@ -196,7 +236,12 @@ extension ReleaseModel {
             }
             record.preferredTermChanges.append(.init(conceptId: id, languageRefsetIds: refsets, oldDescriptionId: old, newDescriptionId: new))
         }
+    }
 
+    /// New fully specified names; the old ones are inactivated as outdated.
+    private func changeFullySpecifiedNames(_ plan: InternationalChangePlan, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let date = plan.date, module = plan.module, fsnChanges = plan.fsnChanges, descsByConcept = plan.descsByConcept,
+            langByDescription = plan.langByDescription
         // FSN changes: the old FSN is inactivated (Outdated), a new FSN becomes preferred.
         for row in fsnChanges {
             let id = concepts.current[row, Col.id]
@@ -221,7 +266,11 @@ extension ReleaseModel {
             }
             record.fsnChanges.append(.init(conceptId: id, languageRefsetIds: refsets, oldDescriptionId: old, newDescriptionId: new))
         }
+    }
 
+    /// New acceptable synonyms.
+    private func addSynonyms(_ plan: InternationalChangePlan, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let date = plan.date, module = plan.module, synonyms = plan.synonyms, descsByConcept = plan.descsByConcept
         // New acceptable synonyms.
         for row in synonyms {
             let id = concepts.current[row, Col.id]
@@ -235,7 +284,12 @@ extension ReleaseModel {
                 addLanguage(description: new, refset: refset, acceptability: WellKnown.acceptable, active: true, module: module, date: date)
             }
         }
+    }
 
+    /// IS-A moves within a hierarchy.
+    private func moveConcepts(_ plan: InternationalChangePlan, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let date = plan.date, module = plan.module, moves = plan.moves, relsBySource = plan.relsBySource, concreteBySource = plan.concreteBySource,
+            owlByConcept = plan.owlByConcept
         // IS-A moves to another (earlier, hence never descendant) concept of the same hierarchy.
         for row in moves {
             let id = concepts.current[row, Col.id]
@@ -273,7 +327,11 @@ extension ReleaseModel {
             setAxiom(concept: id, owlRows: owlByConcept[id] ?? [], text: text, module: module, date: date)
             record.isaMoves.append(.init(conceptId: id, fromParentId: oldParent, toParentId: newParent))
         }
+    }
 
+    /// New concepts with terms, attributes, axioms and maps.
+    private func addConcepts(_ plan: InternationalChangePlan, rng: inout SplitMix64, record: inout ReleaseChanges) {
+        let date = plan.date, module = plan.module, base = plan.base
         // New concepts.
         var term: [UInt8] = []
         let weights = Hierarchy.all.map(\.weight)
@@ -308,15 +366,6 @@ extension ReleaseModel {
             activeContent[h].append(Int32(row))
             record.newConcepts.append(id)
         }
-
-        // Simple refset membership changes.
-        changeMembers(
-            refset: meta["lateralizable"]!, pool: activeContent[Hierarchy.bodyStructure], count: max(2, base / 10),
-            module: module, date: date, rng: &rng, record: &record, exclude: Set(inactivate.map(Int32.init)))
-
-        redateDependencies(modules: [WellKnown.coreModule, WellKnown.modelModule, 449080006], date: date) { _ in date }
-        for r in descriptionStart..<descriptions.count { record.newDescriptions.append(descriptions.current[r, Col.id]) }
-        for r in definitionStart..<textDefinitions.count { record.newDescriptions.append(textDefinitions.current[r, Col.id]) }
     }
 
     /// Adds `count` new members from `pool` and removes `count` existing ones.
@@ -427,4 +476,23 @@ extension ReleaseModel {
         redateDependencies(modules: [WellKnown.norwayModule], date: date) { _ in baseDate }
         for r in descriptionStart..<descriptions.count { record.newDescriptions.append(descriptions.current[r, Col.id]) }
     }
+}
+
+/// What one International version changes: the chosen concept rows and the rows of theirs the changes read.
+struct InternationalChangePlan {
+    let date: Int64
+    let module: Int64
+    /// The number of changes of the commonest kind (from the profile's change rate).
+    let base: Int
+    let inactivate: [Int]
+    let reactivate: [Int]
+    let ptChanges: [Int]
+    let fsnChanges: [Int]
+    let synonyms: [Int]
+    let moves: [Int]
+    let descsByConcept: [Int64: [Int]]
+    let relsBySource: [Int64: [Int]]
+    let concreteBySource: [Int64: [Int]]
+    let owlByConcept: [Int64: [Int]]
+    let langByDescription: [Int64: [Int]]
 }
