@@ -43,9 +43,12 @@ struct FileChecker {
     let packageIndex: Int
     let packageName: String
 
-    func run(
-        problems: inout ProblemCollector, plansFound: ([StagingPlan]) throws -> Void, emit: (Batch) throws -> Void
-    ) throws -> Summary {
+    /// Reports one problem: severity, rule, line, column, value and message.
+    typealias Report = (ValidationProblem.Severity, ValidationRule, Int, String?, String?, @autoclosure () -> String) -> Void
+
+    /// The state of one pass over the file: the header's rules, field buffers reused row to row, the batch
+    /// being staged and what the summary and line-ending warning need.
+    struct Scan {
         var summary = Summary()
         var rules: [FieldRule] = []
         var columns: [String] = []
@@ -59,14 +62,22 @@ struct FileChecker {
         var lastValid: [Int64] = []
         var sources: [[Int]] = []
         var constants: [Int64] = []
-        let fileValue = Int64(fileIndex)
         var batch = Batch(planCount: 0)
         var withoutCR = 0
         var firstWithoutCR = 0
         var lastModule = ValidationValues.null
-        let moduleIndex = kind == .identifier ? 4 : 3
-        let display = file.displayPath
 
+        mutating func lineWithoutCR(_ number: Int) {
+            withoutCR += 1
+            if firstWithoutCR == 0 { firstWithoutCR = number }
+        }
+    }
+
+    func run(
+        problems: inout ProblemCollector, plansFound: ([StagingPlan]) throws -> Void, emit: (Batch) throws -> Void
+    ) throws -> Summary {
+        var scan = Scan()
+        let display = file.displayPath
         func problem(
             _ severity: ValidationProblem.Severity, _ rule: ValidationRule, line: Int, column: String? = nil, value: String? = nil,
             _ message: @autoclosure () -> String
@@ -77,132 +88,154 @@ struct FileChecker {
         }
 
         try LineScanner(file: file).forEachLine { line, number, terminated in
-            if skip { return }
-            guard let base = line.baseAddress, !line.isEmpty else {
-                // An empty line (LF only, or nothing at all).
-                if terminated {
-                    withoutCR += 1
-                    if firstWithoutCR == 0 { firstWithoutCR = number }
-                }
-                problem(.warning, .blankLine, line: number, "blank line")
+            if scan.skip { return }
+            guard let (base, begin, length) = Self.content(of: line, number: number, terminated: terminated, scan: &scan, problem: problem) else {
                 return
             }
-            var length = line.count
-            if base[length - 1] == 13 {
-                length -= 1
-            } else {
-                withoutCR += 1
-                if firstWithoutCR == 0 { firstWithoutCR = number }
-            }
-            var begin = 0
-            if number == 1, length >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
-                begin = 3
-                problem(.warning, .encoding, line: 1, "the file starts with a UTF-8 byte-order mark; RF2 files have none")
-            }
-            if length == begin {
-                problem(.warning, .blankLine, line: number, "blank line")
-                return
-            }
-            if base[length - 1] == 32 {
-                problem(.warning, .trailingWhitespace, line: number, "the line ends with a space")
-            }
-
-            if !headerRead {
-                headerRead = true
-                var names: [String] = []
-                var fieldStart = begin
-                for index in begin...length where index == length || base[index] == 9 {
-                    names.append(String(decoding: UnsafeBufferPointer(start: base + fieldStart, count: index - fieldStart), as: UTF8.self))
-                    fieldStart = index + 1
-                }
-                guard let checked = checkHeader(names, line: number, problem: problem) else {
-                    skip = true
-                    return
-                }
-                (rules, columns) = checked
-                plans = StagingPlan.plans(for: kind, header: names)
-                (sources, constants) = Self.encode(plans)
-                try plansFound(plans)
-                summary.staged = true
-                batch = Batch(planCount: plans.count)
-                starts = Array(repeating: 0, count: rules.count)
-                ends = Array(repeating: 0, count: rules.count)
-                values = Array(repeating: 0, count: rules.count)
-                lastValid = Array(repeating: ValidationValues.null, count: rules.count)
-                return
-            }
-
-            // Split into fields, remembering only as many as the header has.
-            let expected = rules.count
-            let field = starts.withUnsafeMutableBufferPointer { starts in
-                ends.withUnsafeMutableBufferPointer { ends in
-                    RF2FieldSplitter.split(base, begin: begin, length: length, starts: starts, ends: ends)
-                }
-            }
-            guard field == expected else {
-                problem(.error, .columnCount, line: number, value: String(field), "the row has \(field) columns, the header has \(expected)")
-                return
-            }
-            summary.rows += 1
-
-            for column in 0..<expected {
-                let bytes = UnsafeBufferPointer(start: base + starts[column], count: ends[column] - starts[column])
-                var issues: FieldIssues = []
-                values[column] = Self.check(bytes, rules[column], lastValid: &lastValid[column], uuidLow: &uuidLow, issues: &issues)
-                if !issues.isEmpty {
-                    for (rule, message) in Self.describe(issues, rule: rules[column], value: values[column]) {
-                        problem(.error, rule, line: number, column: columns[column], value: String(decoding: bytes, as: UTF8.self), message)
-                    }
-                }
-            }
-
-            let module = values[moduleIndex]
-            if module != lastModule, module != ValidationValues.null {
-                lastModule = module
-                if summary.modules[module] == nil { summary.modules[module] = number }
-            }
-
-            // Rows without a usable id cannot take part in cross-file rules.
-            guard !plans.isEmpty, values[0] != ValidationValues.null else { return }
-            for planIndex in 0..<sources.count {
-                let codes = sources[planIndex]
-                for code in codes {
-                    let value: Int64
-                    switch code {
-                    case 0...: value = values[code]
-                    case Self.fileCode: value = fileValue
-                    case Self.lineCode: value = Int64(number)
-                    case Self.uuidLowCode: value = uuidLow
-                    default: value = constants[Self.constantBase - code]
-                    }
-                    batch.values[planIndex].append(value)
-                }
-            }
-            batch.rows += 1
-            if batch.rows >= Batch.capacity {
-                try emit(batch)
-                batch = Batch(planCount: plans.count)
+            if !scan.headerRead {
+                try readHeader(base, begin: begin, length: length, line: number, scan: &scan, problem: problem, plansFound: plansFound)
+            } else if Self.checkRow(base, begin: begin, length: length, line: number, scan: &scan, problem: problem) {
+                try stageRow(line: number, scan: &scan, emit: emit)
             }
         }
-        if batch.rows > 0 { try emit(batch) }
-        if !headerRead {
+        if scan.batch.rows > 0 { try emit(scan.batch) }
+        if !scan.headerRead {
             problem(.error, .header, line: 1, "the file is empty: it has no header row")
         }
-        if withoutCR > 0 {
+        if scan.withoutCR > 0 {
             let message =
-                withoutCR == 1
-                ? "line \(firstWithoutCR) does not end with CRLF"
-                : "\(withoutCR) lines do not end with CRLF (the first is line \(firstWithoutCR))"
-            problem(.warning, .lineEnding, line: firstWithoutCR, message + "; RF2 requires CRLF on every line, including the last")
+                scan.withoutCR == 1
+                ? "line \(scan.firstWithoutCR) does not end with CRLF"
+                : "\(scan.withoutCR) lines do not end with CRLF (the first is line \(scan.firstWithoutCR))"
+            problem(.warning, .lineEnding, line: scan.firstWithoutCR, message + "; RF2 requires CRLF on every line, including the last")
         }
-        return summary
+        return scan.summary
+    }
+
+    /// The line's content without its CR and byte-order mark (start, end); nil for a blank line. Reports blank
+    /// lines, a missing CR, a byte-order mark and a trailing space.
+    private static func content(
+        of line: UnsafeBufferPointer<UInt8>, number: Int, terminated: Bool, scan: inout Scan, problem: Report
+    ) -> (UnsafePointer<UInt8>, Int, Int)? {
+        guard let base = line.baseAddress, !line.isEmpty else {
+            // An empty line (LF only, or nothing at all).
+            if terminated { scan.lineWithoutCR(number) }
+            problem(.warning, .blankLine, number, nil, nil, "blank line")
+            return nil
+        }
+        var length = line.count
+        if base[length - 1] == 13 {
+            length -= 1
+        } else {
+            scan.lineWithoutCR(number)
+        }
+        var begin = 0
+        if number == 1, length >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
+            begin = 3
+            problem(.warning, .encoding, 1, nil, nil, "the file starts with a UTF-8 byte-order mark; RF2 files have none")
+        }
+        if length == begin {
+            problem(.warning, .blankLine, number, nil, nil, "blank line")
+            return nil
+        }
+        if base[length - 1] == 32 {
+            problem(.warning, .trailingWhitespace, number, nil, nil, "the line ends with a space")
+        }
+        return (base, begin, length)
+    }
+
+    /// Reads the header: each column's rule, the staging plans, and buffers sized for the rows. A header the
+    /// rows cannot be read by stops the scan.
+    private func readHeader(
+        _ base: UnsafePointer<UInt8>, begin: Int, length: Int, line number: Int, scan: inout Scan, problem: Report,
+        plansFound: ([StagingPlan]) throws -> Void
+    ) throws {
+        scan.headerRead = true
+        var names: [String] = []
+        var fieldStart = begin
+        for index in begin...length where index == length || base[index] == 9 {
+            names.append(String(decoding: UnsafeBufferPointer(start: base + fieldStart, count: index - fieldStart), as: UTF8.self))
+            fieldStart = index + 1
+        }
+        guard let checked = checkHeader(names, line: number, problem: problem) else {
+            scan.skip = true
+            return
+        }
+        (scan.rules, scan.columns) = checked
+        scan.plans = StagingPlan.plans(for: kind, header: names)
+        (scan.sources, scan.constants) = Self.encode(scan.plans)
+        try plansFound(scan.plans)
+        scan.summary.staged = true
+        scan.batch = Batch(planCount: scan.plans.count)
+        scan.starts = Array(repeating: 0, count: scan.rules.count)
+        scan.ends = Array(repeating: 0, count: scan.rules.count)
+        scan.values = Array(repeating: 0, count: scan.rules.count)
+        scan.lastValid = Array(repeating: ValidationValues.null, count: scan.rules.count)
+    }
+
+    /// Splits a row into the header's columns and checks every value into `scan.values`; false when the row
+    /// has the wrong number of columns.
+    private static func checkRow(
+        _ base: UnsafePointer<UInt8>, begin: Int, length: Int, line number: Int, scan: inout Scan, problem: Report
+    ) -> Bool {
+        let expected = scan.rules.count
+        let field = scan.starts.withUnsafeMutableBufferPointer { starts in
+            scan.ends.withUnsafeMutableBufferPointer { ends in
+                RF2FieldSplitter.split(base, begin: begin, length: length, starts: starts, ends: ends)
+            }
+        }
+        guard field == expected else {
+            problem(.error, .columnCount, number, nil, String(field), "the row has \(field) columns, the header has \(expected)")
+            return false
+        }
+        scan.summary.rows += 1
+        for column in 0..<expected {
+            let bytes = UnsafeBufferPointer(start: base + scan.starts[column], count: scan.ends[column] - scan.starts[column])
+            var issues: FieldIssues = []
+            scan.values[column] = check(bytes, scan.rules[column], lastValid: &scan.lastValid[column], uuidLow: &scan.uuidLow, issues: &issues)
+            if !issues.isEmpty {
+                for (rule, message) in describe(issues, rule: scan.rules[column], value: scan.values[column]) {
+                    problem(.error, rule, number, scan.columns[column], String(decoding: bytes, as: UTF8.self), message)
+                }
+            }
+        }
+        return true
+    }
+
+    /// Records the row's module and appends its values to every staging plan; a full batch is emitted.
+    private func stageRow(line number: Int, scan: inout Scan, emit: (Batch) throws -> Void) throws {
+        let module = scan.values[kind == .identifier ? 4 : 3]
+        if module != scan.lastModule, module != ValidationValues.null {
+            scan.lastModule = module
+            if scan.summary.modules[module] == nil { scan.summary.modules[module] = number }
+        }
+        // Rows without a usable id cannot take part in cross-file rules.
+        guard !scan.plans.isEmpty, scan.values[0] != ValidationValues.null else { return }
+        for planIndex in 0..<scan.sources.count {
+            for code in scan.sources[planIndex] {
+                let value: Int64
+                switch code {
+                case 0...: value = scan.values[code]
+                case Self.fileCode: value = Int64(fileIndex)
+                case Self.lineCode: value = Int64(number)
+                case Self.uuidLowCode: value = scan.uuidLow
+                default: value = scan.constants[Self.constantBase - code]
+                }
+                scan.batch.values[planIndex].append(value)
+            }
+        }
+        scan.batch.rows += 1
+        if scan.batch.rows >= Batch.capacity {
+            try emit(scan.batch)
+            scan.batch = Batch(planCount: scan.plans.count)
+        }
     }
 
     /// Checks the header against the file kind; returns each column's rule and name, or nil when the rows cannot
     /// be interpreted (wrong column count).
     private func checkHeader(
         _ names: [String], line: Int,
-        problem: (ValidationProblem.Severity, ValidationRule, Int, String?, String?, @autoclosure () -> String) -> Void
+        problem: Report
     ) -> ([FieldRule], [String])? {
         let fixed = RF2Columns.expected(for: kind)
         var rules: [FieldRule]
