@@ -7,6 +7,7 @@ import ECL
 import Foundation
 import Hummingbird
 import NIOCore
+import StewardViews
 @testable import StewardServer
 
 private struct ResourceTypeProbe: Decodable {
@@ -22,14 +23,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
     let decoder = JSONDecoder()
     guard let type = try? decoder.decode(ResourceTypeProbe.self, from: bytes).resourceType else { return 0 }
-    let body: Parameters
+    let body: StewardServer.Parameters
     switch type {
     case "Parameters":
-        guard let parameters = try? decoder.decode(Parameters.self, from: bytes) else { return 0 }
+        guard let parameters = try? decoder.decode(StewardServer.Parameters.self, from: bytes) else { return 0 }
         body = parameters
     case "ValueSet":
         guard let valueSet = try? decoder.decode(ValueSet.self, from: bytes) else { return 0 }
-        body = Parameters([Parameter("valueSet", resource: .valueSet(valueSet))])
+        body = StewardServer.Parameters([Parameter("valueSet", resource: .valueSet(valueSet))])
         roundTrip(valueSet)
     default:
         return 0
