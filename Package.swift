@@ -146,7 +146,7 @@ if Context.environment["STEWARD_FUZZ"] != nil {
         (
             "FHIRJSONFuzz",
             [
-                "StewardServer", "ECL", .product(name: "Hummingbird", package: "hummingbird"),
+                "StewardServer", "StewardViews", "ECL", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
