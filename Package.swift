@@ -151,8 +151,10 @@ if Context.environment["STEWARD_FUZZ"] != nil {
             ]
         ),
     ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for target in fuzzTargets {
-        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)"))
+        package.targets.append(
+            .executableTarget(name: target.name, dependencies: ["FuzzSupport"] + target.dependencies, path: "Fuzz/\(target.name)"))
         package.products.append(.executable(name: target.name, targets: [target.name]))
     }
 }

@@ -8,6 +8,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import StewardViews
+import FuzzSupport
 @testable import StewardServer
 
 private struct ResourceTypeProbe: Decodable {
@@ -79,23 +80,6 @@ private func roundTrip<T: JSONWritable & Decodable>(_ value: T) {
     check(first == second, "\(T.self) not stable: \(String(decoding: first, as: UTF8.self)) then \(String(decoding: second, as: UTF8.self))")
 }
 
-/// `precondition` that keeps its message in optimised builds (libFuzzer shows it with the crash).
-private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
-
-// SwiftPM links a debug executable's `main` to this module's entry point (so tests could import it), which
-// hides libFuzzer's own `main`; the entry point therefore hands over to libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @main enum FuzzMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv, fuzz))
-    }
+    static func main() { FuzzDriver.run(fuzz) }
 }

@@ -3,6 +3,7 @@
 // split of the same bytes (LF lines, one trailing CR dropped, BOM on line 1, blank lines skipped, TABs).
 import Foundation
 import RF2
+import FuzzSupport
 
 /// The input's file: in memory-backed /dev/shm where there is one. Made once per process, removed at exit.
 private let url: URL = {
@@ -87,23 +88,6 @@ private func reference(_ bytes: [UInt8]) -> Expected {
     return .rows(header: header, rows: rows)
 }
 
-/// `precondition` that keeps its message in optimised builds (libFuzzer shows it with the crash).
-private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
-
-// SwiftPM links a debug executable's `main` to this module's entry point (so tests could import it), which
-// hides libFuzzer's own `main`; the entry point therefore hands over to libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @main enum FuzzMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv, fuzz))
-    }
+    static func main() { FuzzDriver.run(fuzz) }
 }

@@ -3,6 +3,7 @@
 // as the index folds descriptions and classified against the query on both the byte and the String path.
 import Foundation
 import TerminologyStore
+import FuzzSupport
 @testable import ConceptSearch
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -36,23 +37,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// `precondition` that keeps its message in optimised builds (libFuzzer shows it with the crash).
-private func check(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
-}
-
-// SwiftPM links a debug executable's `main` to this module's entry point (so tests could import it), which
-// hides libFuzzer's own `main`; the entry point therefore hands over to libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @main enum FuzzMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv, fuzz))
-    }
+    static func main() { FuzzDriver.run(fuzz) }
 }
