@@ -22,7 +22,7 @@ struct ErrorWalkTests {
     static let cases: [Case] = {
         var cases: [Case] = []
         for code in StoreError.Code.allCases {
-            let serverSide = code == .incompatibleStore || code == .database
+            let serverSide = code == .incompatibleStore || code == .database || code == .blockingAccess
             cases.append(Case(error: StoreError(code, "store says \(code.rawValue)"), statusClass: serverSide ? 5 : 4, message: "store says \(code.rawValue)"))
         }
         for kind in WorkspaceError.Kind.allCases {

@@ -217,11 +217,11 @@ struct FHIRValueSetTests {
             #expect(FHIR.contains(valueSet).map { $0["display"] as? String } == ["hjerteinfarkt", "hjertesvikt"])
 
             _ = try workspace.publish(
-                refset.id, effectiveTime: 20250301, expectedVersion: refset.version, release: release.store,
+                refset.id, effectiveTime: 20250301, expectedVersion: refset.version, release: release.engines.store,
                 by: WorkspaceUser(name: "admin", role: .admin))
             refset = try workspace.refset(refset.id)
             _ = try workspace.addEntries(
-                [56265001], to: refset.id, reason: "later", expectedVersion: refset.version, release: release.store, by: author)
+                [56265001], to: refset.id, reason: "later", expectedVersion: refset.version, release: release.engines.store, by: author)
 
             valueSet = try await expand(client, [("url", url)])
             #expect(valueSet["status"] as? String == "active")

@@ -108,7 +108,8 @@ struct ResponseCacheLocalRefsetTests {
                 #expect(($0.object["expansion"] as? [String: Any])?["total"] as? Int == 1)
             }
             let refset = try workspace.refset(created.id)
-            _ = try workspace.addEntries([84114007], to: created.id, reason: "test", expectedVersion: refset.version, release: release.store, by: author)
+            _ = try workspace.addEntries(
+                [84114007], to: created.id, reason: "test", expectedVersion: refset.version, release: release.engines.store, by: author)
             try await client.execute(uri: uri, method: .get) {
                 #expect(($0.object["expansion"] as? [String: Any])?["total"] as? Int == 2)
             }

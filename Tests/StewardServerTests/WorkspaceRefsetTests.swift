@@ -400,7 +400,7 @@ struct WorkspaceRefsetTests {
         try server.configureWorkspace()
         let list = try server.makeRefset("Hurtigliste")
         _ = try server.services.workspace.publish(
-            list.id, effectiveTime: 20250301, expectedVersion: list.version, release: try server.services.releases.release("INT-20250201").lane.store,
+            list.id, effectiveTime: 20250301, expectedVersion: list.version, release: try server.services.releases.release("INT-20250201").engines.store,
             by: WorkspaceUser(name: "rita", role: .reviewer))
         try await server.test { client in
             let api = WorkspaceAPI(client: client, server: server)

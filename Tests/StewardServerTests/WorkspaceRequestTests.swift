@@ -147,7 +147,7 @@ struct WorkspaceRequestTests {
             #expect(bad.message.contains("(id) is not a request id"))
 
             // Made while the January release was current, asking for what February does: 9900021000202108 inactive.
-            let store = try server.services.releases.release("INT-20250101").lane.store
+            let store = try server.services.releases.release("INT-20250101").engines.store
             let request = try server.services.workspace.createRequest(
                 RequestContent(
                     summary: "Retire Myocardial infarct", useCase: "Duplicate",

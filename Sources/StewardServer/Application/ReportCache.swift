@@ -1,5 +1,6 @@
 import Foundation
 import ReleaseDiff
+import TerminologyStore
 
 /// Diff reports are expensive (seconds on an International-size pair) and release stores never change,
 /// so the last few comparisons are kept. Concurrent requests for the same pair share one computation.
@@ -12,7 +13,9 @@ actor ReportCache {
         if let task = entries[key] {
             return try await task.value
         }
-        let task = Task { try await compute() }
+        // Unstructured tasks do not inherit the executor preference: the comparison reads stores, so it
+        // runs on the store-access executor explicitly.
+        let task = Task(executorPreference: StoreAccess.executor) { try await compute() }
         entries[key] = task
         order.append(key)
         if order.count > capacity {

@@ -26,7 +26,7 @@ public struct ServerServices: Sendable {
         }
         workspace = try Workspace(dataDirectory: configuration.dataDirectory)
         releases = ReleaseRegistry(
-            dataDirectory: configuration.dataDirectory, laneCount: ProcessInfo.processInfo.activeProcessorCount + 2,
+            dataDirectory: configuration.dataDirectory, readers: ProcessInfo.processInfo.activeProcessorCount + 2,
             refreshInterval: configuration.releaseRefreshInterval, logger: logger)
         try releases.reload()
         metrics = ServerMetrics()

@@ -43,7 +43,7 @@ struct ErrorDescription: Sendable {
                 case .releaseExists: .conflict
                 // A release package that is inconsistent in itself: the input's fault, not the server's.
                 case .missingFiles, .missingDependency, .referentialIntegrity, .isaCycle: .unprocessableContent
-                case .incompatibleStore, .database: .internalServerError
+                case .incompatibleStore, .database, .blockingAccess: .internalServerError
                 }
             self.init(status: status, message: error.message)
         case let error as RF2Error:

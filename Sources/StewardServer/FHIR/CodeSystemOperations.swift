@@ -22,7 +22,7 @@ struct CodeSystemOperations: Sendable {
         }
         try SNOMED.requireSystem(coded.system, parameter: coded.parameter == "coding" ? "coding.system" : "system")
         let release = try selection.release(coded.version)
-        let store = release.lane.store
+        let store = release.engines.store
         let language = try input.language()
         let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
         let requested = Set(try input.strings("property"))
@@ -163,7 +163,7 @@ struct CodeSystemOperations: Sendable {
             return .invalid("code '\(coded.code)' is from system \(system), not SNOMED CT (\(SNOMED.system))")
         }
         let release = try selection.release(coded.version)
-        let store = release.lane.store
+        let store = release.engines.store
         let id: Int64
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
@@ -190,7 +190,7 @@ struct CodeSystemOperations: Sendable {
                 "codingA and codingB name different versions (\(versionA), \(versionB)): subsumption is tested within one release")
         }
         let release = try selection.release(a.version ?? b.version)
-        let store = release.lane.store
+        let store = release.engines.store
         let idA = try SNOMED.conceptId(a.code, parameter: a.parameter, store: store)
         let idB = try SNOMED.conceptId(b.code, parameter: b.parameter, store: store)
         for (id, coded) in [(idA, a), (idB, b)] where try store.concept(id) == nil {

@@ -53,7 +53,7 @@ struct CodeSystemResource: Codable, Sendable {
         let info = release.info
         id = Self.id(for: info)
         version = info.versionURI
-        let edition = try release.store.preferredTerm(info.editionModule) ?? String(info.editionModule)
+        let edition = try release.engines.store.preferredTerm(info.editionModule) ?? String(info.editionModule)
         title = "SNOMED CT \(info.name)"
         date = SNOMED.isoDate(info.effectiveTime)
         publisher = info.editionModule == WellKnown.coreModule ? "SNOMED International" : edition

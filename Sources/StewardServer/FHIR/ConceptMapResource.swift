@@ -60,7 +60,7 @@ struct ConceptMapResource: Codable, Sendable {
         for release in releases.reversed() {
             let editionURI = "\(SNOMED.system)/\(release.info.editionModule)"
             if let reference, !reference.matches(release.info) { continue }
-            for map in try ConceptMapTranslation.maps(in: release.store) {
+            for map in try ConceptMapTranslation.maps(in: release.engines.store) {
                 if let targetSystem, targetSystem != map.targetSystem { continue }
                 let resource = ConceptMapResource(map, release: release)
                 if let url, url != resource.url, url != "\(release.info.versionURI)?fhir_cm=\(map.refsetId)",
@@ -82,7 +82,7 @@ struct ConceptMapResource: Codable, Sendable {
         for release in releases {
             let prefix = CodeSystemResource.id(for: release.info) + "-"
             guard id.hasPrefix(prefix), let refsetId = Int64(id.dropFirst(prefix.count)) else { continue }
-            return try ConceptMapTranslation.maps(in: release.store).first { $0.refsetId == refsetId }.map { ConceptMapResource($0, release: release) }
+            return try ConceptMapTranslation.maps(in: release.engines.store).first { $0.refsetId == refsetId }.map { ConceptMapResource($0, release: release) }
         }
         return nil
     }

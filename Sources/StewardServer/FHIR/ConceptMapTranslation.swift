@@ -57,7 +57,7 @@ struct ConceptMapTranslation: Sendable {
         let snomedVersion = implicit?.version ?? (reverse ? nil : coded.version)
         let release = try ReleaseSelection(registry: services.releases).release(
             snomedVersion, parameter: implicit?.version != nil ? "url" : "version")
-        let lane = release.lane
+        let lane = release.engines
         let maps: [ConceptMap]
         if let implicit {
             maps = [try conceptMap(implicit.refsetId, store: lane.store, url: url ?? "")]
@@ -107,7 +107,7 @@ struct ConceptMapTranslation: Sendable {
     // MARK: Forward and reverse
 
     private func translateForward(
-        _ coded: CodedInput, map: ConceptMap, release: ReleaseHandle, lane: ReleaseHandle.Lane, language: LanguagePreference
+        _ coded: CodedInput, map: ConceptMap, release: ReleaseHandle, lane: ReleaseHandle.Engines, language: LanguagePreference
     ) throws -> [Match] {
         if let system = coded.system, system != SNOMED.system {
             throw APIError.badRequest("the source of \(map.url) is SNOMED CT, not \(system): use reverse=true to translate from \(map.targetSystem)")
@@ -121,7 +121,7 @@ struct ConceptMapTranslation: Sendable {
         return try matches(rows, map: map, store: store, language: language, reverse: false)
     }
 
-    private func translateReverse(_ coded: CodedInput, map: ConceptMap, lane: ReleaseHandle.Lane, language: LanguagePreference) throws -> [Match] {
+    private func translateReverse(_ coded: CodedInput, map: ConceptMap, lane: ReleaseHandle.Engines, language: LanguagePreference) throws -> [Match] {
         if let system = coded.system, system != map.targetSystem {
             throw APIError.badRequest("reverse translation with \(map.url) starts from \(map.targetSystem), not \(system)")
         }

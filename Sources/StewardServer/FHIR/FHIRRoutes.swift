@@ -52,18 +52,16 @@ struct FHIRRoutes: Sendable {
         }
         fhir.add(.get, "ConceptMap", .read) { request, _ in
             let releases = try services.releases.all()
-            let resources = try await Offload.run {
-                try ConceptMapResource.search(
-                    releases: releases, url: request.query("url"), version: request.query("version"), name: request.query("name"),
-                    title: request.query("title"), status: request.query("status"),
-                    targetSystem: request.query("target-system") ?? request.query("targetsystem"))
-            }
+            let resources = try ConceptMapResource.search(
+                releases: releases, url: request.query("url"), version: request.query("version"), name: request.query("name"),
+                title: request.query("title"), status: request.query("status"),
+                targetSystem: request.query("target-system") ?? request.query("targetsystem"))
             return try Self.respond(SearchBundle(resources))
         }
         fhir.add(.get, "ConceptMap/{id}", .read) { _, context in
             let id = context.parameters.get("id") ?? ""
             let releases = try services.releases.all()
-            guard let resource = try await Offload.run({ try ConceptMapResource.read(id: id, releases: releases) }) else {
+            guard let resource = try ConceptMapResource.read(id: id, releases: releases) else {
                 throw APIError.notFound(
                     "ConceptMap '\(id)' not found: ids are sct-<release name>-<refset id> of an association or map refset, e.g. sct-INT-20250201-900000000000527005"
                 )
@@ -73,17 +71,15 @@ struct FHIRRoutes: Sendable {
         let localValueSets = LocalValueSets(services: services)
         fhir.add(.get, "ValueSet", .read) { request, _ in
             let language = try request.languagePreference()
-            let data = try await Offload.run {
-                try localValueSets.search(
-                    url: request.query("url"), name: request.query("name"), title: request.query("title"), status: request.query("status"),
-                    language: language)
-            }
+            let data = try localValueSets.search(
+                url: request.query("url"), name: request.query("name"), title: request.query("title"), status: request.query("status"),
+                language: language)
             return JSONResponse.bytes(data, contentType: JSONResponse.fhirContentType)
         }
         fhir.add(.get, "ValueSet/{id}", .read) { request, context in
             let id = context.parameters.get("id") ?? ""
             let language = try request.languagePreference()
-            let data = try await Offload.run { try localValueSets.read(id: id, language: language) }
+            let data = try localValueSets.read(id: id, language: language)
             return JSONResponse.bytes(data, contentType: JSONResponse.fhirContentType)
         }
         for method in [HTTPRequest.Method.get, .post] {
@@ -98,15 +94,15 @@ struct FHIRRoutes: Sendable {
             }
             fhir.add(method, "ValueSet/$expand", .read) { request, context in
                 let input = try await OperationInput.read(request, context: context, bareValueSet: true)
-                return Self.respond(try await Offload.run { try valueSet.expand(input) })
+                return Self.respond(try valueSet.expand(input))
             }
             fhir.add(method, "ValueSet/$validate-code", .read) { request, context in
                 let input = try await OperationInput.read(request, context: context, bareValueSet: true)
-                return Self.respond(try await Offload.run { try valueSet.validateCode(input) })
+                return Self.respond(try valueSet.validateCode(input))
             }
             fhir.add(method, "ConceptMap/$translate", .read) { request, context in
                 let input = try await OperationInput.read(request, context: context)
-                return Self.respond(try await Offload.run { try conceptMap.translate(input) })
+                return Self.respond(try conceptMap.translate(input))
             }
         }
     }

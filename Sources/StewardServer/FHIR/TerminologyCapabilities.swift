@@ -70,7 +70,7 @@ struct TerminologyCapabilities: Codable, Sendable {
 
     /// The display languages a release can answer in (from its language refsets).
     static func languages(_ release: ReleaseHandle) -> [String]? {
-        let refsets = Set((try? release.store.languageRefsets()) ?? [])
+        let refsets = Set((try? release.engines.store.languageRefsets()) ?? [])
         var tags: [String] = []
         for (refset, tag) in CodeSystemOperations.refsetLanguages.sorted(by: { $0.value < $1.value })
         where refsets.contains(refset) && !tags.contains(tag) {

@@ -51,13 +51,13 @@ struct ValueSetDefinition: Sendable {
             versions.force ?? implicit.version ?? versions.fallback,
             parameter: versions.force != nil ? "force-system-version" : implicit.version != nil ? "url" : "system-version")
         switch implicit.kind {
-        case .refset(let refsetId) where try !release.store.refsetExists(refsetId):
+        case .refset(let refsetId) where try !release.engines.store.refsetExists(refsetId):
             return try localRefset(
                 refsetId, url: url, valueSetVersion: valueSetVersion, versions: versions, implicitVersion: implicit.version, release: release,
                 services: services)
         case .allRefsets:
-            let ids = try release.store.refsets().filter { $0.activeMembers > 0 }.map(\.refsetId)
-            let present = try ids.filter { try release.store.concept($0) != nil }
+            let ids = try release.engines.store.refsets().filter { $0.activeMembers > 0 }.map(\.refsetId)
+            let present = try ids.filter { try release.engines.store.concept($0) != nil }
             return ValueSetDefinition(content: .ids(present.sorted()), release: release, url: url, title: "All reference sets")
         default:
             return ValueSetDefinition(content: .ecl(try implicit.ecl()), release: release, url: url)
@@ -116,12 +116,12 @@ struct ValueSetDefinition: Sendable {
             return ValueSetDefinition(content: .ids(members), release: handle, url: url, version: String(chosen.effectiveTime), title: refset.name)
         }
         let handle = try selection.release(explicit ?? refset.release, parameter: "system-version")
-        let members = try services.workspace.draftMembers(of: refsetId, release: handle.store)
+        let members = try services.workspace.draftMembers(of: refsetId, release: handle.engines.store)
         return ValueSetDefinition(content: .ids(members), release: handle, url: url, title: refset.name, status: "draft")
     }
 
     /// Whether concept `id` is in the value set.
-    func contains(_ id: Int64, lane: ReleaseHandle.Lane) throws -> Bool {
+    func contains(_ id: Int64, lane: ReleaseHandle.Engines) throws -> Bool {
         switch content {
         case .ids(let ids): return ids.contains(id)
         case .ecl(let expression): return try !lane.ecl.conceptIds("(\(expression)) AND \(id)").isEmpty

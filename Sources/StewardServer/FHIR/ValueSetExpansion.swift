@@ -34,7 +34,7 @@ struct ValueSetExpansion: Sendable {
         let filter = try input.string("filter")
         let language = try input.language()
         let release = definition.release
-        let lane = release.lane
+        let lane = release.engines
         let store = lane.store
 
         var ids: [Int64]
@@ -142,7 +142,7 @@ struct ValueSetExpansion: Sendable {
         guard system == SNOMED.system else {
             return .invalid("code '\(coded.code)' of system \(system) is not in \(name): it holds SNOMED CT concepts only")
         }
-        let lane = definition.release.lane
+        let lane = definition.release.engines
         let id: Int64
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: lane.store)

@@ -1,10 +1,12 @@
 import ECL
 import Foundation
 import Hummingbird
+import TerminologyStore
 import Workspace
 
 /// Resolves `Authorization: Bearer <token>` to a workspace user and applies the server's limits to the
-/// request: body size, anonymous reads and the time limit of every ECL evaluation the request starts. A token that is present but unknown or revoked is refused here (401) even on routes
+/// request: body size, anonymous reads, the time limit of every ECL evaluation the request starts, and the rule
+/// that stores are read off the request threads (``StoreAccess``). A token that is present but unknown or revoked is refused here (401) even on routes
 /// anonymous callers may use, so a client never silently runs with less access than it thinks.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = StewardRequestContext
@@ -14,6 +16,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let evaluationTimeLimit: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // From here on, stores are reached only through `access { }` (debug builds refuse anything else).
+        try await StoreAccess.$forbidsBlocking.withValue(true) { try await authenticate(request, context: context, next: next) }
+    }
+
+    private func authenticate(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.bodyLimit = bodyLimit
         context.anonymousReadAllowed = anonymousRead
@@ -24,7 +31,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard let token = Self.bearerToken(authorization) else {
                 throw APIError(.unauthorized, "unsupported Authorization scheme: send 'Authorization: Bearer <token>'")
             }
-            let user = try workspace.authenticate(secret: token)
+            let user = try await StoreAccess.run { try workspace.authenticate(secret: token) }
             context.identity = user
             context.notes.user = "\(user.name) (\(user.role.rawValue))"
         }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import TerminologyStore
 
 /// Serves repeated reads of release data from `ResponseCache`. Only routes whose answers depend on the
 /// release stores alone are stored (see `cacheableRoutes`); an answer that read the workspace (a local
@@ -24,7 +25,10 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         guard cache.isEnabled, request.method == .get, context.identity != nil || context.anonymousReadAllowed else {
             return try await next(request, context)
         }
-        let key = try "\(releases.generation())|\(request.uri)|\(request.headers[.acceptLanguage] ?? "")|\(request.headers[.accept] ?? "")"
+        let releases = releases
+        var generation = releases.generationIfFresh
+        if generation == nil { generation = try await StoreAccess.run { try releases.generation() } }
+        let key = "\(generation ?? 0)|\(request.uri)|\(request.headers[.acceptLanguage] ?? "")|\(request.headers[.accept] ?? "")"
         if let entry = cache.get(key) {
             if let etag = entry.headers[.eTag], let match = request.headers[.ifNoneMatch], ConditionalGet.matches(match, etag) {
                 return Response(status: .notModified, headers: entry.headers)

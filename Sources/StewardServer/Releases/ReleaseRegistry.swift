@@ -8,7 +8,7 @@ import TerminologyStore
 /// time changes, checked at most once per refresh interval.
 public final class ReleaseRegistry: @unchecked Sendable {
     public let catalog: ReleaseCatalog
-    private let laneCount: Int
+    private let readers: Int
     private let refreshInterval: Duration
     private let logger: Logger
     private let lock = NSLock()
@@ -18,9 +18,9 @@ public final class ReleaseRegistry: @unchecked Sendable {
     private var directoryStamp: Date?
     private var lastCheck: ContinuousClock.Instant?
 
-    public init(dataDirectory: URL, laneCount: Int = 2, refreshInterval: Duration = .seconds(1), logger: Logger) {
+    public init(dataDirectory: URL, readers: Int = 2, refreshInterval: Duration = .seconds(1), logger: Logger) {
         catalog = ReleaseCatalog(dataDirectory: dataDirectory)
-        self.laneCount = laneCount
+        self.readers = readers
         self.refreshInterval = refreshInterval
         self.logger = logger
     }
@@ -42,11 +42,21 @@ public final class ReleaseRegistry: @unchecked Sendable {
         }
     }
 
-    /// Changes whenever the set of served releases changes; part of every response-cache key.
+    /// Changes whenever the set of served releases changes; part of every response-cache key. May open
+    /// newly imported stores, so it blocks: see ``generationIfFresh``.
     public func generation() throws -> Int {
         try refreshIfDue()
         lock.lock()
         defer { lock.unlock() }
+        return currentGeneration
+    }
+
+    /// The generation without touching the disk, or nil when a refresh is due (then call ``generation()``
+    /// off the request threads). Lets a response-cache hit answer without leaving the request thread.
+    public var generationIfFresh: Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let lastCheck, ContinuousClock.now - lastCheck < refreshInterval else { return nil }
         return currentGeneration
     }
 
@@ -87,7 +97,7 @@ public final class ReleaseRegistry: @unchecked Sendable {
                 continue
             }
             do {
-                let handle = try ReleaseHandle(path: path, laneCount: laneCount, fileStamp: stamp)
+                let handle = try ReleaseHandle(path: path, readers: readers, fileStamp: stamp)
                 try handle.warm()
                 logger.info("serving release", metadata: ["release": .string(handle.info.name), "version": .string(handle.info.versionURI)])
                 kept.append(handle)

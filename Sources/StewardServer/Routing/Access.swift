@@ -1,4 +1,5 @@
 import Hummingbird
+import TerminologyStore
 import Workspace
 
 /// Who may call a route. Every route is registered with one, so a route cannot forget its check.
@@ -38,7 +39,9 @@ extension StewardRequestContext {
 }
 
 extension RouterMethods where Context == StewardRequestContext {
-    /// Registers `handler` for `method path`, checking `access` before it runs.
+    /// Registers `handler` for `method path`, checking `access` before it runs. Handlers read release stores
+    /// and the workspace with blocking calls, so every handler runs on the store-access executor
+    /// (`StoreAccess.run`), never on the threads that accept and answer requests.
     @discardableResult
     func add<Output: ResponseGenerator>(
         _ method: HTTPRequest.Method, _ path: RouterPath, _ access: Access,
@@ -47,7 +50,7 @@ extension RouterMethods where Context == StewardRequestContext {
         let action = "\(method.rawValue) \(path)"
         return on(path, method: method) { request, context in
             try context.authorize(access, action: action)
-            return try await handler(request, context)
+            return try await StoreAccess.run { try await handler(request, context) }
         }
     }
 }

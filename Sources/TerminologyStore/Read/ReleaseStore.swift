@@ -2,25 +2,31 @@ import Foundation
 import GRDB
 import RF2
 
-/// Read access to one immutable release store: the API that the CLI, search, ECL, diff and the server share.
+/// Read access to one immutable release store: the one type through which the CLI, search, ECL, diff, the
+/// workspace and the server reach a release.
+///
+/// A store owns a pool of read-only connections (GRDB `DatabasePool`; a release file never changes, so reads
+/// need no transaction). ``read(_:)`` blocks the calling thread, so async code reads only inside
+/// ``StoreAccess/run(_:)``, which moves the work off the threads that serve requests.
 public final class ReleaseStore: Sendable {
-    let queue: DatabaseQueue
+    let pool: DatabasePool
     public let info: ReleaseInfo
 
-    /// Opens a store file read-only and reads its metadata. `cacheKilobytes` is SQLite's page cache for this
-    /// connection (a server holding several connections per release uses less each).
-    public init(path: String, cacheKilobytes: Int = 65536) throws {
+    /// Opens a store file read-only and reads its metadata. `readers` is how many reads can run at once
+    /// (a server serving many requests wants several); `cacheKilobytes` is SQLite's page cache per connection.
+    public init(path: String, readers: Int = 2, cacheKilobytes: Int = 65536) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.unknownRelease, "no release store at \(path)")
         }
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.maximumReaderCount = max(1, readers)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -\(cacheKilobytes); PRAGMA temp_store = MEMORY")
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            info = try queue.read { db in try Self.readInfo(db, path: path) }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            info = try pool.unsafeRead { db in try Self.readInfo(db, path: path) }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -28,9 +34,12 @@ public final class ReleaseStore: Sendable {
         }
     }
 
-    /// Runs a read on the store's connection. For libraries built on the store (search, ECL, diff).
+    /// Runs a read on one of the store's connections, blocking the calling thread: for the CLI and for the
+    /// libraries built on the store (search, ECL, diff). A read inside another read of the same store reuses
+    /// its connection.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        try StoreAccess.checkBlockingAllowed("read of release \(info.name)")
+        return try pool.unsafeReentrantRead(body)
     }
 
     private static func readInfo(_ db: Database, path: String) throws -> ReleaseInfo {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TerminologyStore
 
 /// The organisation's own mutable data — local refsets, change requests, tokens and the audit log — in
 /// `<data>/workspace.sqlite`.
@@ -44,9 +45,11 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// Reads in a consistent snapshot.
+    /// Reads in a consistent snapshot, blocking the calling thread: async code calls it only inside
+    /// `StoreAccess.run`.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        try StoreAccess.checkBlockingAllowed("read of the workspace")
+        return try pool.read(body)
     }
 
     /// One audited mutation: checks that `user` has at least `role`, runs `body` in an immediate
@@ -56,6 +59,7 @@ public final class Workspace: Sendable {
         _ body: (Database, inout AuditDraft) throws -> T
     ) throws -> T {
         try user.require(role, to: "\(action) \(entity)")
+        try StoreAccess.checkBlockingAllowed("workspace write '\(action) \(entity)'")
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?

@@ -81,7 +81,7 @@ extension TestServer {
     func makeRefset(_ name: String, release: String = "INT-20250201", members: [Int64] = [22298006], kind: RefsetKind = .extensional, ecl: String? = nil)
         throws -> LocalRefset
     {
-        let store = try services.releases.release(release).lane.store
+        let store = try services.releases.release(release).engines.store
         let author = WorkspaceUser(name: "setup", role: .author)
         var refset = try services.workspace.createRefset(
             NewRefset(name: name, owner: "tests", moduleId: 51000202101, language: "nb", kind: kind, ecl: ecl, namespace: 1000202), release: store, by: author)

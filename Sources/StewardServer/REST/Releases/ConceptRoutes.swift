@@ -70,14 +70,14 @@ struct ConceptRoutes: Sendable {
             let release = try services.releases.release(request.query("release"))
             var appearances: [ConceptHistoryView.Appearance] = []
             for handle in try services.releases.all() {
-                let concept = try handle.store.concept(id)
+                let concept = try handle.engines.store.concept(id)
                 appearances.append(
                     ConceptHistoryView.Appearance(
                         release: handle.info.name, versionURI: handle.info.versionURI, present: concept != nil, active: concept?.active,
                         effectiveTime: concept.map { String($0.effectiveTime) }, moduleId: concept.map { String($0.moduleId) },
                         definitionStatus: concept.map { $0.isFullyDefined ? "fullyDefined" : "primitive" }))
             }
-            let detail = try detail(release.lane.store, id, language)
+            let detail = try detail(release.engines.store, id, language)
             return try JSONResponse.make(
                 ConceptHistoryView(
                     id: String(id), release: release.info.name, releases: appearances,
@@ -89,14 +89,14 @@ struct ConceptRoutes: Sendable {
     /// Resolves release, id and language, answers 304 when the client's copy is current, else runs `body`.
     private func answer(
         _ request: Request, _ context: StewardRequestContext,
-        _ body: (ReleaseHandle.Lane, Int64, LanguagePreference, ConditionalGet) throws -> Response
+        _ body: (ReleaseHandle.Engines, Int64, LanguagePreference, ConditionalGet) throws -> Response
     ) throws -> Response {
         let id = try Identifier.concept(context.parameters.get("id"), parameter: "id")
         let language = try request.languagePreference()
         let release = try services.releases.release(request.query("release"))
         let conditional = ConditionalGet(release: release, request: request)
         if let notModified = conditional.notModified { return notModified }
-        return try body(release.lane, id, language, conditional)
+        return try body(release.engines, id, language, conditional)
     }
 
     private func detail(_ store: ReleaseStore, _ id: Int64, _ language: LanguagePreference) throws -> ConceptDetail {

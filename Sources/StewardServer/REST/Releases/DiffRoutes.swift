@@ -33,9 +33,9 @@ struct DiffRoutes: Sendable {
             let (from, to) = try pair(request)
             let refsetIds = try request.queryAll("refset").map { try Identifier.concept($0, parameter: "refset") }
             let ecl = request.uri.queryParameters.getAll("ecl").filter { !$0.isEmpty }
-            let analyzer = ImpactAnalyzer(from: from.lane.store, to: to.lane.store, language: try request.languagePreference())
+            let analyzer = ImpactAnalyzer(from: from.engines.store, to: to.engines.store, language: try request.languagePreference())
             let workspace = services.workspace
-            let report = try await Offload.run { try workspace.impactReport(analyzer, refsetIds: refsetIds, ecl: ecl) }
+            let report = try workspace.impactReport(analyzer, refsetIds: refsetIds, ecl: ecl)
             return try JSONResponse.make(report)
         }
     }
@@ -55,8 +55,8 @@ struct DiffRoutes: Sendable {
         if let notModified = conditional.notModified { return notModified }
         let key = "\(from.etag)|\(to.etag)|\(language.refsetIds)"
         let report = try await services.reports.report(key: key) {
-            try await ReleaseDiffer(from: from.lane.store, to: to.lane.store, language: language).compare()
+            try await ReleaseDiffer(from: from.engines.store, to: to.engines.store, language: language).compare()
         }
-        return try await Offload.run { try render(report, conditional) }
+        return try render(report, conditional)
     }
 }

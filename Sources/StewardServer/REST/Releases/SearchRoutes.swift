@@ -17,7 +17,7 @@ struct SearchRoutes: Sendable {
             let release = try services.releases.release(request.query("release"))
             let conditional = ConditionalGet(release: release, request: request)
             if let notModified = conditional.notModified { return notModified }
-            let lane = release.lane
+            let lane = release.engines
             var search = try Self.searchRequest(request, text: text)
             if let ecl = request.query("ecl") {
                 search.conceptIds = try lane.ecl.conceptIds(ecl)
@@ -49,7 +49,7 @@ struct SearchRoutes: Sendable {
             let release = try services.releases.release(request.query("release"))
             let conditional = ConditionalGet(release: release, request: request)
             if let notModified = conditional.notModified { return notModified }
-            let store = release.lane.store
+            let store = release.engines.store
             for id in [a, b] where try store.concept(id) == nil {
                 throw APIError.notFound("concept \(id) is not in release \(release.info.name)")
             }
@@ -62,7 +62,7 @@ struct SearchRoutes: Sendable {
         let release = try services.releases.release(reference ?? request.query("release"))
         let conditional = ConditionalGet(release: release, request: request)
         if request.method == .get, let notModified = conditional.notModified { return notModified }
-        let lane = release.lane
+        let lane = release.engines
         let result = try lane.ecl.evaluate(parsed, limit: paging.limit, offset: paging.offset)
         if let fields = result.fields, let rows = result.rows {
             let items = rows.map { Dictionary(uniqueKeysWithValues: zip(fields, $0)) }

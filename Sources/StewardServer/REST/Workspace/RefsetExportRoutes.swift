@@ -35,13 +35,11 @@ struct RefsetExportRoutes: Sendable {
 
         api.add(.get, "refsets/files", .read) { request, _ in
             let language = try request.languagePreference()
-            let store = try services.releases.release(request.query("release")).lane.store
+            let store = try services.releases.release(request.query("release")).engines.store
             let workspace = services.workspace
-            let files = try await Offload.run {
-                try workspace.refsets().map { refset in
-                    let file = try Self.file(workspace, refset, store, language)
-                    return RefsetFileItem(name: file.fileName, content: file)
-                }
+            let files = try workspace.refsets().map { refset in
+                let file = try Self.file(workspace, refset, store, language)
+                return RefsetFileItem(name: file.fileName, content: file)
             }
             return try WorkspaceResponse.json(ItemList(files))
         }
@@ -50,13 +48,13 @@ struct RefsetExportRoutes: Sendable {
             let user = try context.user()
             let body = try await request.decodeJSON(SyncBody.self, context: context)
             guard !body.files.isEmpty else { throw APIError.badRequest("field 'files' is empty: give at least one refset file") }
-            let release = try services.releases.release(body.release ?? request.query("release")).lane.store
+            let release = try services.releases.release(body.release ?? request.query("release")).engines.store
             let workspace = services.workspace
             guard let namespace = try checkedNamespace(body.namespace) ?? workspace.settings().namespace else {
                 throw APIError.badRequest("no namespace for new refsets: give \"namespace\" or set the workspace's with PUT /api/v1/workspace/settings")
             }
             let files = body.files.enumerated().map { index, item in (name: item.name ?? "files[\(index)]", file: item.content) }
-            let results = try await Offload.run { try workspace.syncRefsets(files, release: release, namespace: namespace, by: user) }
+            let results = try workspace.syncRefsets(files, release: release, namespace: namespace, by: user)
             return try WorkspaceResponse.json(ItemList(results))
         }
     }
@@ -104,19 +102,17 @@ struct RefsetExportRoutes: Sendable {
         for release in try services.releases.all() { times[release.info.name] = release.info.effectiveTime }
         let history = RefsetRelease(refset: refset, versions: try versions.map { ($0, try workspace.members(of: refset.id, version: $0.number)) })
         let writer = RefsetRF2Writer(release: history, country: country, namespace: namespace, dependencyTimes: times)
-        return try await Offload.run {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steward-export-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            if format == .zip {
-                let zip = folder.appendingPathComponent("package.zip")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try writer.writePackage(zipTo: zip)
-                return WorkspaceResponse.file(try Data(contentsOf: zip), contentType: "application/zip", fileName: try writer.packageName + ".zip")
-            }
-            let files = try writer.writeMemberFiles(to: folder, types: [type])
-            return WorkspaceResponse.file(
-                try Data(contentsOf: files[0]), contentType: "text/tab-separated-values; charset=utf-8", fileName: files[0].lastPathComponent)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steward-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        if format == .zip {
+            let zip = folder.appendingPathComponent("package.zip")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try writer.writePackage(zipTo: zip)
+            return WorkspaceResponse.file(try Data(contentsOf: zip), contentType: "application/zip", fileName: try writer.packageName + ".zip")
         }
+        let files = try writer.writeMemberFiles(to: folder, types: [type])
+        return WorkspaceResponse.file(
+            try Data(contentsOf: files[0]), contentType: "text/tab-separated-values; charset=utf-8", fileName: files[0].lastPathComponent)
     }
 
     /// The draft's (or a published version's) members with terms: CSV, TSV or a FHIR ValueSet.
@@ -127,20 +123,18 @@ struct RefsetExportRoutes: Sendable {
         let store = try services.boundRelease(
             published?.release ?? refset.release, of: published.map { "version \($0.number) of refset \(refset.id)" } ?? "refset \(refset.id)")
         let base = published.map { "refset-\(refset.id)-v\($0.number)" } ?? "refset-\(refset.id)-draft"
-        return try await Offload.run {
-            let members =
-                try published.map { try workspace.members(of: refset.id, version: $0.number) } ?? workspace.draftMembers(of: refset.id, release: store)
-            let table = try RefsetTable(members: members, release: store, language: language)
-            switch format {
-            case .csv: return WorkspaceResponse.file(Array(table.text(separator: ",").utf8), contentType: "text/csv; charset=utf-8", fileName: base + ".csv")
-            case .tsv:
-                return WorkspaceResponse.file(
-                    Array(table.text(separator: "\t").utf8), contentType: "text/tab-separated-values; charset=utf-8", fileName: base + ".tsv")
-            default:
-                let valueSet = RefsetValueSet(
-                    refset: refset, version: published, entries: try workspace.entries(of: refset.id), members: table, releaseURI: store.info.versionURI)
-                return WorkspaceResponse.file(try valueSet.json(), contentType: JSONResponse.fhirContentType, fileName: base + ".json")
-            }
+        let members =
+            try published.map { try workspace.members(of: refset.id, version: $0.number) } ?? workspace.draftMembers(of: refset.id, release: store)
+        let table = try RefsetTable(members: members, release: store, language: language)
+        switch format {
+        case .csv: return WorkspaceResponse.file(Array(table.text(separator: ",").utf8), contentType: "text/csv; charset=utf-8", fileName: base + ".csv")
+        case .tsv:
+            return WorkspaceResponse.file(
+                Array(table.text(separator: "\t").utf8), contentType: "text/tab-separated-values; charset=utf-8", fileName: base + ".tsv")
+        default:
+            let valueSet = RefsetValueSet(
+                refset: refset, version: published, entries: try workspace.entries(of: refset.id), members: table, releaseURI: store.info.versionURI)
+            return WorkspaceResponse.file(try valueSet.json(), contentType: JSONResponse.fhirContentType, fileName: base + ".json")
         }
     }
 }

@@ -41,14 +41,14 @@ struct RefsetRoutes: Sendable {
             let new = NewRefset(
                 name: body.name, description: body.description ?? "", owner: body.owner ?? "", moduleId: moduleId,
                 language: body.language ?? settings.language, kind: body.kind ?? .extensional, ecl: body.ecl, namespace: namespace, id: body.id?.value)
-            let refset = try services.workspace.createRefset(new, release: release.lane.store, by: user)
+            let refset = try services.workspace.createRefset(new, release: release.engines.store, by: user)
             return try WorkspaceResponse.versioned(refset, version: refset.version, status: .created, location: WorkspaceLocation.refset(refset.id))
         }
 
         api.add(.get, "refsets/containing/{conceptId}", .read) { request, context in
             let conceptId = try Identifier.concept(context.parameters.get("conceptId"), parameter: "conceptId")
             let release = try services.releases.release(request.query("release"))
-            let found = try services.workspace.refsets(containing: conceptId, release: release.lane.store)
+            let found = try services.workspace.refsets(containing: conceptId, release: release.engines.store)
             return try WorkspaceResponse.json(ItemList(found))
         }
 
@@ -94,10 +94,9 @@ struct RefsetRoutes: Sendable {
             let workspace = services.workspace
             let refset = try workspace.refset(id)
             let store = try services.boundRelease(refset.release, of: "refset \(id)")
-            let detail = try await Offload.run {
-                let members = try RefsetTable(members: try workspace.draftMembers(of: id, release: store), release: store, language: language)
-                return RefsetDetailView(refset: refset, versions: try workspace.versions(of: id), entries: try workspace.entries(of: id), members: members.rows)
-            }
+            let members = try RefsetTable(members: try workspace.draftMembers(of: id, release: store), release: store, language: language)
+            let detail = RefsetDetailView(
+                refset: refset, versions: try workspace.versions(of: id), entries: try workspace.entries(of: id), members: members.rows)
             return try WorkspaceResponse.json(detail)
         }
 
@@ -120,7 +119,7 @@ struct RefsetRoutes: Sendable {
                 return try WorkspaceResponse.json(try MemberPageView(refset, members, store, paging, language, version: number))
             }
             let store = try services.boundRelease(refset.release, of: "refset \(id)")
-            let members = try await Offload.run { try workspace.draftMembers(of: id, release: store) }
+            let members = try workspace.draftMembers(of: id, release: store)
             return try WorkspaceResponse.json(try MemberPageView(refset, members, store, paging, language, version: nil))
         }
 
@@ -131,8 +130,9 @@ struct RefsetRoutes: Sendable {
             let workspace = services.workspace
             let refset = try workspace.refset(id)
             let store =
-                try request.query("release").map { try services.releases.release($0).lane.store } ?? services.boundRelease(refset.release, of: "refset \(id)")
-            let members = try await Offload.run { try workspace.draftMembers(of: id, release: store) }
+                try request.query("release").map { try services.releases.release($0).engines.store }
+                ?? services.boundRelease(refset.release, of: "refset \(id)")
+            let members = try workspace.draftMembers(of: id, release: store)
             return try WorkspaceResponse.json(try MemberPageView(refset, members, store, paging, language, version: nil))
         }
     }
@@ -182,15 +182,12 @@ struct RefsetRoutes: Sendable {
             let refset = try workspace.refset(id)
             let store = try services.boundRelease(refset.release, of: "refset \(id)")
             let expected = try request.ifMatchVersion()
-            let result = try await Offload.run {
-                let ids = try RefsetMemberFile.conceptIds(text: text, name: "the uploaded file", refsetId: sourceRefset)
-                guard !ids.isEmpty else { throw APIError.badRequest("the uploaded file holds no concept ids (RF2 rows count only when active)") }
-                let add = { (version: Int) in
-                    try workspace.addEntries(ids, role: role, to: id, reason: reason, expectedVersion: version, release: store, by: user)
-                }
-                guard let expected else { return try add(refset.version) }
-                return try Preconditions.check { try add(expected) }
+            let ids = try RefsetMemberFile.conceptIds(text: text, name: "the uploaded file", refsetId: sourceRefset)
+            guard !ids.isEmpty else { throw APIError.badRequest("the uploaded file holds no concept ids (RF2 rows count only when active)") }
+            let add = { (version: Int) in
+                try workspace.addEntries(ids, role: role, to: id, reason: reason, expectedVersion: version, release: store, by: user)
             }
+            let result = try expected.map { expected in try Preconditions.check { try add(expected) } } ?? add(refset.version)
             return try WorkspaceResponse.versioned(result, version: result.refset.version)
         }
     }

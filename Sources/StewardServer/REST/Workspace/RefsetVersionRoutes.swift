@@ -50,12 +50,10 @@ struct RefsetVersionRoutes: Sendable {
                     return (conceptId, decision)
                 }, uniquingKeysWith: { first, _ in first })
             let plan = try await plan(request, id: id, to: body.to)
-            let target = try services.releases.release(body.to).lane.store
+            let target = try services.releases.release(body.to).engines.store
             let workspace = services.workspace
-            let migrated = try await Offload.run {
-                try Preconditions.check {
-                    try workspace.applyMigration(plan, to: target, decisions: decisions, expectedVersion: expected, by: user)
-                }
+            let migrated = try Preconditions.check {
+                try workspace.applyMigration(plan, to: target, decisions: decisions, expectedVersion: expected, by: user)
             }
             return try WorkspaceResponse.versioned(migrated, version: migrated.version)
         }
@@ -68,8 +66,8 @@ struct RefsetVersionRoutes: Sendable {
         let workspace = services.workspace
         let refset = try workspace.refset(id)
         let from = try services.boundRelease(refset.release, of: "refset \(id)")
-        let target = try services.releases.release(to).lane.store
-        return try await Offload.run { try workspace.migrationPlan(id, from: from, to: target, language: language) }
+        let target = try services.releases.release(to).engines.store
+        return try workspace.migrationPlan(id, from: from, to: target, language: language)
     }
 }
 

@@ -34,33 +34,31 @@ struct RequestRoutes: Sendable {
             let format = try request.queryEnum("format", ExportFormat.self) ?? .csv
             let workspace = services.workspace
             let query = try Self.query(request, limit: 1000, offset: 0)
-            return try await Offload.run {
-                var requests: [ChangeRequest] = []
-                while true {
-                    var page = query
-                    page.offset = requests.count
-                    let found = try workspace.requests(page).requests
-                    requests += found
-                    if found.count < page.limit { break }
-                }
-                switch format {
-                case .csv:
-                    return WorkspaceResponse.file(Array(RequestExporter.csv(requests).utf8), contentType: "text/csv; charset=utf-8", fileName: "requests.csv")
-                case .tsv:
-                    return WorkspaceResponse.file(
-                        Array(RequestExporter.tsv(requests).utf8), contentType: "text/tab-separated-values; charset=utf-8", fileName: "requests.tsv")
-                case .json:
-                    let records = try requests.map { try workspace.requestRecord($0.id) }
-                    return WorkspaceResponse.file(try RequestExporter.json(records), contentType: JSONResponse.contentType, fileName: "requests.json")
-                }
+            var requests: [ChangeRequest] = []
+            while true {
+                var page = query
+                page.offset = requests.count
+                let found = try workspace.requests(page).requests
+                requests += found
+                if found.count < page.limit { break }
+            }
+            switch format {
+            case .csv:
+                return WorkspaceResponse.file(Array(RequestExporter.csv(requests).utf8), contentType: "text/csv; charset=utf-8", fileName: "requests.csv")
+            case .tsv:
+                return WorkspaceResponse.file(
+                    Array(RequestExporter.tsv(requests).utf8), contentType: "text/tab-separated-values; charset=utf-8", fileName: "requests.tsv")
+            case .json:
+                let records = try requests.map { try workspace.requestRecord($0.id) }
+                return WorkspaceResponse.file(try RequestExporter.json(records), contentType: JSONResponse.contentType, fileName: "requests.json")
             }
         }
 
         api.add(.get, "requests/satisfied", .read) { request, _ in
             let release = try services.releases.release(request.query("release"))
-            let store = release.lane.store
+            let store = release.engines.store
             let workspace = services.workspace
-            let found = try await Offload.run { try workspace.requestsSatisfied(by: store) }
+            let found = try workspace.requestsSatisfied(by: store)
             return try WorkspaceResponse.json(
                 SatisfiedRequestsView(
                     release: release.info.name, items: found.map { SatisfiedRequestsView.Item(request: $0.request, explanation: $0.explanation) }))
@@ -141,8 +139,8 @@ struct RequestRoutes: Sendable {
 
     /// The release a request is checked against: `?release=`, else the newest, else none (form checks only).
     private func boundRelease(_ request: Request) throws -> ReleaseStore? {
-        if let reference = request.query("release") { return try services.releases.release(reference).lane.store }
-        return try services.releases.all().last?.lane.store
+        if let reference = request.query("release") { return try services.releases.release(reference).engines.store }
+        return try services.releases.all().last?.engines.store
     }
 
     /// The list filters of `steward request list`: `status` (repeatable or comma-separated), `type`,

@@ -148,7 +148,7 @@ extension ServerServices {
     /// conflict with the refset's state (409), not an unknown URL.
     func boundRelease(_ name: String, of what: String) throws -> ReleaseStore {
         do {
-            return try releases.release(name).lane.store
+            return try releases.release(name).engines.store
         } catch let error as StoreError where error.code == .unknownRelease || error.code == .noReleases {
             throw APIError(.conflict, "\(what) is bound to release \(name), which this server does not serve: import it or migrate the refset")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TerminologyStore
 import Workspace
 
 /// `/api/v1/workspace/...`: the workspace settings (namespace, country, module, language), its integrity
@@ -25,22 +26,20 @@ struct WorkspaceSettingsRoutes: Sendable {
 
         api.add(.get, "workspace/check", .role(.admin)) { _, _ in
             let workspace = services.workspace
-            let problems = try await Offload.run { try workspace.integrityProblems() }
+            let problems = try workspace.integrityProblems()
             return try WorkspaceResponse.json(IntegrityView(status: problems.isEmpty ? "ok" : "problems", problems: problems))
         }
 
         api.add(.post, "workspace/backup", .role(.admin)) { _, context in
             let admin = try context.user()
             let workspace = services.workspace
-            return try await Offload.run {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steward-backup-\(UUID().uuidString)")
-                defer { try? FileManager.default.removeItem(at: folder) }
-                let file = folder.appendingPathComponent("workspace.sqlite")
-                try workspace.backup(to: file, by: admin)
-                return WorkspaceResponse.file(
-                    try Data(contentsOf: file), contentType: "application/vnd.sqlite3",
-                    fileName: "workspace-\(Timestamp.text(Date()).filter { $0.isNumber }.prefix(14)).sqlite")
-            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steward-backup-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("workspace.sqlite")
+            try workspace.backup(to: file, by: admin)
+            return WorkspaceResponse.file(
+                try Data(contentsOf: file), contentType: "application/vnd.sqlite3",
+                fileName: "workspace-\(Timestamp.text(Date()).filter { $0.isNumber }.prefix(14)).sqlite")
         }
     }
 }

@@ -11,6 +11,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case isaCycle
         case incompatibleStore
         case database
+        /// A synchronous store read on a thread that serves requests (debug builds; see `StoreAccess`).
+        case blockingAccess
     }
 
     public var code: Code
