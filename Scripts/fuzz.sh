@@ -10,7 +10,8 @@
 # inputs are written to $FUZZ_WORK/<Target>/artifacts/; the script exits 1 when any target found one.
 #
 # Environment: FUZZ_RUNS=N stops each target after N executions instead (or as well); FUZZ_NO_BUILD=1 skips
-# the build; FUZZ_NICE (default 10) is the nice level of builds and runs, as the machine is shared.
+# the build; FUZZ_NICE (default 10) is the nice level of builds and runs, as the machine is shared;
+# FUZZ_TIMEOUT (default 2) is the per-input time limit in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh >/dev/null
@@ -23,6 +24,9 @@ targets=("$@")
 work=${FUZZ_WORK:-/tmp/steward-fuzz}
 runs=${FUZZ_RUNS:--1}
 nice_level=${FUZZ_NICE:-10}
+# A slow input is a finding; the limit is wall-clock time, so raise it (FUZZ_TIMEOUT) when the fuzzer runs at
+# a low priority beside other work, or starved inputs are reported as timeouts.
+timeout=${FUZZ_TIMEOUT:-2}
 scratch=.build-fuzz
 # Swift's own crash backtracer trips AddressSanitizer; libFuzzer prints the stack instead.
 export SWIFT_BACKTRACE=enable=no
@@ -30,12 +34,12 @@ export SWIFT_BACKTRACE=enable=no
 # Per-target options: input size cap, per-input timeout (seconds) and dictionary.
 options() {
   case "$1" in
-    ECLParserFuzz) echo "-max_len=512 -timeout=2 -dict=Fuzz/ecl.dict" ;;
-    ECLEvaluatorFuzz) echo "-max_len=256 -timeout=2 -dict=Fuzz/ecl.dict" ;;
-    RF2RowReaderFuzz) echo "-max_len=4096 -timeout=2" ;;
-    RF2FileNameFuzz) echo "-max_len=256 -timeout=2" ;;
-    FHIRJSONFuzz) echo "-max_len=4096 -timeout=2 -dict=Fuzz/fhir.dict" ;;
-    SearchQueryFuzz) echo "-max_len=512 -timeout=2" ;;
+    ECLParserFuzz) echo "-max_len=512 -timeout=$timeout -dict=Fuzz/ecl.dict" ;;
+    ECLEvaluatorFuzz) echo "-max_len=256 -timeout=$timeout -dict=Fuzz/ecl.dict" ;;
+    RF2RowReaderFuzz) echo "-max_len=4096 -timeout=$timeout" ;;
+    RF2FileNameFuzz) echo "-max_len=256 -timeout=$timeout" ;;
+    FHIRJSONFuzz) echo "-max_len=4096 -timeout=$timeout -dict=Fuzz/fhir.dict" ;;
+    SearchQueryFuzz) echo "-max_len=512 -timeout=$timeout" ;;
     *) echo "unknown fuzz target $1 (known: ${all_targets[*]})" >&2; exit 2 ;;
   esac
 }

@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 import TerminologyStore
 
 /// Reads matching rows phase by phase, applies the filters and keeps the best candidate per concept.
@@ -21,56 +20,39 @@ struct CandidateCollector {
         self.budget = budget
     }
 
-    static let columns = "t.rowid, t.concept_id, t.flags, t.tag_id, t.preferred_mask, t.acceptable_mask, t.folded, t.description_id"
-
     /// FTS5 matches in static rank order. `kind` nil = classify each row (exact / prefix / all words).
-    mutating func phase(_ db: Database, expression: String, kind: MatchKind?) throws {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(Self.columns) FROM search_fts f CROSS JOIN search_term t ON t.rowid = f.rowid WHERE search_fts MATCH ? ORDER BY f.rowid")
-        try read(db, statement, expression, kind: kind)
+    mutating func phase(_ index: SearchIndex, _ db: Database, expression: String, kind: MatchKind?) throws {
+        try read(index, db, expression, words: .all, kind: kind)
     }
 
     /// Terms whose first word matches the first query word, kept when they start with the whole query. Gives
     /// up after reading a few budgets' worth of rows (the all-words phase finds the rest in rank order).
-    mutating func headPhase(_ db: Database, expression: String) throws {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(Self.columns) FROM search_head h CROSS JOIN search_term t ON t.rowid = h.rowid WHERE search_head MATCH ? ORDER BY h.rowid")
-        try read(db, statement, expression, kind: nil, startsOnly: true)
+    mutating func headPhase(_ index: SearchIndex, _ db: Database, expression: String) throws {
+        try read(index, db, expression, words: .first, kind: nil, startsOnly: true)
     }
 
-    /// Steps the statement directly: a few hundred rows per phase, where decoding GRDB rows cost more than the
-    /// FTS5 lookups themselves.
-    private mutating func read(_ db: Database, _ statement: Statement, _ expression: String, kind: MatchKind?, startsOnly: Bool = false) throws {
-        try statement.setArguments([expression])
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
+    private mutating func read(
+        _ index: SearchIndex, _ db: Database, _ expression: String, words: SearchIndex.Words, kind: MatchKind?, startsOnly: Bool = false
+    ) throws {
         var accepted = 0
         var scanned = 0
-        while true {
-            let result = sqlite3_step(handle)
-            if result == SQLITE_DONE { break }
-            guard result == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        try index.forEachTerm(matching: expression, in: words) { term in
             if startsOnly {
                 scanned += 1
-                if scanned > budget * 4 { break }
+                if scanned > budget * 4 { return false }
             }
-            let rowid = sqlite3_column_int64(handle, 0)
-            let flags = sqlite3_column_int64(handle, 2)
-            if filter.stopAtInactive, flags & (SearchIndexBuilder.Flag.conceptInactive | SearchIndexBuilder.Flag.descriptionInactive) != 0 { break }
-            let conceptId = sqlite3_column_int64(handle, 1)
-            guard filter.accepts(flags: flags, tag: sqlite3_column_int64(handle, 3), conceptId: conceptId), !seen.contains(rowid) else { continue }
+            let flags = term.flags
+            if filter.stopAtInactive, flags & (SearchIndexBuilder.Flag.conceptInactive | SearchIndexBuilder.Flag.descriptionInactive) != 0 { return false }
+            let rowid = term.rowid, conceptId = term.conceptId
+            guard filter.accepts(flags: flags, tag: term.tagId, conceptId: conceptId), !seen.contains(rowid) else { return true }
             // The folded term's bytes, classified in place: no String per row.
-            let folded = UnsafeBufferPointer(start: sqlite3_column_text(handle, 6), count: Int(sqlite3_column_bytes(handle, 6)))
-            let match = kind ?? query.classify(folded)
-            if startsOnly, match == .allWords { continue }
-            if !filter.refsetIds.isEmpty, try !isMember(conceptId, db) { continue }
+            let (match, length) = term.withFolded { (kind ?? query.classify($0), $0.count) }
+            if startsOnly, match == .allWords { return true }
+            if !filter.refsetIds.isEmpty, try !isMember(conceptId, db) { return true }
             seen.insert(rowid)
             let candidate = Candidate(
-                rowid: rowid, descriptionId: sqlite3_column_int64(handle, 7), conceptId: conceptId, flags: flags, match: match,
-                dialectClass: filter.dialectClass(flags: flags, preferred: sqlite3_column_int64(handle, 4), acceptable: sqlite3_column_int64(handle, 5)),
-                length: folded.count)
+                rowid: rowid, descriptionId: term.descriptionId, conceptId: conceptId, flags: flags, match: match,
+                dialectClass: filter.dialectClass(flags: flags, preferred: term.preferredMask, acceptable: term.acceptableMask), length: length)
             if let current = best[conceptId] {
                 if candidate.ranksBefore(current) { best[conceptId] = candidate }
             } else {
@@ -80,8 +62,9 @@ struct CandidateCollector {
             accepted += 1
             if accepted >= budget {
                 truncated = true
-                break
+                return false
             }
+            return true
         }
     }
 
@@ -100,12 +83,10 @@ struct CandidateCollector {
     /// An estimate of the matching concepts when a phase stopped early: the terms containing the rarest query
     /// word (from the vocabulary's counts, summed over at most 200 completions) scaled by the
     /// concepts-per-term ratio seen so far. One index range read per word instead of counting matches.
-    func estimateTotal(_ db: Database, words: [String]) throws -> Int {
+    func estimateTotal(_ index: SearchIndex, words: [String]) throws -> Int {
         var rows = Int.max
-        let statement = try db.cachedStatement(
-            sql: "SELECT total(frequency) FROM (SELECT frequency FROM search_word WHERE word >= ? AND word < ? LIMIT 200)")
         for word in words where word.count >= 2 {
-            rows = min(rows, Int(try Double.fetchOne(statement, arguments: [word, word + "\u{10FFFF}"]) ?? 0))
+            rows = min(rows, try index.termCount(wordsStartingWith: word))
         }
         guard rows != Int.max else { return best.count }
         let ratio = Double(best.count) / Double(max(seen.count, 1))

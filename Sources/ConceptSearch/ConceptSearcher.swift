@@ -24,22 +24,18 @@ public final class ConceptSearcher: Sendable {
     public init(store: ReleaseStore) throws {
         self.store = store
         (languageBits, tagIds) = try store.read { db in
-            guard try db.tableExists("search_term") else {
+            let index = SearchIndex(db, release: store.info.name)
+            guard try index.isPresent else {
                 throw StoreError(.incompatibleStore, "\(store.info.name) has no search index: re-import the release")
             }
-            let bits = Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT refset_id, bit FROM search_language").map {
-                    ($0[0] as Int64, Int64(1) << ($0[1] as Int64))
-                })
-            let tags = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT tag, id FROM search_tag").map { ($0[0] as String, $0[1] as Int64) })
-            return (bits, tags)
+            return (try index.languageBits(), try index.tagIds())
         }
         vocabulary = VocabularyCache()
     }
 
     /// Loads the word list used by compound and typo matching now rather than on the first query that needs it.
     public func prepare() throws {
-        _ = try store.read { db in try vocabulary.get(db) }
+        _ = try store.read { db in try vocabulary.get(SearchIndex(db, release: store.info.name)) }
     }
 
     /// Longest search text accepted, and most words: each word becomes index lookups and FTS5 expressions,
@@ -66,40 +62,41 @@ public final class ConceptSearcher: Sendable {
         let needsWords = words.contains { $0.count >= 4 }
 
         return try store.read { db in
-            func vocabulary() throws -> Vocabulary? { needsWords ? try self.vocabulary.get(db) : nil }
+            let index = SearchIndex(db, release: store.info.name)
+            func vocabulary() throws -> Vocabulary? { needsWords ? try self.vocabulary.get(index) : nil }
             var collector = CandidateCollector(filter: filter, query: query, budget: budget)
-            try query.expand(db)
+            try query.expand(index)
             // A word that starts no word of the release: only compounds and typos can match.
             let unknown = query.completions.map { $0?.isEmpty == true }
             if !unknown.contains(true) {
-                if let head = query.headExpression { try collector.headPhase(db, expression: head) }
+                if let head = query.headExpression { try collector.headPhase(index, db, expression: head) }
             }
             // A later phase skipped because the page is full means more concepts may match than were counted.
             var skipped = false
             if collector.activeConcepts < needed {
-                if let expression = query.allWordsExpression() { try collector.phase(db, expression: expression, kind: nil) }
+                if let expression = query.allWordsExpression() { try collector.phase(index, db, expression: expression, kind: nil) }
             } else {
                 skipped = true
             }
             if collector.activeConcepts >= needed, needsWords { skipped = true }
             if collector.activeConcepts < needed, needsWords {
-                let compounds = try words.map { try Self.compounds(endingWith: $0, db) }
+                let compounds = try words.map { try Self.compounds(endingWith: $0, index) }
                 if compounds.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: compounds) {
-                    try collector.phase(db, expression: expression, kind: .compound)
+                    try collector.phase(index, db, expression: expression, kind: .compound)
                 }
             }
             // Typos only for words that start no word of the release: a known word is not a typo.
             if request.allowTypos, collector.activeConcepts < needed, unknown.contains(true), let vocabulary = try vocabulary() {
                 let similar = words.indices.map { unknown[$0] && words[$0].count >= 4 ? vocabulary.similar(to: words[$0]) : [] }
                 if similar.contains(where: { !$0.isEmpty }), let expression = query.allWordsExpression(extra: similar) {
-                    try collector.phase(db, expression: expression, kind: .fuzzy)
+                    try collector.phase(index, db, expression: expression, kind: .fuzzy)
                 }
             }
             let ranked = collector.best.values.sorted { $0.ranksBefore($1) }
             let page = ranked.dropFirst(offset).prefix(limit)
             let hits = try page.map { try hit(for: $0, preference: request.preference, db) }
             let exact = !collector.truncated && !skipped
-            let total = exact ? ranked.count : try collector.estimateTotal(db, words: words)
+            let total = exact ? ranked.count : try collector.estimateTotal(index, words: words)
             return SearchPage(hits: hits, offset: offset, limit: limit, total: max(total, ranked.count), totalIsExact: exact)
         }
     }
@@ -107,55 +104,42 @@ public final class ConceptSearcher: Sendable {
     /// Words of the release that end with `tail` (4+ letters) without starting with it, most frequent first:
     /// the compounds it completes (`sykdom` → `hjertesykdom`). Reads the first 500 from the reversed-word index
     /// alone (rowid and reversed word: no table lookups) and keeps the most frequent.
-    static func compounds(endingWith tail: String, _ db: Database) throws -> [String] {
+    static func compounds(endingWith tail: String, _ index: SearchIndex) throws -> [String] {
         guard tail.unicodeScalars.count >= 4 else { return [] }
         let reversed = String(String.UnicodeScalarView(tail.unicodeScalars.reversed()))
-        var found: [(rowid: Int64, reversed: String)] = []
-        try step(
-            db.cachedStatement(sql: "SELECT rowid, reversed FROM search_word WHERE reversed > ? AND reversed < ? LIMIT 500"),
-            [reversed, reversed + "\u{10FFFF}"], db
-        ) { handle in
-            found.append((sqlite3_column_int64(handle, 0), text(handle, 1)))
-            return true
-        }
+        let found = try index.reversedWords(from: reversed, below: reversed + "\u{10FFFF}", limit: 500)
         return Array(
-            found.sorted { $0.rowid < $1.rowid }.prefix(Vocabulary.maxAlternatives * 2)
+            found.sorted { $0.rank < $1.rank }.prefix(Vocabulary.maxAlternatives * 2)
                 .map { String(String.UnicodeScalarView($0.reversed.unicodeScalars.reversed())) }
                 .filter { !$0.hasPrefix(tail) }.prefix(Vocabulary.maxAlternatives))
     }
 
     /// The hit for one ranked candidate: its term, and the preferred term and FSN in the requested dialect. The
-    /// statements are stepped directly (20 hits per page, where GRDB's row decoding cost more than the reads).
+    /// statements are stepped directly (``RawRow``: 20 hits per page, where GRDB's row decoding cost more than
+    /// the reads).
     private func hit(for candidate: Candidate, preference: LanguagePreference, _ db: Database) throws -> SearchHit {
         var term = ""
-        try Self.step(db.cachedStatement(sql: "SELECT term FROM description WHERE id = ?"), [candidate.descriptionId], db) { handle in
-            term = Self.text(handle, 0)
-            return false
-        }
+        try RawRow.forEach(db.cachedStatement(sql: "SELECT term FROM description WHERE id = ?"), id: candidate.descriptionId) { term = $0.text(0) }
         // The term of each type from the first refset of the preference order (then US, then GB English), else
         // from the lowest refset id (the table's order).
         let order = preference.refsetIds + [WellKnown.usEnglish, WellKnown.gbEnglish]
         var synonym: (rank: Int, term: String)?
         var fsn: (rank: Int, term: String)?
-        try Self.step(db.cachedStatement(sql: "SELECT refset_id, type_id, term FROM concept_term WHERE concept_id = ?"), [candidate.conceptId], db) { handle in
-            let refset = sqlite3_column_int64(handle, 0), type = sqlite3_column_int64(handle, 1)
+        try RawRow.forEach(db.cachedStatement(sql: "SELECT refset_id, type_id, term FROM concept_term WHERE concept_id = ?"), id: candidate.conceptId) { row in
+            let refset = row.int64(0), type = row.int64(1)
             let rank = order.firstIndex(of: refset) ?? order.count
             if type == WellKnown.fullySpecifiedName {
-                if rank < fsn?.rank ?? Int.max { fsn = (rank, Self.text(handle, 2)) }
+                if rank < fsn?.rank ?? Int.max { fsn = (rank, row.text(2)) }
             } else if type == WellKnown.synonym {
-                if rank < synonym?.rank ?? Int.max { synonym = (rank, Self.text(handle, 2)) }
+                if rank < synonym?.rank ?? Int.max { synonym = (rank, row.text(2)) }
             }
-            return true
         }
         var fullySpecifiedName = fsn?.term
         if fullySpecifiedName == nil {
-            try Self.step(
+            try RawRow.forEach(
                 db.cachedStatement(sql: "SELECT term FROM description WHERE concept_id = ? AND type_id = ? ORDER BY active DESC, id LIMIT 1"),
-                [candidate.conceptId, WellKnown.fullySpecifiedName], db
-            ) { handle in
-                fullySpecifiedName = Self.text(handle, 0)
-                return false
-            }
+                arguments: [candidate.conceptId, WellKnown.fullySpecifiedName]
+            ) { fullySpecifiedName = $0.text(0) }
         }
         let kindScore = Double(MatchKind.allCases.count - candidate.match.rawValue)
         let score = (candidate.conceptActive ? 10 : 0) + kindScore + 1 / Double(2 + candidate.dialectClass) + 0.01 / Double(1 + candidate.length)
@@ -165,27 +149,6 @@ public final class ConceptSearcher: Sendable {
             semanticTag: fullySpecifiedName.flatMap(TermFolding.semanticTag(ofFSN:)), active: candidate.conceptActive,
             score: (score * 1000).rounded() / 1000)
     }
-
-    /// Steps `statement` over its rows while `row` returns true.
-    static func step(_ statement: Statement, _ arguments: StatementArguments, _ db: Database, _ row: (OpaquePointer) throws -> Bool) throws {
-        try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let result = sqlite3_step(handle)
-            if result == SQLITE_DONE { return }
-            guard result == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            if try !row(handle) { return }
-        }
-    }
-
-    /// A text column of the current row as a String (empty for NULL).
-    static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
-        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
-    }
 }
 
 /// The lazily loaded vocabulary, shared by all searches on one store.
@@ -193,11 +156,11 @@ final class VocabularyCache: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Vocabulary?
 
-    func get(_ db: Database) throws -> Vocabulary {
+    func get(_ index: SearchIndex) throws -> Vocabulary {
         lock.lock()
         defer { lock.unlock() }
         if let value { return value }
-        let loaded = try Vocabulary(db)
+        let loaded = try Vocabulary(index)
         value = loaded
         return loaded
     }

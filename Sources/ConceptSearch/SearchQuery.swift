@@ -38,12 +38,11 @@ struct SearchQuery: Sendable {
 
     static let maxCompletions = 48
 
-    mutating func expand(_ db: Database) throws {
-        let statement = try db.cachedStatement(sql: "SELECT word FROM search_word WHERE word >= ? AND word < ? LIMIT \(Self.maxCompletions + 1)")
+    mutating func expand(_ index: SearchIndex) throws {
         completions = try words.map { spellings in
             var all: [String] = []
             for spelling in spellings {
-                all += try String.fetchAll(statement, arguments: [spelling, spelling + "\u{10FFFF}"])
+                try index.forEachWord(from: spelling, below: spelling + "\u{10FFFF}", limit: Self.maxCompletions + 1) { all.append($0) }
                 if all.count > Self.maxCompletions { return nil }
             }
             return all

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import TerminologyStore
 
 /// The distinct folded words of a release, held in memory for typo lookup.
 ///
@@ -25,15 +25,13 @@ struct Vocabulary: Sendable {
     /// under a pruned prefix with a scan of this instead of comparing their letters.
     private let sharedWithNext: [UInt8]
 
-    /// Reads `search_word` in word order from its index (an index scan costs less than sorting 0.5M words).
-    init(_ db: Database) throws {
+    /// Reads the release's words in word order.
+    init(_ index: SearchIndex) throws {
         var text: [UInt32] = [], starts: [Int32] = [0], ranks: [Int32] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, word FROM search_word INDEXED BY search_word_word ORDER BY word")
-        while let row = try cursor.next() {
-            let rowid: Int64 = row[0]
-            text.append(contentsOf: (row[1] as String).unicodeScalars.lazy.map(\.value))
+        try index.forEachWordInOrder { rank, word in
+            text.append(contentsOf: word.unicodeScalars.lazy.map(\.value))
             starts.append(Int32(text.count))
-            ranks.append(Int32(rowid))
+            ranks.append(Int32(rank))
         }
         self.text = text
         self.starts = starts

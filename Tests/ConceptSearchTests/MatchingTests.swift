@@ -67,9 +67,10 @@ import Testing
     @Test func compoundTailsFromTheReversedWordIndex() throws {
         let store = try SampleStores.norway.get().store
         let compounds = try store.read { db in
-            (
-                try ConceptSearcher.compounds(endingWith: "sykdom", db), try ConceptSearcher.compounds(endingWith: "infarkt", db),
-                try ConceptSearcher.compounds(endingWith: "dom", db)
+            let index = SearchIndex(db, release: store.info.name)
+            return (
+                try ConceptSearcher.compounds(endingWith: "sykdom", index), try ConceptSearcher.compounds(endingWith: "infarkt", index),
+                try ConceptSearcher.compounds(endingWith: "dom", index)
             )
         }
         #expect(compounds.0 == ["hjertesykdom", "lungesykdom", "nyresykdom", "betennelsessykdom", "infeksjonssykdom", "karsykdom", "leversykdom"])

@@ -35,7 +35,7 @@ public struct ECLEngine: Sendable {
     public func evaluate(_ expression: ECLExpression, limit: Int = Int.max, offset: Int = 0) throws -> ECLResult {
         try store.read { db in
             try Self.memoryMapped(db) {
-                let evaluator = Evaluator(db: db, tuning: tuning)
+                let evaluator = Evaluator(db: db, release: store.info.name, tuning: tuning)
                 if case .constraint(let sub) = expression, let selection = sub.memberOf?.fields {
                     let (fields, rows) = try evaluator.memberRows(sub, selection: selection)
                     return ECLResult(ids: [], total: rows.count, fields: fields, rows: Array(Self.page(rows, limit: limit, offset: offset)))
@@ -48,7 +48,7 @@ public struct ECLEngine: Sendable {
 
     /// Every matching id, ascending: the form search filters and refset expansion consume.
     public func conceptIds(_ expression: ECLExpression) throws -> [Int64] {
-        try store.read { db in try Self.memoryMapped(db) { try Evaluator(db: db, tuning: tuning).evaluate(expression) } }
+        try store.read { db in try Self.memoryMapped(db) { try Evaluator(db: db, release: store.info.name, tuning: tuning).evaluate(expression) } }
     }
 
     /// Every matching id for an expression given as text.

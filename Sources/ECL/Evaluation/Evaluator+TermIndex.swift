@@ -37,22 +37,19 @@ extension Evaluator {
                 return queries.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Self.isIndexable) }) ? queries : nil
             }).first
         else { return nil }
-        guard try db.tableExists("search_fts"), try db.tableExists("search_term"), try db.tableExists("search_word") else { return nil }
+        guard try searchIndex.isPresent else { return nil }
 
         var candidates: [(concept: Int64, description: Int64)] = []
         let conceptSet = IDPositions(concepts)
-        let statement = try db.makeStatement(
-            sql: "SELECT t.concept_id, t.description_id FROM search_fts f CROSS JOIN search_term t ON t.rowid = f.rowid WHERE search_fts MATCH ?")
         for words in queries {
             var clauses: [String] = []
             for word in words {
                 let alternatives = ["\"\(word)\"*"] + (try nonASCIITokens(startingLike: word)).map { "\"\($0)\"" }
                 clauses.append("(\(alternatives.joined(separator: " OR ")))")
             }
-            try RawRow.forEach(statement, arguments: [clauses.joined(separator: " AND ")]) { row in
+            try searchIndex.forEachDescription(matching: clauses.joined(separator: " AND ")) { concept, description in
                 try tick()
-                let concept = row.int64(0)
-                if conceptSet.contains(concept) { candidates.append((concept, row.int64(1))) }
+                if conceptSet.contains(concept) { candidates.append((concept, description)) }
             }
         }
         candidates.sort { ($0.concept, $0.description) < ($1.concept, $1.description) }
@@ -97,15 +94,13 @@ extension Evaluator {
     /// that have a word (as the matcher folds and splits) starting with `word`.
     private func nonASCIITokens(startingLike word: String) throws -> [String] {
         var tokens: [String] = []
-        let statement = try db.makeStatement(sql: "SELECT word FROM search_word WHERE word >= ? AND word < ?")
         let bytes = Array(word.utf8)
         for length in 0..<bytes.count {
             let prefix = String(decoding: bytes[..<length], as: UTF8.self)
             // After the ASCII prefix: from the smallest non-ASCII character to the next prefix (or the end).
             let upper = length == 0 ? "\u{10FFFF}\u{10FFFF}" : String(decoding: bytes[..<(length - 1)] + [bytes[length - 1] + 1], as: UTF8.self)
-            try RawRow.forEach(statement, arguments: [prefix + "\u{80}", upper]) { row in
+            try searchIndex.forEachWord(from: prefix + "\u{80}", below: upper) { token in
                 try tick()
-                let token = row.text(0)
                 if TermMatcher.words(of: token).contains(where: { $0.hasPrefix(word) }) { tokens.append(token) }
             }
         }

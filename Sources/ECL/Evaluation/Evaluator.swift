@@ -19,6 +19,8 @@ final class Evaluator {
     }
 
     let db: Database
+    /// The release's search index, for `term` filters (see `Evaluator+TermIndex`).
+    let searchIndex: SearchIndex
     let tuning: Tuning
     /// When the evaluation must stop (a server's per-request time limit); nil means no limit.
     let deadline: ContinuousClock.Instant?
@@ -32,8 +34,9 @@ final class Evaluator {
     /// Ids per `IN (…)` list: well under SQLite's variable limit.
     static let chunkSize = 500
 
-    init(db: Database, tuning: Tuning = .standard, timeLimit: Duration? = ECLEngine.timeLimit) {
+    init(db: Database, release: String, tuning: Tuning = .standard, timeLimit: Duration? = ECLEngine.timeLimit) {
         self.db = db
+        searchIndex = SearchIndex(db, release: release)
         self.tuning = tuning
         self.timeLimit = timeLimit
         deadline = timeLimit.map { ContinuousClock.now + $0 }

@@ -42,6 +42,12 @@ public struct RawRow {
         try step(statement, body)
     }
 
+    /// Steps `statement` with `arguments` while `body` returns true; resets the statement afterwards.
+    public static func scan(_ statement: Statement, arguments: StatementArguments = [], _ body: (RawRow) throws -> Bool) throws {
+        try statement.setArguments(arguments)
+        try step(statement, body)
+    }
+
     /// Steps `statement` with its single parameter bound to `id`: lookups repeated thousands of times, where
     /// building GRDB arguments per call costs more than the lookup.
     public static func forEach(_ statement: Statement, id: Int64, _ body: (RawRow) throws -> Void) throws {
@@ -52,6 +58,14 @@ public struct RawRow {
     }
 
     private static func step(_ statement: Statement, _ body: (RawRow) throws -> Void) throws {
+        try step(statement) { row in
+            try body(row)
+            return true
+        }
+    }
+
+    /// The one loop that steps a statement on SQLite directly: every row to `body` until it returns false.
+    private static func step(_ statement: Statement, _ body: (RawRow) throws -> Bool) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         let row = RawRow(handle: handle)
@@ -62,7 +76,7 @@ public struct RawRow {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
             }
-            try body(row)
+            if try !body(row) { return }
         }
     }
 }
