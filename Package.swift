@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "RF2", "TerminologyStore", "ECL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
+            resources: [.embedInCode("Resources/report.css"), .embedInCode("Resources/report.js")],
             swiftSettings: swiftSettings
         ),
         .target(
