@@ -1,11 +1,16 @@
 # Shared by the benchmark scripts (sourced, not run): installs what is missing, builds the release binary
 # and generates the International-size synthetic release once into $BENCH_DIR (default /tmp/steward-bench).
-# Sets: work, steward, package.
+# Sets: work, steward, package. STEWARD_BIN=PATH uses that binary instead of building one.
 source Scripts/setup.sh
 work="${BENCH_DIR:-/tmp/steward-bench}"
 mkdir -p "$work"
-swift build -c release --product steward >&2
-steward=.build/release/steward
+# STEWARD_BIN runs the benchmark with another binary (an A/B against an earlier build) and skips the build.
+if [ -n "${STEWARD_BIN:-}" ]; then
+  steward=$STEWARD_BIN
+else
+  swift build -c release --product steward >&2
+  steward=.build/release/steward
+fi
 package="$work/gen/SnomedCT_InternationalRF2_PRODUCTION_20250101T120000Z"
 if [ ! -d "$package" ]; then
   echo "generating the international profile into $work/gen" >&2
