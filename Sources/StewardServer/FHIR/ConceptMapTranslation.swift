@@ -57,16 +57,16 @@ struct ConceptMapTranslation: Sendable {
         let snomedVersion = implicit?.version ?? (reverse ? nil : coded.version)
         let release = try ReleaseSelection(registry: services.releases).release(
             snomedVersion, parameter: implicit?.version != nil ? "url" : "version")
-        let lane = release.engines
+        let engines = release.engines
         let maps: [ConceptMap]
         if let implicit {
-            maps = [try conceptMap(implicit.refsetId, store: lane.store, url: url ?? "")]
+            maps = [try conceptMap(implicit.refsetId, store: engines.store, url: url ?? "")]
         } else if let targetSystem {
             // Reverse: the maps whose target side is the code's system, back to SNOMED CT.
             guard let wanted = reverse ? coded.system : targetSystem else {
                 throw APIError.badRequest("a reverse translation without 'url' needs the code's 'system' to find the maps from it")
             }
-            maps = try Self.maps(in: lane.store).filter { $0.targetSystem == wanted }
+            maps = try Self.maps(in: engines.store).filter { $0.targetSystem == wanted }
             guard !maps.isEmpty else {
                 throw APIError.notFound("SNOMED CT release \(release.info.name) has no concept map \(reverse ? "from" : "to") \(wanted)")
             }
@@ -83,8 +83,8 @@ struct ConceptMapTranslation: Sendable {
             }
             matches +=
                 reverse
-                ? try translateReverse(coded, map: map, lane: lane, language: language)
-                : try translateForward(coded, map: map, release: release, lane: lane, language: language)
+                ? try translateReverse(coded, map: map, engines: engines, language: language)
+                : try translateForward(coded, map: map, release: release, engines: engines, language: language)
         }
         let result = matches.contains { $0.equivalence != "unmatched" && $0.equivalence != "disjoint" }
         var output = [Parameter("result", .boolean(result))]
@@ -107,12 +107,12 @@ struct ConceptMapTranslation: Sendable {
     // MARK: Forward and reverse
 
     private func translateForward(
-        _ coded: CodedInput, map: ConceptMap, release: ReleaseHandle, lane: ReleaseHandle.Engines, language: LanguagePreference
+        _ coded: CodedInput, map: ConceptMap, release: ReleaseHandle, engines: ReleaseHandle.Engines, language: LanguagePreference
     ) throws -> [Match] {
         if let system = coded.system, system != SNOMED.system {
             throw APIError.badRequest("the source of \(map.url) is SNOMED CT, not \(system): use reverse=true to translate from \(map.targetSystem)")
         }
-        let store = lane.store
+        let store = engines.store
         let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
         guard try store.concept(id) != nil else {
             throw APIError.notFound("code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
@@ -121,16 +121,16 @@ struct ConceptMapTranslation: Sendable {
         return try matches(rows, map: map, store: store, language: language, reverse: false)
     }
 
-    private func translateReverse(_ coded: CodedInput, map: ConceptMap, lane: ReleaseHandle.Engines, language: LanguagePreference) throws -> [Match] {
+    private func translateReverse(_ coded: CodedInput, map: ConceptMap, engines: ReleaseHandle.Engines, language: LanguagePreference) throws -> [Match] {
         if let system = coded.system, system != map.targetSystem {
             throw APIError.badRequest("reverse translation with \(map.url) starts from \(map.targetSystem), not \(system)")
         }
-        let store = lane.store
+        let store = engines.store
         let rows: [RefsetMember]
         switch map.kind {
         case .association:
             let target = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
-            let sources = try lane.ecl.conceptIds("^ \(map.refsetId) {{ M targetComponentId = \(target) }}")
+            let sources = try engines.ecl.conceptIds("^ \(map.refsetId) {{ M targetComponentId = \(target) }}")
             rows = try sources.flatMap { source in
                 try store.memberships(of: source).filter {
                     $0.refsetId == map.refsetId && $0.active && $0[field: "targetComponentId"] == .component(target)
@@ -139,7 +139,7 @@ struct ConceptMapTranslation: Sendable {
         case .map:
             let code = coded.code
             let quoted = code.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            let sources = try lane.ecl.conceptIds("^ \(map.refsetId) {{ M mapTarget = \"\(quoted)\" }}")
+            let sources = try engines.ecl.conceptIds("^ \(map.refsetId) {{ M mapTarget = \"\(quoted)\" }}")
             rows = try sources.flatMap { source in
                 try store.memberships(of: source).filter {
                     $0.refsetId == map.refsetId && $0.active && $0[field: "mapTarget"]?.description == code

@@ -121,10 +121,10 @@ struct ValueSetDefinition: Sendable {
     }
 
     /// Whether concept `id` is in the value set.
-    func contains(_ id: Int64, lane: ReleaseHandle.Engines) throws -> Bool {
+    func contains(_ id: Int64, engines: ReleaseHandle.Engines) throws -> Bool {
         switch content {
         case .ids(let ids): return ids.contains(id)
-        case .ecl(let expression): return try !lane.ecl.conceptIds("(\(expression)) AND \(id)").isEmpty
+        case .ecl(let expression): return try !engines.ecl.conceptIds("(\(expression)) AND \(id)").isEmpty
         }
     }
 }

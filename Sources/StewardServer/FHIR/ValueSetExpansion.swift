@@ -34,14 +34,14 @@ struct ValueSetExpansion: Sendable {
         let filter = try input.string("filter")
         let language = try input.language()
         let release = definition.release
-        let lane = release.engines
-        let store = lane.store
+        let engines = release.engines
+        let store = engines.store
 
         var ids: [Int64]
         var allActive = false
         switch definition.content {
         case .ecl(let expression):
-            ids = try lane.ecl.conceptIds(activeOnly ? "(\(expression)) {{ C active = 1 }}" : expression)
+            ids = try engines.ecl.conceptIds(activeOnly ? "(\(expression)) {{ C active = 1 }}" : expression)
             allActive = activeOnly
         case .ids(let list):
             ids = try list.filter { id in
@@ -57,7 +57,7 @@ struct ValueSetExpansion: Sendable {
             var search = SearchRequest(
                 text: filter, preference: language, limit: count, offset: offset, conceptIds: ids, includeInactiveConcepts: !activeOnly,
                 allowTypos: false)
-            let found = try lane.searcher.search(search)
+            let found = try engines.searcher.search(search)
             page = found.hits.map(\.conceptId)
             if found.totalIsExact {
                 total = found.total
@@ -65,7 +65,7 @@ struct ValueSetExpansion: Sendable {
                 // Searches stop early on common words; count by reading up to the largest page instead.
                 search.offset = 0
                 search.limit = min(ids.count, Self.maximumCount)
-                let all = try lane.searcher.search(search)
+                let all = try engines.searcher.search(search)
                 total = all.totalIsExact ? all.total : max(all.total, all.hits.count)
             }
         } else {
@@ -142,15 +142,15 @@ struct ValueSetExpansion: Sendable {
         guard system == SNOMED.system else {
             return .invalid("code '\(coded.code)' of system \(system) is not in \(name): it holds SNOMED CT concepts only")
         }
-        let lane = definition.release.engines
+        let engines = definition.release.engines
         let id: Int64
         do {
-            id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: lane.store)
+            id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: engines.store)
         } catch let error as APIError where error.status == .badRequest {
             return .invalid(error.message)
         }
-        var outcome = try CodeValidation.check(id, display: coded.display, release: definition.release, store: lane.store, language: language)
-        if try lane.store.concept(id) != nil, try !definition.contains(id, lane: lane) {
+        var outcome = try CodeValidation.check(id, display: coded.display, release: definition.release, store: engines.store, language: language)
+        if try engines.store.concept(id) != nil, try !definition.contains(id, engines: engines) {
             outcome.result = false
             outcome.messages.insert("code \(id) is not in \(name) (SNOMED CT release \(definition.release.info.name))", at: 0)
         }

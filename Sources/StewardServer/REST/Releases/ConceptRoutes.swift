@@ -11,56 +11,56 @@ struct ConceptRoutes: Sendable {
 
     func register(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "concepts/{id}", .read) { request, context in
-            try answer(request, context) { lane, id, language, conditional in
-                conditional.json(ConceptView(try detail(lane.store, id, language)))
+            try answer(request, context) { engines, id, language, conditional in
+                conditional.json(ConceptView(try detail(engines.store, id, language)))
             }
         }
         api.add(.get, "concepts/{id}/descriptions", .read) { request, context in
-            try answer(request, context) { lane, id, _, conditional in
-                try requireConcept(lane.store, id)
+            try answer(request, context) { engines, id, _, conditional in
+                try requireConcept(engines.store, id)
                 let includeInactive = try request.queryBool("includeInactive", default: true)
                 return try conditional.json(
-                    ItemList(try lane.store.descriptions(of: id, includeInactive: includeInactive).map(ConceptView.DescriptionView.init)))
+                    ItemList(try engines.store.descriptions(of: id, includeInactive: includeInactive).map(ConceptView.DescriptionView.init)))
             }
         }
         api.add(.get, "concepts/{id}/parents", .read) { request, context in
-            try answer(request, context) { lane, id, language, conditional in
-                try requireConcept(lane.store, id)
-                return try conditional.json(ItemList(try named(lane.store, try lane.store.parents(of: id), language)))
+            try answer(request, context) { engines, id, language, conditional in
+                try requireConcept(engines.store, id)
+                return try conditional.json(ItemList(try named(engines.store, try engines.store.parents(of: id), language)))
             }
         }
         api.add(.get, "concepts/{id}/children", .read) { request, context in
-            try answer(request, context) { lane, id, language, conditional in
-                try requireConcept(lane.store, id)
-                return try conditional.json(ItemList(try named(lane.store, try lane.store.children(of: id), language)))
+            try answer(request, context) { engines, id, language, conditional in
+                try requireConcept(engines.store, id)
+                return try conditional.json(ItemList(try named(engines.store, try engines.store.children(of: id), language)))
             }
         }
         api.add(.get, "concepts/{id}/ancestors", .read) { request, context in
             let paging = try Paging(request, defaultLimit: 100)
-            return try answer(request, context) { lane, id, language, conditional in
-                try requireConcept(lane.store, id)
-                let all = try lane.store.ancestors(of: id)
+            return try answer(request, context) { engines, id, language, conditional in
+                try requireConcept(engines.store, id)
+                let all = try engines.store.ancestors(of: id)
                 let page = Array(all.dropFirst(paging.offset).prefix(paging.limit))
-                return try conditional.json(Page(total: all.count, offset: paging.offset, limit: paging.limit, items: try named(lane.store, page, language)))
+                return try conditional.json(Page(total: all.count, offset: paging.offset, limit: paging.limit, items: try named(engines.store, page, language)))
             }
         }
         api.add(.get, "concepts/{id}/descendants", .read) { request, context in
             let paging = try Paging(request, defaultLimit: 100)
-            return try answer(request, context) { lane, id, language, conditional in
-                try requireConcept(lane.store, id)
-                let ids = try lane.store.descendants(of: id, limit: paging.limit, offset: paging.offset)
-                let total = try lane.store.descendantCount(of: id)
-                return try conditional.json(Page(total: total, offset: paging.offset, limit: paging.limit, items: try named(lane.store, ids, language)))
+            return try answer(request, context) { engines, id, language, conditional in
+                try requireConcept(engines.store, id)
+                let ids = try engines.store.descendants(of: id, limit: paging.limit, offset: paging.offset)
+                let total = try engines.store.descendantCount(of: id)
+                return try conditional.json(Page(total: total, offset: paging.offset, limit: paging.limit, items: try named(engines.store, ids, language)))
             }
         }
         api.add(.get, "concepts/{id}/attributes", .read) { request, context in
-            try answer(request, context) { lane, id, language, conditional in
-                try conditional.json(ItemList(try detail(lane.store, id, language).groups.map(ConceptView.GroupView.init)))
+            try answer(request, context) { engines, id, language, conditional in
+                try conditional.json(ItemList(try detail(engines.store, id, language).groups.map(ConceptView.GroupView.init)))
             }
         }
         api.add(.get, "concepts/{id}/refsets", .read) { request, context in
-            try answer(request, context) { lane, id, language, conditional in
-                try conditional.json(ItemList(try detail(lane.store, id, language).memberships.map(ConceptView.MembershipView.init)))
+            try answer(request, context) { engines, id, language, conditional in
+                try conditional.json(ItemList(try detail(engines.store, id, language).memberships.map(ConceptView.MembershipView.init)))
             }
         }
         api.add(.get, "concepts/{id}/history", .read) { request, context in

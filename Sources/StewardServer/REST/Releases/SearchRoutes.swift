@@ -17,12 +17,12 @@ struct SearchRoutes: Sendable {
             let release = try services.releases.release(request.query("release"))
             let conditional = ConditionalGet(release: release, request: request)
             if let notModified = conditional.notModified { return notModified }
-            let lane = release.engines
+            let engines = release.engines
             var search = try Self.searchRequest(request, text: text)
             if let ecl = request.query("ecl") {
-                search.conceptIds = try lane.ecl.conceptIds(ecl)
+                search.conceptIds = try engines.ecl.conceptIds(ecl)
             }
-            return conditional.json(SearchPageView(try lane.searcher.search(search)))
+            return conditional.json(SearchPageView(try engines.searcher.search(search)))
         }
         api.add(.get, "ecl", .read) { request, _ in
             guard let expression = request.query("expression") ?? request.query("ecl") else {
@@ -62,13 +62,13 @@ struct SearchRoutes: Sendable {
         let release = try services.releases.release(reference ?? request.query("release"))
         let conditional = ConditionalGet(release: release, request: request)
         if request.method == .get, let notModified = conditional.notModified { return notModified }
-        let lane = release.engines
-        let result = try lane.ecl.evaluate(parsed, limit: paging.limit, offset: paging.offset)
+        let engines = release.engines
+        let result = try engines.ecl.evaluate(parsed, limit: paging.limit, offset: paging.offset)
         if let fields = result.fields, let rows = result.rows {
             let items = rows.map { Dictionary(uniqueKeysWithValues: zip(fields, $0)) }
             return try conditional.json(ECLPageView(total: result.total, offset: paging.offset, limit: paging.limit, fields: fields, items: nil, rows: items))
         }
-        let items = try named(lane.store, result.ids, try request.languagePreference())
+        let items = try named(engines.store, result.ids, try request.languagePreference())
         return try conditional.json(ECLPageView(total: result.total, offset: paging.offset, limit: paging.limit, fields: nil, items: items, rows: nil))
     }
 
