@@ -16,10 +16,14 @@ struct FHIRRoutes: Sendable {
 
     func register(on router: Router<StewardRequestContext>) {
         let fhir = router.group("fhir")
-        let codeSystem = CodeSystemOperations(services: services)
-        let valueSet = ValueSetExpansion(services: services)
-        let conceptMap = ConceptMapTranslation(services: services)
+        registerCodeSystems(on: fhir)
+        registerConceptMaps(on: fhir)
+        registerValueSets(on: fhir)
+        registerOperations(on: fhir)
+    }
 
+    /// The capability statements and the CodeSystem resources of the served releases.
+    private func registerCodeSystems(on fhir: RouterGroup<StewardRequestContext>) {
         fhir.add(.get, "metadata", .open) { request, _ in
             switch request.query("mode") {
             case nil, "full", "normative":
@@ -50,6 +54,10 @@ struct FHIRRoutes: Sendable {
             }
             return try Self.respond(try CodeSystemResource(release))
         }
+    }
+
+    /// The implicit and map-refset concept maps of each release, searched and read.
+    private func registerConceptMaps(on fhir: RouterGroup<StewardRequestContext>) {
         fhir.add(.get, "ConceptMap", .read) { request, _ in
             let releases = try services.releases.all()
             let resources = try ConceptMapResource.search(
@@ -68,6 +76,10 @@ struct FHIRRoutes: Sendable {
             }
             return try Self.respond(resource)
         }
+    }
+
+    /// The local refsets as ValueSet resources, searched and read.
+    private func registerValueSets(on fhir: RouterGroup<StewardRequestContext>) {
         let localValueSets = LocalValueSets(services: services)
         fhir.add(.get, "ValueSet", .read) { request, _ in
             let language = try request.languagePreference()
@@ -82,6 +94,13 @@ struct FHIRRoutes: Sendable {
             let data = try localValueSets.read(id: id, language: language)
             return JSONResponse.bytes(data, contentType: JSONResponse.fhirContentType)
         }
+    }
+
+    /// The terminology operations, each by GET (query parameters) and POST (a Parameters body).
+    private func registerOperations(on fhir: RouterGroup<StewardRequestContext>) {
+        let codeSystem = CodeSystemOperations(services: services)
+        let valueSet = ValueSetExpansion(services: services)
+        let conceptMap = ConceptMapTranslation(services: services)
         for method in [HTTPRequest.Method.get, .post] {
             fhir.add(method, "CodeSystem/$lookup", .read) { request, context in
                 Self.respond(try codeSystem.lookup(try await OperationInput.read(request, context: context)))

@@ -19,69 +19,97 @@ struct ValueSetExpansion: Sendable {
     func expand(_ input: OperationInput) throws -> ValueSet {
         try input.reject("context", "expansion in a context is not supported")
         let definition = try resolve(input, systemVersion: try Self.snomedVersion(input.string("system-version")))
-        if let check = try Self.snomedVersion(input.string("check-system-version")) {
-            let required = try ReleaseSelection(registry: services.releases).release(check, parameter: "check-system-version")
-            guard required.info.versionURI == definition.release.info.versionURI else {
-                throw APIError.badRequest(
-                    "check-system-version requires \(required.info.versionURI) but the value set is expanded on \(definition.release.info.versionURI)"
-                )
-            }
-        }
-        let activeOnly = try input.bool("activeOnly") ?? false
-        let offset = try input.int("offset", range: 0...Int(Int32.max)) ?? 0
-        let count = try input.int("count", range: 0...Self.maximumCount) ?? Self.defaultCount
-        let includeDesignations = try input.bool("includeDesignations") ?? false
-        let filter = try input.string("filter")
-        let language = try input.language()
-        let release = definition.release
-        let engines = release.engines
-        let store = engines.store
+        try checkSystemVersion(input, definition)
+        let options = try Options(input)
+        let engines = definition.release.engines
+        let (ids, allActive) = try members(of: definition, activeOnly: options.activeOnly, engines)
+        let (page, total) = try page(of: ids, options, engines)
+        let contains = try entries(page, release: definition.release, allActive: allActive, options)
 
-        var ids: [Int64]
-        var allActive = false
+        var valueSet = ValueSet(url: definition.url, version: definition.version, title: definition.title)
+        valueSet.status = definition.status
+        valueSet.expansion = ValueSet.Expansion(
+            identifier: "urn:uuid:\(UUID().uuidString.lowercased())", timestamp: Self.timestamp(), total: total, offset: options.offset,
+            parameter: try parameters(input, options, version: definition.release.info.versionURI), contains: contains.isEmpty ? nil : contains)
+        return valueSet
+    }
+
+    /// The expansion parameters of a request.
+    struct Options {
+        var activeOnly: Bool
+        var offset: Int
+        var count: Int
+        var includeDesignations: Bool
+        var filter: String?
+        var language: LanguagePreference
+
+        init(_ input: OperationInput) throws {
+            activeOnly = try input.bool("activeOnly") ?? false
+            offset = try input.int("offset", range: 0...Int(Int32.max)) ?? 0
+            count = try input.int("count", range: 0...ValueSetExpansion.maximumCount) ?? ValueSetExpansion.defaultCount
+            includeDesignations = try input.bool("includeDesignations") ?? false
+            filter = try input.string("filter")
+            language = try input.language()
+        }
+    }
+
+    /// `check-system-version`: the value set must be expanded on exactly that release.
+    private func checkSystemVersion(_ input: OperationInput, _ definition: ValueSetDefinition) throws {
+        guard let check = try Self.snomedVersion(input.string("check-system-version")) else { return }
+        let required = try ReleaseSelection(registry: services.releases).release(check, parameter: "check-system-version")
+        guard required.info.versionURI == definition.release.info.versionURI else {
+            throw APIError.badRequest(
+                "check-system-version requires \(required.info.versionURI) but the value set is expanded on \(definition.release.info.versionURI)"
+            )
+        }
+    }
+
+    /// The value set's concepts, ascending, and whether all of them are known to be active.
+    private func members(of definition: ValueSetDefinition, activeOnly: Bool, _ engines: ReleaseHandle.Engines) throws -> (ids: [Int64], allActive: Bool) {
         switch definition.content {
         case .ecl(let expression):
-            ids = try engines.ecl.conceptIds(activeOnly ? "(\(expression)) {{ C active = 1 }}" : expression)
-            allActive = activeOnly
+            return (try engines.ecl.conceptIds(activeOnly ? "(\(expression)) {{ C active = 1 }}" : expression), activeOnly)
         case .ids(let list):
-            ids = try list.filter { id in
-                guard let concept = try store.concept(id) else { return false }
+            let ids = try list.filter { id in
+                guard let concept = try engines.store.concept(id) else { return false }
                 return !activeOnly || concept.active
             }
-            allActive = activeOnly
+            return (ids, activeOnly)
         }
+    }
 
-        let total: Int
-        let page: [Int64]
-        if let filter {
-            var search = SearchRequest(
-                text: filter, preference: language, limit: count, offset: offset, conceptIds: ids, includeInactiveConcepts: !activeOnly,
-                allowTypos: false)
-            let found = try engines.searcher.search(search)
-            page = found.hits.map(\.conceptId)
-            if found.totalIsExact {
-                total = found.total
-            } else {
-                // Searches stop early on common words; count by reading up to the largest page instead.
-                search.offset = 0
-                search.limit = min(ids.count, Self.maximumCount)
-                let all = try engines.searcher.search(search)
-                total = all.totalIsExact ? all.total : max(all.total, all.hits.count)
-            }
-        } else {
-            total = ids.count
-            page = Array(ids.dropFirst(offset).prefix(count))
+    /// The requested page of `ids` and the total, narrowed by `filter` with the search engine when given.
+    private func page(of ids: [Int64], _ options: Options, _ engines: ReleaseHandle.Engines) throws -> (page: [Int64], total: Int) {
+        guard let filter = options.filter else {
+            return (Array(ids.dropFirst(options.offset).prefix(options.count)), ids.count)
         }
+        var search = SearchRequest(
+            text: filter, preference: options.language, limit: options.count, offset: options.offset, conceptIds: ids,
+            includeInactiveConcepts: !options.activeOnly, allowTypos: false)
+        let found = try engines.searcher.search(search)
+        let page = found.hits.map(\.conceptId)
+        if found.totalIsExact { return (page, found.total) }
+        // Searches stop early on common words; count by reading up to the largest page instead.
+        search.offset = 0
+        search.limit = min(ids.count, Self.maximumCount)
+        let all = try engines.searcher.search(search)
+        return (page, all.totalIsExact ? all.total : max(all.total, all.hits.count))
+    }
 
-        let displays = try store.preferredTerms(for: page, preference: language)
+    /// The `contains` entries of a page: code, display in the requested language, inactive flag and, when
+    /// asked, the designations.
+    private func entries(_ page: [Int64], release: ReleaseHandle, allActive: Bool, _ options: Options) throws -> [ValueSet.Contains] {
+        let store = release.engines.store
+        let displays = try store.preferredTerms(for: page, preference: options.language)
         let typeTerms =
-            includeDesignations
-            ? try store.preferredTerms(for: [WellKnown.fullySpecifiedName, WellKnown.synonym, WellKnown.definition], preference: language) : [:]
+            options.includeDesignations
+            ? try store.preferredTerms(for: [WellKnown.fullySpecifiedName, WellKnown.synonym, WellKnown.definition], preference: options.language)
+            : [:]
         let version = release.info.versionURI
-        let contains = try page.map { id in
+        return try page.map { id in
             var entry = ValueSet.Contains(system: SNOMED.system, version: version, code: String(id), display: displays[id])
             if !allActive, let concept = try store.concept(id), !concept.active { entry.inactive = true }
-            if includeDesignations {
+            if options.includeDesignations {
                 let designations = try store.descriptions(of: id, includeInactive: false).map { description in
                     Designation(
                         language: CodeSystemOperations.language(of: description),
@@ -92,21 +120,18 @@ struct ValueSetExpansion: Sendable {
             }
             return entry
         }
+    }
 
+    /// The expansion's `parameter` list: what the expansion was made with.
+    private func parameters(_ input: OperationInput, _ options: Options, version: String) throws -> [ValueSet.ExpansionParameter] {
         var parameters = [ValueSet.ExpansionParameter("version", .uri("\(SNOMED.system)|\(version)"))]
         if let tags = try input.string("displayLanguage") { parameters.append(.init("displayLanguage", .code(tags))) }
-        if let filter { parameters.append(.init("filter", .string(filter))) }
-        if input.has("activeOnly") { parameters.append(.init("activeOnly", .boolean(activeOnly))) }
-        if input.has("includeDesignations") { parameters.append(.init("includeDesignations", .boolean(includeDesignations))) }
-        parameters.append(.init("offset", .integer(offset)))
-        parameters.append(.init("count", .integer(count)))
-
-        var valueSet = ValueSet(url: definition.url, version: definition.version, title: definition.title)
-        valueSet.status = definition.status
-        valueSet.expansion = ValueSet.Expansion(
-            identifier: "urn:uuid:\(UUID().uuidString.lowercased())", timestamp: Self.timestamp(), total: total, offset: offset,
-            parameter: parameters, contains: contains.isEmpty ? nil : contains)
-        return valueSet
+        if let filter = options.filter { parameters.append(.init("filter", .string(filter))) }
+        if input.has("activeOnly") { parameters.append(.init("activeOnly", .boolean(options.activeOnly))) }
+        if input.has("includeDesignations") { parameters.append(.init("includeDesignations", .boolean(options.includeDesignations))) }
+        parameters.append(.init("offset", .integer(options.offset)))
+        parameters.append(.init("count", .integer(options.count)))
+        return parameters
     }
 
     // MARK: $validate-code

@@ -10,6 +10,13 @@ struct ConceptRoutes: Sendable {
     let services: ServerServices
 
     func register(on api: RouterGroup<StewardRequestContext>) {
+        registerConcept(on: api)
+        registerHierarchy(on: api)
+        registerHistory(on: api)
+    }
+
+    /// A concept, its descriptions, attributes and refset memberships.
+    private func registerConcept(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "concepts/{id}", .read) { request, context in
             try answer(request, context) { engines, id, language, conditional in
                 conditional.json(ConceptView(try detail(engines.store, id, language)))
@@ -23,6 +30,20 @@ struct ConceptRoutes: Sendable {
                     ItemList(try engines.store.descriptions(of: id, includeInactive: includeInactive).map(ConceptView.DescriptionView.init)))
             }
         }
+        api.add(.get, "concepts/{id}/attributes", .read) { request, context in
+            try answer(request, context) { engines, id, language, conditional in
+                try conditional.json(ItemList(try detail(engines.store, id, language).groups.map(ConceptView.GroupView.init)))
+            }
+        }
+        api.add(.get, "concepts/{id}/refsets", .read) { request, context in
+            try answer(request, context) { engines, id, language, conditional in
+                try conditional.json(ItemList(try detail(engines.store, id, language).memberships.map(ConceptView.MembershipView.init)))
+            }
+        }
+    }
+
+    /// Parents and children, and the paged ancestors and descendants.
+    private func registerHierarchy(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "concepts/{id}/parents", .read) { request, context in
             try answer(request, context) { engines, id, language, conditional in
                 try requireConcept(engines.store, id)
@@ -53,16 +74,10 @@ struct ConceptRoutes: Sendable {
                 return try conditional.json(Page(total: total, offset: paging.offset, limit: paging.limit, items: try named(engines.store, ids, language)))
             }
         }
-        api.add(.get, "concepts/{id}/attributes", .read) { request, context in
-            try answer(request, context) { engines, id, language, conditional in
-                try conditional.json(ItemList(try detail(engines.store, id, language).groups.map(ConceptView.GroupView.init)))
-            }
-        }
-        api.add(.get, "concepts/{id}/refsets", .read) { request, context in
-            try answer(request, context) { engines, id, language, conditional in
-                try conditional.json(ItemList(try detail(engines.store, id, language).memberships.map(ConceptView.MembershipView.init)))
-            }
-        }
+    }
+
+    /// The concept in every served release, with its inactivation and replacements in the requested one.
+    private func registerHistory(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "concepts/{id}/history", .read) { request, context in
             // Spans every imported release, so it changes when a release is imported: no release ETag.
             let id = try Identifier.concept(context.parameters.get("id"), parameter: "id")

@@ -11,6 +11,13 @@ struct RequestRoutes: Sendable {
     enum ExportFormat: String, Sendable, CaseIterable { case csv, tsv, json }
 
     func register(on api: RouterGroup<StewardRequestContext>) {
+        registerCollection(on: api)
+        registerRequest(on: api)
+        registerWorkflow(on: api)
+    }
+
+    /// List, create, export for the national centre, and the requests a release satisfies.
+    private func registerCollection(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "requests", .read) { request, _ in
             let paging = try Paging(request, defaultLimit: 100, maximumLimit: 1000)
             let (requests, total) = try services.workspace.requests(try Self.query(request, limit: paging.limit, offset: paging.offset))
@@ -33,15 +40,7 @@ struct RequestRoutes: Sendable {
         api.add(.get, "requests/export", .read) { request, _ in
             let format = try request.queryEnum("format", ExportFormat.self) ?? .csv
             let workspace = services.workspace
-            let query = try Self.query(request, limit: 1000, offset: 0)
-            var requests: [ChangeRequest] = []
-            while true {
-                var page = query
-                page.offset = requests.count
-                let found = try workspace.requests(page).requests
-                requests += found
-                if found.count < page.limit { break }
-            }
+            let requests = try Self.all(workspace, matching: try Self.query(request, limit: 1000, offset: 0))
             switch format {
             case .csv:
                 return WorkspaceResponse.file(Array(RequestExporter.csv(requests).utf8), contentType: "text/csv; charset=utf-8", fileName: "requests.csv")
@@ -64,6 +63,10 @@ struct RequestRoutes: Sendable {
                     release: release.info.name, items: found.map { SatisfiedRequestsView.Item(request: $0.request, explanation: $0.explanation) }))
         }
 
+    }
+
+    /// One request: read, rewrite, and its full record.
+    private func registerRequest(on api: RouterGroup<StewardRequestContext>) {
         api.add(.get, "requests/{id}", .read) { request, context in
             let found = try services.workspace.request(try Self.id(context))
             return try WorkspaceResponse.conditional(request, found, version: found.version)
@@ -85,6 +88,10 @@ struct RequestRoutes: Sendable {
             try WorkspaceResponse.json(try services.workspace.requestRecord(try Self.id(context)))
         }
 
+    }
+
+    /// The review workflow: status transitions, comments, assignment and history.
+    private func registerWorkflow(on api: RouterGroup<StewardRequestContext>) {
         api.add(.post, "requests/{id}/transition", .role(.author)) { request, context in
             let user = try context.user()
             let id = try Self.id(context)
@@ -130,6 +137,18 @@ struct RequestRoutes: Sendable {
 
         api.add(.get, "requests/{id}/history", .read) { _, context in
             try WorkspaceResponse.json(ItemList(try services.workspace.requestHistory(try Self.id(context))))
+        }
+    }
+
+    /// Every request `query` matches, read page by page.
+    private static func all(_ workspace: Workspace, matching query: RequestQuery) throws -> [ChangeRequest] {
+        var requests: [ChangeRequest] = []
+        while true {
+            var page = query
+            page.offset = requests.count
+            let found = try workspace.requests(page).requests
+            requests += found
+            if found.count < page.limit { return requests }
         }
     }
 
