@@ -36,52 +36,68 @@ struct CodeSystemOperations: Sendable {
             Parameter("version", .string(release.info.versionURI)),
             Parameter("display", .string(detail.preferredTerm ?? detail.fullySpecifiedName ?? String(id))),
         ]
-        if wants("designation") {
-            for description in detail.descriptions where description.active {
-                var parts: [Parameter] = [Parameter("language", .code(Self.language(of: description)))]
-                parts.append(Parameter("use", .coding(.snomed(description.typeId, display: detail.terms[description.typeId]))))
-                parts.append(Parameter("value", .string(description.term)))
-                output.append(Parameter("designation", parts: parts))
-            }
+        if wants("designation") { output += Self.designations(detail) }
+        output += Self.conceptProperties(detail, wants: wants)
+        output += Self.attributeProperties(detail, requested: requested)
+        return Parameters(output)
+    }
+
+    /// The active descriptions as `designation` parameters.
+    private static func designations(_ detail: ConceptDetail) -> [Parameter] {
+        detail.descriptions.filter(\.active).map { description in
+            Parameter(
+                "designation",
+                parts: [
+                    Parameter("language", .code(language(of: description))),
+                    Parameter("use", .coding(.snomed(description.typeId, display: detail.terms[description.typeId]))),
+                    Parameter("value", .string(description.term)),
+                ])
         }
+    }
+
+    /// One `property` parameter.
+    private static func property(_ code: String, _ value: FHIRValue?, description: String? = nil, sub: [Parameter] = []) -> Parameter {
+        var parts = [Parameter("code", .code(code))]
+        if let value { parts.append(Parameter("value", value)) }
+        if let description, !description.isEmpty { parts.append(Parameter("description", .string(description))) }
+        return Parameter("property", parts: parts + sub)
+    }
+
+    /// The concept's own properties, parents, children and normal forms, as far as `wants` them.
+    private static func conceptProperties(_ detail: ConceptDetail, wants: (String) -> Bool) -> [Parameter] {
         let concept = detail.concept
-        func property(_ code: String, _ value: FHIRValue?, description: String? = nil, sub: [Parameter] = []) {
-            var parts = [Parameter("code", .code(code))]
-            if let value { parts.append(Parameter("value", value)) }
-            if let description, !description.isEmpty { parts.append(Parameter("description", .string(description))) }
-            parts += sub
-            output.append(Parameter("property", parts: parts))
-        }
-        if wants("inactive") { property("inactive", .boolean(!concept.active)) }
-        if wants("sufficientlyDefined") { property("sufficientlyDefined", .boolean(concept.isFullyDefined)) }
-        if wants("moduleId") { property("moduleId", .code(String(concept.moduleId)), description: detail.terms[concept.moduleId]) }
-        if wants("effectiveTime") { property("effectiveTime", .string(String(concept.effectiveTime))) }
-        if wants("parent") {
-            for parent in detail.parents { property("parent", .code(String(parent.id)), description: parent.term) }
-        }
-        if wants("child") {
-            for child in detail.children { property("child", .code(String(child.id)), description: child.term) }
-        }
-        if wants("normalForm") { property("normalForm", .string(NormalForm.expression(detail, terms: true))) }
-        if wants("normalFormTerse") { property("normalFormTerse", .string(NormalForm.expression(detail, terms: false))) }
+        var output: [Parameter] = []
+        if wants("inactive") { output.append(property("inactive", .boolean(!concept.active))) }
+        if wants("sufficientlyDefined") { output.append(property("sufficientlyDefined", .boolean(concept.isFullyDefined))) }
+        if wants("moduleId") { output.append(property("moduleId", .code(String(concept.moduleId)), description: detail.terms[concept.moduleId])) }
+        if wants("effectiveTime") { output.append(property("effectiveTime", .string(String(concept.effectiveTime)))) }
+        if wants("parent") { output += detail.parents.map { property("parent", .code(String($0.id)), description: $0.term) } }
+        if wants("child") { output += detail.children.map { property("child", .code(String($0.id)), description: $0.term) } }
+        if wants("normalForm") { output.append(property("normalForm", .string(NormalForm.expression(detail, terms: true)))) }
+        if wants("normalFormTerse") { output.append(property("normalFormTerse", .string(NormalForm.expression(detail, terms: false)))) }
+        return output
+    }
+
+    /// Attributes as properties named by their type id: ungrouped ones directly, each role group as a
+    /// `609096000` property with subproperties. Only requested types (or all when none is requested).
+    private static func attributeProperties(_ detail: ConceptDetail, requested: Set<String>) -> [Parameter] {
+        var output: [Parameter] = []
         for group in detail.groups {
             let attributes = group.attributes.filter {
                 requested.isEmpty || requested.contains(String(SNOMED.roleGroup)) || requested.contains(String($0.type.id))
             }
             if group.group == 0 {
-                for attribute in attributes {
-                    property(String(attribute.type.id), Self.value(of: attribute), description: attribute.target?.term)
-                }
+                output += attributes.map { property(String($0.type.id), value(of: $0), description: $0.target?.term) }
             } else if !attributes.isEmpty {
                 let sub = attributes.map { attribute in
-                    var parts = [Parameter("code", .code(String(attribute.type.id))), Parameter("value", Self.value(of: attribute))]
+                    var parts = [Parameter("code", .code(String(attribute.type.id))), Parameter("value", value(of: attribute))]
                     if let term = attribute.target?.term, !term.isEmpty { parts.append(Parameter("description", .string(term))) }
                     return Parameter("subproperty", parts: parts)
                 }
-                property(String(SNOMED.roleGroup), nil, description: "role group \(group.group)", sub: sub)
+                output.append(property(String(SNOMED.roleGroup), nil, description: "role group \(group.group)", sub: sub))
             }
         }
-        return Parameters(output)
+        return output
     }
 
     /// What `$lookup` reads for the requested properties (none requested: everything it shows; memberships never).
