@@ -44,35 +44,12 @@ struct ConceptMapTranslation: Sendable {
         let url = try input.string("url")
         let targetSystem = try input.string("targetsystem")
         let implicit = try url.map(Self.implicitMap)
-        let coded: CodedInput
-        if let single = try CodedInput.read(input, displayName: nil) {
-            coded = single
-        } else if let concept = try input.codeableConcept("codeableConcept"),
-            let first = CodedInput.codings(of: concept, parameter: "codeableConcept", version: try input.string("version"), display: nil).first
-        {
-            coded = first
-        } else {
-            throw APIError.badRequest("parameter 'code' (with 'system'), 'coding' or 'codeableConcept' is required")
-        }
+        let coded = try Self.codedInput(input)
         let snomedVersion = implicit?.version ?? (reverse ? nil : coded.version)
         let release = try ReleaseSelection(registry: services.releases).release(
             snomedVersion, parameter: implicit?.version != nil ? "url" : "version")
         let engines = release.engines
-        let maps: [ConceptMap]
-        if let implicit {
-            maps = [try conceptMap(implicit.refsetId, store: engines.store, url: url ?? "")]
-        } else if let targetSystem {
-            // Reverse: the maps whose target side is the code's system, back to SNOMED CT.
-            guard let wanted = reverse ? coded.system : targetSystem else {
-                throw APIError.badRequest("a reverse translation without 'url' needs the code's 'system' to find the maps from it")
-            }
-            maps = try Self.maps(in: engines.store).filter { $0.targetSystem == wanted }
-            guard !maps.isEmpty else {
-                throw APIError.notFound("SNOMED CT release \(release.info.name) has no concept map \(reverse ? "from" : "to") \(wanted)")
-            }
-        } else {
-            throw APIError.badRequest("parameter 'url' (e.g. http://snomed.info/sct?fhir_cm=900000000000527005) or 'targetsystem' is required")
-        }
+        let maps = try maps(implicit: implicit, url: url, targetSystem: targetSystem, reverse: reverse, coded: coded, release: release)
         let language = try input.language()
         var matches: [Match] = []
         var notes: [String] = []
@@ -87,12 +64,50 @@ struct ConceptMapTranslation: Sendable {
                 : try translateForward(coded, map: map, release: release, engines: engines, language: language)
         }
         let result = matches.contains { $0.equivalence != "unmatched" && $0.equivalence != "disjoint" }
-        var output = [Parameter("result", .boolean(result))]
         if !result {
             let direction = reverse ? "back from" : "of"
             let names = maps.map { "\($0.name) (\($0.url))" }.joined(separator: ", ")
             notes.insert("no mapping \(direction) code '\(coded.code)' in \(names), SNOMED CT release \(release.info.name)", at: 0)
         }
+        return Self.output(result: result, notes: notes, matches: matches)
+    }
+
+    /// The code to translate: `code` with `system`, `coding`, or the first coding of `codeableConcept`.
+    private static func codedInput(_ input: OperationInput) throws -> CodedInput {
+        if let single = try CodedInput.read(input, displayName: nil) { return single }
+        if let concept = try input.codeableConcept("codeableConcept"),
+            let first = CodedInput.codings(of: concept, parameter: "codeableConcept", version: try input.string("version"), display: nil).first
+        {
+            return first
+        }
+        throw APIError.badRequest("parameter 'code' (with 'system'), 'coding' or 'codeableConcept' is required")
+    }
+
+    /// The maps to translate with: the implicit map `url` names, or every map of the release to (or, reverse,
+    /// from) the target system.
+    private func maps(
+        implicit: (refsetId: Int64, version: String?)?, url: String?, targetSystem: String?, reverse: Bool, coded: CodedInput, release: ReleaseHandle
+    ) throws -> [ConceptMap] {
+        if let implicit {
+            return [try conceptMap(implicit.refsetId, store: release.engines.store, url: url ?? "")]
+        }
+        guard let targetSystem else {
+            throw APIError.badRequest("parameter 'url' (e.g. http://snomed.info/sct?fhir_cm=900000000000527005) or 'targetsystem' is required")
+        }
+        // Reverse: the maps whose target side is the code's system, back to SNOMED CT.
+        guard let wanted = reverse ? coded.system : targetSystem else {
+            throw APIError.badRequest("a reverse translation without 'url' needs the code's 'system' to find the maps from it")
+        }
+        let maps = try Self.maps(in: release.engines.store).filter { $0.targetSystem == wanted }
+        guard !maps.isEmpty else {
+            throw APIError.notFound("SNOMED CT release \(release.info.name) has no concept map \(reverse ? "from" : "to") \(wanted)")
+        }
+        return maps
+    }
+
+    /// The answer: `result`, a `message` with the notes, and one `match` per match.
+    private static func output(result: Bool, notes: [String], matches: [Match]) -> Parameters {
+        var output = [Parameter("result", .boolean(result))]
         if !notes.isEmpty { output.append(Parameter("message", .string(notes.joined(separator: "; ")))) }
         for match in matches {
             var parts = [Parameter("equivalence", .code(match.equivalence))]
