@@ -72,15 +72,7 @@ struct RefsetRoutes: Sendable {
             }
             let store = try services.boundRelease(current.release, of: "refset \(id)")
             let updated = try Preconditions.check {
-                try services.workspace.updateRefset(id, expectedVersion: expected, release: store, by: user) { refset in
-                    if let name = body.name { refset.name = name }
-                    if let description = body.description { refset.description = description }
-                    if let owner = body.owner { refset.owner = owner }
-                    if let module = body.moduleId { refset.moduleId = module.value }
-                    if let language = body.language { refset.language = language }
-                    if let kind = body.kind { refset.kind = kind }
-                    if let ecl = body.ecl { refset.ecl = ecl }
-                }
+                try services.workspace.updateRefset(id, expectedVersion: expected, release: store, by: user) { body.apply(to: &$0) }
             }
             return try WorkspaceResponse.versioned(updated, version: updated.version)
         }
@@ -252,6 +244,17 @@ struct RefsetUpdateBody: Decodable, Sendable {
 
     var changesSomething: Bool {
         name != nil || description != nil || owner != nil || moduleId != nil || language != nil || ecl != nil
+    }
+
+    /// Sets the fields the body gives; the library checks the result (an extensional refset takes no ECL).
+    func apply(to refset: inout LocalRefset) {
+        if let name { refset.name = name }
+        if let description { refset.description = description }
+        if let owner { refset.owner = owner }
+        if let moduleId { refset.moduleId = moduleId.value }
+        if let language { refset.language = language }
+        if let kind { refset.kind = kind }
+        if let ecl { refset.ecl = ecl }
     }
 }
 
