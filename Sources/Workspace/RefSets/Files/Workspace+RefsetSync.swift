@@ -36,6 +36,27 @@ extension Workspace {
     public func syncRefsets(_ files: [(name: String, file: RefsetFile)], release: ReleaseStore, namespace: Int, by user: WorkspaceUser) throws
         -> [RefsetSyncResult]
     {
+        let warnings = try Self.checkFiles(files, release: release)
+        return try files.map { name, file in
+            try perform(user, "sync", on: "refset", requires: .author) { db, audit -> RefsetSyncResult in
+                let (before, synced) = try Self.syncMetadata(db, name, file, release: release, namespace: namespace, by: user)
+                var refset = synced.refset
+                let (added, removed) = try Self.syncEntries(db, &refset, file, name, by: user)
+                var action = synced.action
+                if action == .unchanged && !(added.isEmpty && removed.isEmpty) { action = .updated }
+                let result = RefsetSyncResult(
+                    file: name, refsetId: refset.id, name: refset.name, action: action, fields: synced.fields, added: added.sorted(),
+                    removed: removed.sorted(), warnings: (warnings[name] ?? []).filter { added.contains($0.conceptId) })
+                try audit.record(id: refset.id, before: before, after: refset)
+                audit.note = try AuditDraft.json(result)
+                audit.changedNothing = action == .unchanged
+                return result
+            }
+        }
+    }
+
+    /// Checks every file's shape, entries and definition before anything is written; the warnings per file.
+    private static func checkFiles(_ files: [(name: String, file: RefsetFile)], release: ReleaseStore) throws -> [String: [MemberWarning]] {
         for (name, file) in files { try file.checkShape(name: name) }
         let validator = RefsetValidator(release: release)
         var warnings: [String: [MemberWarning]] = [:]
@@ -47,75 +68,66 @@ extension Workspace {
                 throw WorkspaceError(error.kind, "\(name): \(error.message)")
             }
         }
-        var results: [RefsetSyncResult] = []
-        for (name, file) in files {
+        return warnings
+    }
+
+    /// The refset a file describes after its metadata is applied: the existing one (by id, else by name)
+    /// updated where the file differs, or a new one. Returns the refset as it was before (nil when new).
+    private static func syncMetadata(
+        _ db: Database, _ name: String, _ file: RefsetFile, release: ReleaseStore, namespace: Int, by user: WorkspaceUser
+    ) throws -> (before: LocalRefset?, synced: (refset: LocalRefset, action: RefsetSyncResult.Action, fields: [String])) {
+        var existing: Int64?
+        if let id = file.id, try Bool.fetchOne(db, sql: "SELECT 1 FROM refset WHERE id = ?", arguments: [id]) == true { existing = id }
+        if existing == nil { existing = try Int64.fetchOne(db, sql: "SELECT id FROM refset WHERE name = ?", arguments: [file.name]) }
+        guard let id = existing else {
             let new = NewRefset(
                 name: file.name, description: file.description, owner: file.owner, moduleId: file.module, language: file.language, kind: file.kind,
-                ecl: file.ecl,
-                namespace: namespace, id: file.id)
-            let result = try perform(user, "sync", on: "refset", requires: .author) { db, audit -> RefsetSyncResult in
-                var existing: Int64?
-                if let id = file.id, try Bool.fetchOne(db, sql: "SELECT 1 FROM refset WHERE id = ?", arguments: [id]) == true { existing = id }
-                if existing == nil { existing = try Int64.fetchOne(db, sql: "SELECT id FROM refset WHERE name = ?", arguments: [file.name]) }
-                var action = RefsetSyncResult.Action.unchanged
-                var fields: [String] = []
-                var before: LocalRefset?
-                var refset: LocalRefset
-                if let id = existing {
-                    refset = try Self.loadRefset(db, id)
-                    before = refset
-                    guard refset.release == release.info.name else {
-                        throw WorkspaceError(.invalid, "\(name): refset \(id) is bound to \(refset.release), not \(release.info.name): migrate it first")
-                    }
-                    guard file.kind == refset.kind else {
-                        throw WorkspaceError(.invalid, "\(name): refset \(id) is \(refset.kind.rawValue); its kind cannot change")
-                    }
-                    let owner = file.owner.isEmpty ? refset.owner : file.owner
-                    fields = [
-                        ("name", file.name != refset.name), ("description", file.description != refset.description), ("owner", owner != refset.owner),
-                        ("module", file.module != refset.moduleId), ("language", file.language.lowercased() != refset.language),
-                        ("ecl", file.ecl != refset.ecl),
-                    ].filter(\.1).map(\.0)
-                    if !fields.isEmpty {
-                        refset = try Self.applyUpdate(db, id, expectedVersion: refset.version, release: release, by: user) {
-                            $0.name = file.name
-                            $0.description = file.description
-                            $0.owner = owner
-                            $0.moduleId = file.module
-                            $0.language = file.language.lowercased()
-                            $0.ecl = file.ecl
-                        }.after
-                        action = .updated
-                    }
-                } else {
-                    refset = try Self.insertRefset(db, new, name: try Self.checkNew(new, release: release), release: release.info.name, by: user)
-                    action = .created
-                }
-                var added: [Int64] = []
-                var removed: [Int64] = []
-                let current = try Self.entries(db, refset.id, role: nil)
-                for role in RefsetEntryRole.allCases {
-                    let want = Set(file.entries[role] ?? [])
-                    let have = Set(current.filter { $0.role == role }.map(\.conceptId))
-                    if !want.subtracting(have).isEmpty {
-                        added += try Self.insertEntries(db, &refset, Array(want.subtracting(have)), role: role, reason: "sync from \(name)", by: user).changed
-                    }
-                    if !have.subtracting(want).isEmpty {
-                        removed += try Self.deleteEntries(db, &refset, Array(have.subtracting(want)), role: role, by: user).changed
-                    }
-                }
-                if action == .unchanged && !(added.isEmpty && removed.isEmpty) { action = .updated }
-                let result = RefsetSyncResult(
-                    file: name, refsetId: refset.id, name: refset.name, action: action, fields: fields, added: added.sorted(), removed: removed.sorted(),
-                    warnings: (warnings[name] ?? []).filter { added.contains($0.conceptId) })
-                try audit.record(id: refset.id, before: before, after: refset)
-                audit.note = try AuditDraft.json(result)
-                audit.changedNothing = action == .unchanged
-                return result
-            }
-            results.append(result)
+                ecl: file.ecl, namespace: namespace, id: file.id)
+            let refset = try insertRefset(db, new, name: try checkNew(new, release: release), release: release.info.name, by: user)
+            return (nil, (refset, .created, []))
         }
-        return results
+        let refset = try loadRefset(db, id)
+        guard refset.release == release.info.name else {
+            throw WorkspaceError(.invalid, "\(name): refset \(id) is bound to \(refset.release), not \(release.info.name): migrate it first")
+        }
+        guard file.kind == refset.kind else {
+            throw WorkspaceError(.invalid, "\(name): refset \(id) is \(refset.kind.rawValue); its kind cannot change")
+        }
+        let owner = file.owner.isEmpty ? refset.owner : file.owner
+        let fields = [
+            ("name", file.name != refset.name), ("description", file.description != refset.description), ("owner", owner != refset.owner),
+            ("module", file.module != refset.moduleId), ("language", file.language.lowercased() != refset.language), ("ecl", file.ecl != refset.ecl),
+        ].filter(\.1).map(\.0)
+        guard !fields.isEmpty else { return (refset, (refset, .unchanged, [])) }
+        let updated = try applyUpdate(db, id, expectedVersion: refset.version, release: release, by: user) {
+            $0.name = file.name
+            $0.description = file.description
+            $0.owner = owner
+            $0.moduleId = file.module
+            $0.language = file.language.lowercased()
+            $0.ecl = file.ecl
+        }.after
+        return (refset, (updated, .updated, fields))
+    }
+
+    /// Makes the refset's draft entries those of the file, role by role; the concepts added and removed.
+    private static func syncEntries(
+        _ db: Database, _ refset: inout LocalRefset, _ file: RefsetFile, _ name: String, by user: WorkspaceUser
+    ) throws -> (added: [Int64], removed: [Int64]) {
+        var added: [Int64] = []
+        var removed: [Int64] = []
+        let current = try entries(db, refset.id, role: nil)
+        for role in RefsetEntryRole.allCases {
+            let want = Set(file.entries[role] ?? [])
+            let have = Set(current.filter { $0.role == role }.map(\.conceptId))
+            if !want.subtracting(have).isEmpty {
+                added += try insertEntries(db, &refset, Array(want.subtracting(have)), role: role, reason: "sync from \(name)", by: user).changed
+            }
+            if !have.subtracting(want).isEmpty {
+                removed += try deleteEntries(db, &refset, Array(have.subtracting(want)), role: role, by: user).changed
+            }
+        }
+        return (added, removed)
     }
 
     /// Writes every local refset as a file into `directory` (one per refset, terms from `release`); returns the files written.
