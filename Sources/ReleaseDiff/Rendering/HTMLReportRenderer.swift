@@ -194,28 +194,63 @@ public enum HTMLReportRenderer {
             out += "<p class=\"empty\">No data.</p></figure>\n"
             return
         }
-        func value(_ series: Int, _ category: Int) -> Int {
+        let layout = ChartLayout(chart)
+        let (legend, lines) = chartLegend(chart, layout)
+        let top = lines * 20 + 10
+        let height = top + chart.categories.count * ChartLayout.rowHeight
+
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\""
+        appendHTML(chart.title, to: &out)
+        out += "\" viewBox=\"0 0 \(layout.width) \(height)\" width=\"\(layout.width)\" height=\"\(height)\">\n<g class=\"legend\">\n"
+        out += legend
+        out += "</g>\n"
+        for (category, name) in chart.categories.enumerated() {
+            appendBar(chart, layout, category: category, name: name, y: top + category * ChartLayout.rowHeight, to: &out)
+        }
+        out += "</svg></figure>\n"
+    }
+
+    /// The sizes of one chart: label column, bar scale and each category's total.
+    private struct ChartLayout {
+        static let labelLimit = 36
+        static let barWidth = 560
+        static let rowHeight = 26
+        static let barHeight = 18
+        let chart: ReportChart
+        let totals: [Int]
+        let scale: Int
+        let labelWidth: Int
+        var width: Int { labelWidth + Self.barWidth + 80 }
+
+        init(_ chart: ReportChart) {
+            self.chart = chart
+            totals = chart.categories.indices.map { category in chart.series.indices.reduce(0) { $0 + Self.value(chart, $1, category) } }
+            scale = max(totals.max() ?? 0, 1)
+            labelWidth = max(60, min(chart.categories.map(\.count).max() ?? 0, Self.labelLimit) * 7 + 12)
+        }
+
+        /// A series' count in a category (missing or negative: zero).
+        static func value(_ chart: ReportChart, _ series: Int, _ category: Int) -> Int {
             let values = chart.series[series].values
             return category < values.count ? max(0, values[category]) : 0
         }
-        let totals = chart.categories.indices.map { category in chart.series.indices.reduce(0) { $0 + value($1, category) } }
-        let scale = max(totals.max() ?? 0, 1)
-        let labelLimit = 36
-        let labelWidth = max(60, min(chart.categories.map(\.count).max() ?? 0, labelLimit) * 7 + 12)
-        let barWidth = 560
-        let width = labelWidth + barWidth + 80
-        let rowHeight = 26
-        let barHeight = 18
 
-        // Legend: one swatch per series with its total, wrapping onto further lines.
+        func value(_ series: Int, _ category: Int) -> Int { Self.value(chart, series, category) }
+
+        /// The x of the bar's end after `sum`.
+        func x(_ sum: Int) -> Int { labelWidth + (sum * Self.barWidth + scale / 2) / scale }
+    }
+
+    /// The legend: one swatch per series with its total, wrapping onto further lines; and its line count.
+    private static func chartLegend(_ chart: ReportChart, _ layout: ChartLayout) -> (svg: String, lines: Int) {
         var legend = ""
         var x = 0
         var line = 0
         for series in chart.series.indices {
-            let seriesTotal = chart.categories.indices.reduce(0) { $0 + value(series, $1) }
+            let seriesTotal = chart.categories.indices.reduce(0) { $0 + layout.value(series, $1) }
             let label = "\(chart.series[series].name) (\(grouped(seriesTotal)))"
             let itemWidth = 18 + label.count * 7 + 16
-            if x > 0 && x + itemWidth > width {
+            if x > 0 && x + itemWidth > layout.width {
                 x = 0
                 line += 1
             }
@@ -227,45 +262,38 @@ public enum HTMLReportRenderer {
             legend += "</text></g>\n"
             x += itemWidth
         }
-        let top = (line + 1) * 20 + 10
-        let height = top + chart.categories.count * rowHeight
+        return (legend, line + 1)
+    }
 
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\""
-        appendHTML(chart.title, to: &out)
-        out += "\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n<g class=\"legend\">\n"
-        out += legend
-        out += "</g>\n"
-        for (category, name) in chart.categories.enumerated() {
-            let y = top + category * rowHeight
-            let total = totals[category]
-            out += "<g class=\"bar\" data-total=\"\(total)\"><title>"
-            appendHTML(name, to: &out)
-            out += ": \(grouped(total))</title>"
-            out += "<text class=\"category\" x=\"\(labelWidth - 8)\" y=\"\(y + 13)\" text-anchor=\"end\">"
-            appendHTML(name.count > labelLimit ? String(name.prefix(labelLimit - 1)) + "…" : name, to: &out)
-            out += "</text>"
-            // Segment edges come from the running sum, so rounding never leaves gaps or overlaps.
-            var sum = 0
-            for series in chart.series.indices {
-                let amount = value(series, category)
-                guard amount > 0 else { continue }
-                let start = labelWidth + (sum * barWidth + scale / 2) / scale
-                sum += amount
-                let end = labelWidth + (sum * barWidth + scale / 2) / scale
-                let color = series % chartColors.count
-                out += "<rect x=\"\(start)\" y=\"\(y)\" width=\"\(end - start)\" height=\"\(barHeight)\" fill=\"\(chartColors[color])\"><title>"
-                appendHTML(chart.series[series].name, to: &out)
-                out += ": \(grouped(amount))</title></rect>"
-                let label = grouped(amount)
-                if end - start >= label.count * 7 + 6 {
-                    out +=
-                        "<text class=\"segment\" x=\"\((start + end) / 2)\" y=\"\(y + 13)\" text-anchor=\"middle\" fill=\"\(chartInk[color])\">\(label)</text>"
-                }
+    /// One category's bar: its label, a segment per series, and the total.
+    private static func appendBar(_ chart: ReportChart, _ layout: ChartLayout, category: Int, name: String, y: Int, to out: inout String) {
+        let total = layout.totals[category]
+        out += "<g class=\"bar\" data-total=\"\(total)\"><title>"
+        appendHTML(name, to: &out)
+        out += ": \(grouped(total))</title>"
+        out += "<text class=\"category\" x=\"\(layout.labelWidth - 8)\" y=\"\(y + 13)\" text-anchor=\"end\">"
+        appendHTML(name.count > ChartLayout.labelLimit ? String(name.prefix(ChartLayout.labelLimit - 1)) + "…" : name, to: &out)
+        out += "</text>"
+        // Segment edges come from the running sum, so rounding never leaves gaps or overlaps.
+        var sum = 0
+        for series in chart.series.indices {
+            let amount = layout.value(series, category)
+            guard amount > 0 else { continue }
+            let start = layout.x(sum)
+            sum += amount
+            let end = layout.x(sum)
+            let color = series % chartColors.count
+            out +=
+                "<rect x=\"\(start)\" y=\"\(y)\" width=\"\(end - start)\" height=\"\(ChartLayout.barHeight)\" fill=\"\(chartColors[color])\"><title>"
+            appendHTML(chart.series[series].name, to: &out)
+            out += ": \(grouped(amount))</title></rect>"
+            let label = grouped(amount)
+            if end - start >= label.count * 7 + 6 {
+                out +=
+                    "<text class=\"segment\" x=\"\((start + end) / 2)\" y=\"\(y + 13)\" text-anchor=\"middle\" fill=\"\(chartInk[color])\">\(label)</text>"
             }
-            let end = labelWidth + (sum * barWidth + scale / 2) / scale
-            out += "<text class=\"total\" x=\"\(end + 6)\" y=\"\(y + 13)\">\(grouped(total))</text></g>\n"
         }
-        out += "</svg></figure>\n"
+        out += "<text class=\"total\" x=\"\(layout.x(sum) + 6)\" y=\"\(y + 13)\">\(grouped(total))</text></g>\n"
     }
 
     // MARK: - Text
