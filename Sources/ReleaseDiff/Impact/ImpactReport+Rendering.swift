@@ -34,64 +34,8 @@ extension ImpactReport {
 
     /// The report as tables for the CSV, Markdown and HTML renderers.
     public func document() -> ReportDocument {
-        func named(_ concept: NamedConcept) -> ReportCell { ReportCell(concept.term, conceptId: concept.id) }
-        var sections: [ReportSection] = [
-            ReportSection(
-                id: "refsets", title: "Refsets checked",
-                description: "Active members of each refset in \(from.name) and how many need attention in \(to.name).",
-                columns: ["Refset", "Name", "Members", "Unaffected", "Findings"] + MemberFinding.Issue.allCases.map(\.label),
-                rows: refsets.map { refset in
-                    [
-                        .concept(refset.refset.id), ReportCell(refset.refset.term), .number(refset.membersChecked), .number(refset.unaffected),
-                        .number(refset.findings.count),
-                    ]
-                        + MemberFinding.Issue.allCases.map { issue in .number(refset.findings.filter { $0.issue == issue }.count) }
-                }),
-            ReportSection(
-                id: "findings", title: "Members needing attention",
-                description: "One row per finding and association target; inactivated members list every replacement candidate.",
-                columns: [
-                    "Refset", "Member", "Referenced component", "Term", "Finding", "Detail", "Reason", "Association", "Target", "Target term", "Replacement",
-                ],
-                rows: refsets.flatMap { refset in
-                    refset.findings.flatMap { finding -> [[ReportCell]] in
-                        let head: [ReportCell] = [
-                            named(refset.refset), ReportCell(finding.memberId), .concept(finding.referencedComponentId), ReportCell(finding.term),
-                            ReportCell(finding.issue.label), ReportCell(finding.detail), finding.reason.map(named) ?? "",
-                        ]
-                        if finding.associations.isEmpty { return [head + ["", "", "", finding.noReplacement ? "no replacement" : ""]] }
-                        return finding.associations.map {
-                            head + [
-                                named($0.refset), .concept($0.target.id), ReportCell($0.target.term), ReportCell($0.targetActive ? "yes" : "target inactive"),
-                            ]
-                        }
-                    }
-                }),
-        ]
-        if !definitions.isEmpty {
-            sections.append(
-                ReportSection(
-                    id: "definitions", title: "ECL definitions", description: "Concepts each definition matches in both releases.",
-                    columns: ["Name", "ECL", "Before", "After", "Gained", "Lost"],
-                    rows: definitions.map {
-                        [ReportCell($0.name), ReportCell($0.ecl), .number($0.fromCount), .number($0.toCount), .number($0.gained.count), .number($0.lost.count)]
-                    }))
-            sections.append(
-                ReportSection(
-                    id: "definition-changes", title: "Concepts gained and lost",
-                    description: "Review gained concepts for exclusion and lost ones for replacement.",
-                    columns: ["Definition", "Change", "Concept", "Term", "Reason", "Replacements"],
-                    rows: definitions.flatMap { definition in
-                        definition.gained.map { [ReportCell(definition.name), "gained", .concept($0.id), ReportCell($0.term), "", ""] }
-                            + definition.lost.map { lost in
-                                [
-                                    ReportCell(definition.name), "lost", .concept(lost.concept.id), ReportCell(lost.concept.term),
-                                    ReportCell(lost.inactivated ? "inactivated\(lost.reason.map { ": \($0.term)" } ?? "")" : "no longer matches"),
-                                    ReportCell(lost.associations.map { "\($0.refset.term) \($0.target.id) \($0.target.term)" }.joined(separator: "; ")),
-                                ]
-                            }
-                    }))
-        }
+        var sections = [refsetSection, findingSection]
+        if !definitions.isEmpty { sections += [definitionSection, definitionChangeSection] }
         let findings = refsets.reduce(0) { $0 + $1.findings.count }
         return ReportDocument(
             title: "Refset impact \(from.name) → \(to.name)", subtitle: "\(from.versionURI) → \(to.versionURI)",
@@ -110,5 +54,70 @@ extension ImpactReport {
                     .filter { $0.values.contains { $0 > 0 } })
             ],
             sections: sections, warnings: [])
+    }
+
+    private static func named(_ concept: NamedConcept) -> ReportCell { ReportCell(concept.term, conceptId: concept.id) }
+
+    private var refsetSection: ReportSection {
+        ReportSection(
+            id: "refsets", title: "Refsets checked",
+            description: "Active members of each refset in \(from.name) and how many need attention in \(to.name).",
+            columns: ["Refset", "Name", "Members", "Unaffected", "Findings"] + MemberFinding.Issue.allCases.map(\.label),
+            rows: refsets.map { refset in
+                [
+                    .concept(refset.refset.id), ReportCell(refset.refset.term), .number(refset.membersChecked), .number(refset.unaffected),
+                    .number(refset.findings.count),
+                ]
+                    + MemberFinding.Issue.allCases.map { issue in .number(refset.findings.filter { $0.issue == issue }.count) }
+            })
+    }
+
+    private var findingSection: ReportSection {
+        ReportSection(
+            id: "findings", title: "Members needing attention",
+            description: "One row per finding and association target; inactivated members list every replacement candidate.",
+            columns: [
+                "Refset", "Member", "Referenced component", "Term", "Finding", "Detail", "Reason", "Association", "Target", "Target term", "Replacement",
+            ],
+            rows: refsets.flatMap { refset in
+                refset.findings.flatMap { finding -> [[ReportCell]] in
+                    let head: [ReportCell] = [
+                        Self.named(refset.refset), ReportCell(finding.memberId), .concept(finding.referencedComponentId), ReportCell(finding.term),
+                        ReportCell(finding.issue.label), ReportCell(finding.detail), finding.reason.map(Self.named) ?? "",
+                    ]
+                    if finding.associations.isEmpty { return [head + ["", "", "", finding.noReplacement ? "no replacement" : ""]] }
+                    return finding.associations.map {
+                        head + [
+                            Self.named($0.refset), .concept($0.target.id), ReportCell($0.target.term), ReportCell($0.targetActive ? "yes" : "target inactive"),
+                        ]
+                    }
+                }
+            })
+    }
+
+    private var definitionSection: ReportSection {
+        ReportSection(
+            id: "definitions", title: "ECL definitions", description: "Concepts each definition matches in both releases.",
+            columns: ["Name", "ECL", "Before", "After", "Gained", "Lost"],
+            rows: definitions.map {
+                [ReportCell($0.name), ReportCell($0.ecl), .number($0.fromCount), .number($0.toCount), .number($0.gained.count), .number($0.lost.count)]
+            })
+    }
+
+    private var definitionChangeSection: ReportSection {
+        ReportSection(
+            id: "definition-changes", title: "Concepts gained and lost",
+            description: "Review gained concepts for exclusion and lost ones for replacement.",
+            columns: ["Definition", "Change", "Concept", "Term", "Reason", "Replacements"],
+            rows: definitions.flatMap { definition in
+                definition.gained.map { [ReportCell(definition.name), "gained", .concept($0.id), ReportCell($0.term), "", ""] }
+                    + definition.lost.map { lost in
+                        [
+                            ReportCell(definition.name), "lost", .concept(lost.concept.id), ReportCell(lost.concept.term),
+                            ReportCell(lost.inactivated ? "inactivated\(lost.reason.map { ": \($0.term)" } ?? "")" : "no longer matches"),
+                            ReportCell(lost.associations.map { "\($0.refset.term) \($0.target.id) \($0.target.term)" }.joined(separator: "; ")),
+                        ]
+                    }
+            })
     }
 }
