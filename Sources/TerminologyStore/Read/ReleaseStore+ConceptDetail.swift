@@ -23,42 +23,12 @@ extension ReleaseStore {
         let reason = parts.contains(.history) ? try inactivationReason(db, of: id) : nil
         let associations = parts.contains(.history) ? try historicalAssociations(db, of: id) : []
 
-        var ids = Set<Int64>([id, concept.moduleId, concept.definitionStatusId])
-        ids.formUnion(parents)
-        ids.formUnion(children)
-        for group in attributeGroups {
-            for relationship in group.relationships { ids.insert(relationship.typeId); ids.insert(relationship.destinationId) }
-            for value in group.concreteValues { ids.insert(value.typeId) }
-        }
-        ids.formUnion(memberships.map(\.refsetId))
-        ids.formUnion(memberships.flatMap { $0.fields.compactMap { if case .component(let c) = $0.value { c } else { nil } } })
-        if let reason { ids.insert(reason) }
-        for association in associations { ids.insert(association.refsetId); ids.insert(association.targetId) }
-        for description in descriptions {
-            ids.insert(description.typeId)
-            ids.formUnion(description.acceptability.map(\.refsetId))
-        }
-        let (terms, fsn) = try self.terms(db, for: Array(ids), typeId: WellKnown.synonym, preference: preference, fullySpecifiedNameOf: id)
+        let ids = Self.namedIds(concept, parents + children, attributeGroups, memberships, reason, associations, descriptions)
+        let (terms, fsn) = try self.terms(db, for: ids, typeId: WellKnown.synonym, preference: preference, fullySpecifiedNameOf: id)
         func named(_ id: Int64) -> ConceptDetail.Named { .init(id: id, term: terms[id] ?? "") }
 
-        // Order descriptions: active first, then by the rank of the first preference refset where preferred/acceptable.
-        let order = preference.refsetIds
-        func rank(_ description: Description) -> (Int, Int, Int, Int64) {
-            var best = (order.count + 1) * 2
-            for acceptability in description.acceptability {
-                if let position = order.firstIndex(of: acceptability.refsetId) {
-                    best = min(best, position * 2 + (acceptability.isPreferred ? 0 : 1))
-                }
-            }
-            let typeRank = description.typeId == WellKnown.fullySpecifiedName ? 0 : description.typeId == WellKnown.synonym ? 1 : 2
-            return (description.active ? 0 : 1, typeRank, best, description.id)
-        }
-        descriptions.sort { rank($0) < rank($1) }
-
-        var tag: String?
-        if let fsn, fsn.hasSuffix(")"), let open = fsn.lastIndex(of: "(") {
-            tag = String(fsn[fsn.index(after: open)..<fsn.index(before: fsn.endIndex)])
-        }
+        Self.sortForDisplay(&descriptions, preference: preference)
+        let tag = fsn.flatMap(Self.semanticTag)
         return ConceptDetail(
             concept: concept, fullySpecifiedName: fsn, preferredTerm: terms[id], semanticTag: tag, descriptions: descriptions,
             parents: parents.map(named), children: children.map(named),
@@ -72,5 +42,50 @@ extension ReleaseStore {
             inactivationReason: reason.map(named),
             associations: associations.map { (refset: named($0.refsetId), target: named($0.targetId)) },
             terms: terms)
+    }
+
+    /// Every concept the detail names, whose terms it shows.
+    private static func namedIds(
+        _ concept: Concept, _ neighbours: [Int64], _ groups: [AttributeGroup], _ memberships: [RefsetMember], _ reason: Int64?,
+        _ associations: [(refsetId: Int64, targetId: Int64)], _ descriptions: [Description]
+    ) -> [Int64] {
+        var ids = Set<Int64>([concept.id, concept.moduleId, concept.definitionStatusId])
+        ids.formUnion(neighbours)
+        for group in groups {
+            for relationship in group.relationships { ids.insert(relationship.typeId); ids.insert(relationship.destinationId) }
+            for value in group.concreteValues { ids.insert(value.typeId) }
+        }
+        ids.formUnion(memberships.map(\.refsetId))
+        ids.formUnion(memberships.flatMap { $0.fields.compactMap { if case .component(let c) = $0.value { c } else { nil } } })
+        if let reason { ids.insert(reason) }
+        for association in associations { ids.insert(association.refsetId); ids.insert(association.targetId) }
+        for description in descriptions {
+            ids.insert(description.typeId)
+            ids.formUnion(description.acceptability.map(\.refsetId))
+        }
+        return Array(ids)
+    }
+
+    /// Active first, then FSN, synonyms, others, then by the rank of the first preference refset where the
+    /// description is preferred or acceptable.
+    private static func sortForDisplay(_ descriptions: inout [Description], preference: LanguagePreference) {
+        let order = preference.refsetIds
+        func rank(_ description: Description) -> (Int, Int, Int, Int64) {
+            var best = (order.count + 1) * 2
+            for acceptability in description.acceptability {
+                if let position = order.firstIndex(of: acceptability.refsetId) {
+                    best = min(best, position * 2 + (acceptability.isPreferred ? 0 : 1))
+                }
+            }
+            let typeRank = description.typeId == WellKnown.fullySpecifiedName ? 0 : description.typeId == WellKnown.synonym ? 1 : 2
+            return (description.active ? 0 : 1, typeRank, best, description.id)
+        }
+        descriptions.sort { rank($0) < rank($1) }
+    }
+
+    /// The semantic tag of a fully specified name: the text in its final parentheses.
+    private static func semanticTag(_ fsn: String) -> String? {
+        guard fsn.hasSuffix(")"), let open = fsn.lastIndex(of: "(") else { return nil }
+        return String(fsn[fsn.index(after: open)..<fsn.index(before: fsn.endIndex)])
     }
 }
