@@ -27,6 +27,20 @@ struct ViewBuilder {
         let goneConcepts = Set(conceptChanges.filter { $0.kind == .inactivated || $0.kind == .removed }.compactMap { Int64($0.id) })
         let reactivated = Set(conceptChanges.filter { $0.kind == .reactivated }.compactMap { Int64($0.id) })
 
+        try addConceptViews(conceptChanges, to: &views)
+        views.termChanges = try await termChanges(skipping: newConcepts.union(goneConcepts))
+        let newDescriptionIds = try addDescriptionViews(skippingConcepts: newConcepts, to: &views)
+        try addMemberViews(skippingDescriptions: newDescriptionIds.union(views.inactivatedDescriptions.map(\.id)), to: &views)
+        // New, inactivated and reactivated concepts gain or lose all their relationships: not a definition change.
+        let (isa, attributes) = try definitionChanges(skipping: newConcepts.union(goneConcepts).union(reactivated))
+        views.isaChanges = isa
+        views.attributeChanges = attributes
+        sortViews(&views)
+        return views
+    }
+
+    /// New, reactivated and inactivated concepts, and definition status changes.
+    private func addConceptViews(_ conceptChanges: [ComponentChange], to views: inout DiffViews) throws {
         for change in conceptChanges {
             guard let id = Int64(change.id) else { continue }
             switch change.kind {
@@ -42,8 +56,11 @@ struct ViewBuilder {
                         new: TermDirectory.definitionStatusName(Int64(status.new))))
             }
         }
-        views.termChanges = try await termChanges(skipping: newConcepts.union(goneConcepts))
+    }
 
+    /// New descriptions of existing concepts and inactivated descriptions with their reasons; returns the ids
+    /// of all new descriptions (their acceptability is part of them, not a change of its own).
+    private func addDescriptionViews(skippingConcepts newConcepts: Set<Int64>, to views: inout DiffViews) throws -> Set<Int64> {
         var newDescriptionIds = Set<Int64>()
         for change in (changes[.descriptions] ?? []) + (changes[.textDefinitions] ?? []) {
             guard let id = Int64(change.id), let description = try terms.description(id) else { continue }
@@ -55,14 +72,17 @@ struct ViewBuilder {
                 views.inactivatedDescriptions.append(try summary(description, reason: reason))
             }
         }
-        let inactivatedDescriptionIds = Set(views.inactivatedDescriptions.map(\.id))
+        return newDescriptionIds
+    }
 
+    /// Acceptability changes of descriptions that are neither new nor inactivated, and member changes of the
+    /// refsets no other view explains.
+    private func addMemberViews(skippingDescriptions skipped: Set<Int64>, to views: inout DiffViews) throws {
         for change in changes[.refsetMembers] ?? [] {
             guard let refset = change.refsetId else { continue }
             let referenced = change.values.count > 4 ? change.values[4].integer ?? 0 : 0
             if languageRefsets.contains(refset) {
-                guard !newDescriptionIds.contains(referenced), !inactivatedDescriptionIds.contains(referenced),
-                    let acceptability = acceptabilityChange(change), let description = try terms.description(referenced)
+                guard !skipped.contains(referenced), let acceptability = acceptabilityChange(change), let description = try terms.description(referenced)
                 else { continue }
                 views.acceptabilityChanges.append(
                     AcceptabilityChange(
@@ -76,13 +96,6 @@ struct ViewBuilder {
                         term: names.first ?? "", kind: change.kind, values: Array(names.dropFirst()), fields: change.fields))
             }
         }
-
-        // New, inactivated and reactivated concepts gain or lose all their relationships: not a definition change.
-        let (isa, attributes) = try definitionChanges(skipping: newConcepts.union(goneConcepts).union(reactivated))
-        views.isaChanges = isa
-        views.attributeChanges = attributes
-        sortViews(&views)
-        return views
     }
 
     private func sortViews(_ views: inout DiffViews) {
