@@ -51,7 +51,28 @@ extension ReleaseDiffer {
         let (toPrints, toTally) = try await toScan
         var result = MemberComparison(fromTally: fromTally, toTally: toTally)
         let comparison = KeyedComparison(from: fromPrints, to: toPrints)
+        try classifyRefsets(&result)
 
+        let fromRows = try memberRows(from, rowids: comparison.onlyFrom.map(\.rowid) + comparison.differing.map(\.from.rowid))
+        let toRows = try memberRows(to, rowids: comparison.onlyTo.map(\.rowid) + comparison.differing.map(\.to.rowid))
+        let fields = result.fields
+        var changes: [ComponentChange] = comparison.differing.map { Self.change(fromRows[$0.from.rowid], toRows[$0.to.rowid], fields: fields) }
+        let rekeyed = pairOneSided(
+            from: comparison.onlyFrom.compactMap { fromRows[$0.rowid] }, to: comparison.onlyTo.compactMap { toRows[$0.rowid] }, fields: fields,
+            into: &changes)
+        if rekeyed > 0 {
+            result.warnings.append(
+                "\(rekeyed) refset members have a new member id but the same business key (refset, referenced component, key fields): reported as changed")
+        }
+        for change in changes {
+            if result.owlRefsets.contains(change.refsetId ?? 0) { result.axioms.append(change) } else { result.members.append(change) }
+        }
+        return result
+    }
+
+    /// The additional fields of every refset in either release, and which refsets hold axioms, language
+    /// acceptability or historical associations.
+    private func classifyRefsets(_ result: inout MemberComparison) throws {
         let fromFields = try refsetFields(from), toFields = try refsetFields(to)
         result.fields = fromFields.merging(toFields) { _, new in new }
         for (refset, names) in result.fields {
@@ -63,57 +84,47 @@ extension ReleaseDiffer {
             }
         }
         result.associationRefsets.formUnion(WellKnown.historicalAssociationRefsets)
+    }
 
-        let fromRows = try memberRows(from, rowids: comparison.onlyFrom.map(\.rowid) + comparison.differing.map(\.from.rowid))
-        let toRows = try memberRows(to, rowids: comparison.onlyTo.map(\.rowid) + comparison.differing.map(\.to.rowid))
-        func names(_ refset: Int64) -> [String] {
-            let fields = result.fields[refset] ?? []
-            return Self.fixedMemberNames + fields + (fields.count..<10).map { "a\($0 + 1)" }
-        }
-        func change(_ old: MemberRow?, _ new: MemberRow?) -> ComponentChange {
-            let row = new ?? old!
-            let (kind, fields) = RowClassifier.classify(from: old?.values, to: new?.values, names: names(row.refset))
-            var change = ComponentChange(
-                id: row.uuid.description, kind: kind, conceptId: row.values[4].integer, refsetId: row.refset, active: row.values[1].integer == 1,
-                moduleId: row.values[2].integer ?? 0, effectiveTime: Int(row.values[0].integer ?? 0), fields: fields)
-            change.values = row.values
-            return change
-        }
+    /// The change between two versions of a member (nil: absent on that side), fields named by its refset.
+    private static func change(_ old: MemberRow?, _ new: MemberRow?, fields: [Int64: [String]]) -> ComponentChange {
+        let row = new ?? old!
+        let refsetFields = fields[row.refset] ?? []
+        let names = fixedMemberNames + refsetFields + (refsetFields.count..<10).map { "a\($0 + 1)" }
+        let (kind, changed) = RowClassifier.classify(from: old?.values, to: new?.values, names: names)
+        var change = ComponentChange(
+            id: row.uuid.description, kind: kind, conceptId: row.values[4].integer, refsetId: row.refset, active: row.values[1].integer == 1,
+            moduleId: row.values[2].integer ?? 0, effectiveTime: Int(row.values[0].integer ?? 0), fields: changed)
+        change.values = row.values
+        return change
+    }
 
-        var changes: [ComponentChange] = comparison.differing.map { change(fromRows[$0.from.rowid], toRows[$0.to.rowid]) }
-        // Members present on one side only: pair them by business key before calling them new or removed.
+    /// Members present on one side only, paired by business key before they are called new or removed: a
+    /// pair is a change of member id. Returns how many were paired.
+    private func pairOneSided(from onlyFrom: [MemberRow], to onlyTo: [MemberRow], fields: [Int64: [String]], into changes: inout [ComponentChange]) -> Int {
         var unmatched: [String: [MemberRow]] = [:]
-        for print in comparison.onlyFrom {
-            guard let row = fromRows[print.rowid] else { continue }
-            unmatched[businessKey(row, fields: result.fields[row.refset] ?? []), default: []].append(row)
+        for row in onlyFrom {
+            unmatched[businessKey(row, fields: fields[row.refset] ?? []), default: []].append(row)
         }
         var rekeyed = 0
-        for print in comparison.onlyTo {
-            guard let row = toRows[print.rowid] else { continue }
-            let key = businessKey(row, fields: result.fields[row.refset] ?? [])
+        for row in onlyTo {
+            let key = businessKey(row, fields: fields[row.refset] ?? [])
             if var candidates = unmatched[key], !candidates.isEmpty {
                 let old = candidates.removeFirst()
                 unmatched[key] = candidates
-                var paired = change(old, row)
+                var paired = Self.change(old, row, fields: fields)
                 if paired.fields.isEmpty { paired.kind = .changed }
                 paired.fields.insert(FieldChange(name: "id", old: old.uuid.description, new: row.uuid.description), at: 0)
                 changes.append(paired)
                 rekeyed += 1
             } else {
-                changes.append(change(nil, row))
+                changes.append(Self.change(nil, row, fields: fields))
             }
         }
         for rows in unmatched.values {
-            for row in rows { changes.append(change(row, nil)) }
+            for row in rows { changes.append(Self.change(row, nil, fields: fields)) }
         }
-        if rekeyed > 0 {
-            result.warnings.append(
-                "\(rekeyed) refset members have a new member id but the same business key (refset, referenced component, key fields): reported as changed")
-        }
-        for change in changes {
-            if result.owlRefsets.contains(change.refsetId ?? 0) { result.axioms.append(change) } else { result.members.append(change) }
-        }
-        return result
+        return rekeyed
     }
 
     private func businessKey(_ row: MemberRow, fields: [String]) -> String {
