@@ -47,6 +47,15 @@ import Testing
         #expect(onExecutor)
     }
 
+    @Test func executorSizeComesFromTheEnvironmentWhenValid() {
+        let standard = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        #expect(StoreAccess.threadCount("32") == 32)
+        #expect(StoreAccess.threadCount(nil) == standard)
+        #expect(StoreAccess.threadCount("0") == standard)
+        #expect(StoreAccess.threadCount("many") == standard)
+        #expect(StoreAccess.threadCount("5000") == standard)
+    }
+
     @Test func outsideARequestScopeSynchronousReadsWork() throws {
         // The CLI and the libraries read synchronously; only request handling is restricted.
         let (store, directory) = try store()

@@ -16,7 +16,15 @@ public enum StoreAccess {
     @TaskLocal static var onBlockingExecutor = false
 
     /// The threads that store bodies run on.
-    public static let executor = BlockingExecutor(threads: max(8, 4 * ProcessInfo.processInfo.activeProcessorCount))
+    public static let executor = BlockingExecutor(threads: threadCount(ProcessInfo.processInfo.environment["STEWARD_STORE_THREADS"]))
+
+    /// The executor's size: `STEWARD_STORE_THREADS` when it is a number from 1 to 1024, else 4 per core and at
+    /// least 8. Every request handler runs there, so this bounds how many (for example slow ECL evaluations)
+    /// run at once.
+    static func threadCount(_ setting: String?) -> Int {
+        if let setting, let count = Int(setting), (1...1024).contains(count) { return count }
+        return max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    }
 
     /// Runs `body` on ``executor`` and resumes the caller with its result. Task-local values (the request's
     /// ECL time limit, for example) stay visible inside, because the body runs in the calling task; so do
