@@ -60,9 +60,29 @@ extension ReleaseModel {
     }
 
     /// Generates the International content of the first release.
+    ///
+    /// Every random draw happens in a fixed order (metadata, the IS-A skeleton, then each concept's content),
+    /// so that one seed gives byte-identical output.
     func generateInternational(date: Int64, rng: inout SplitMix64, progress: (String) -> Void) {
-        let p = profile
-        let n = p.conceptCount
+        let n = profile.conceptCount
+        reserveInternationalTables()
+        addMetadata(MetadataConcept.international, module: nil, date: date, dialects: [WellKnown.usEnglish, WellKnown.gbEnglish])
+        addOntologyHeader(date: date)
+
+        let firstContent = concepts.count
+        contentStart = firstContent
+        let extraParents = addSkeleton(date: date, rng: &rng, progress: progress)
+
+        var term: [UInt8] = []
+        for row in firstContent..<concepts.count {
+            if (row - firstContent) % 100_000 == 0 && row > firstContent { progress("content \(row - firstContent)/\(n)") }
+            addContent(row: row, firstContent: firstContent, extraParents: extraParents, date: date, rng: &rng, term: &term)
+        }
+    }
+
+    /// Sizes the largest tables for the profile's concept count up front, so they are not regrown.
+    private func reserveInternationalTables() {
+        let n = profile.conceptCount
         descriptions.current = RowTable(.description, reserve: Int(Double(n) * 3.3))
         language.current = RowTable(language.schema, reserve: Int(Double(n) * 6.4))
         inferred.current = RowTable(.inferred, reserve: Int(Double(n) * 6.9))
@@ -70,9 +90,10 @@ extension ReleaseModel {
         attributeValue.current = RowTable(attributeValue.schema, reserve: Int(Double(n) * 1.45))
         simpleMap.current = RowTable(simpleMap.schema, reserve: Int(Double(n) * 1.1))
         owl.current = RowTable(owl.schema, reserve: Int(Double(n) * 0.8))
+    }
 
-        addMetadata(MetadataConcept.international, module: nil, date: date, dialects: [WellKnown.usEnglish, WellKnown.gbEnglish])
-        // Ontology header rows.
+    /// Ontology header rows of the OWL ontology refset.
+    private func addOntologyHeader(date: Int64) {
         for prefix in [
             "Prefix(:=<http://snomed.info/id/>)", "Prefix(owl:=<http://www.w3.org/2002/07/owl#>)",
             "Prefix(rdf:=<http://www.w3.org/1999/02/22-rdf-syntax-ns#>)", "Prefix(rdfs:=<http://www.w3.org/2000/01/rdf-schema#>)",
@@ -85,23 +106,22 @@ extension ReleaseModel {
         addMember(
             &owl, refset: WellKnown.owlOntologyRefset, referenced: 734147008, module: WellKnown.modelModule, date: date,
             text: [Array("Ontology(<http://snomed.info/sct/900000000000207008>)".utf8)[...]])
+    }
 
-        // Pass 1: the IS-A skeleton.
+    /// Pass 1: the IS-A skeleton, one concept per draw of a hierarchy. Returns the second parent of each
+    /// concept given one, by concept row.
+    private func addSkeleton(date: Int64, rng: inout SplitMix64, progress: (String) -> Void) -> [Int32: [Int32]] {
+        let p = profile
+        let n = p.conceptCount
         let weights = Hierarchy.all.map(\.weight)
         var extraParents: [Int32: [Int32]] = [:]
-        let firstContent = concepts.count
-        contentStart = firstContent
         for i in 0..<n {
             if i % 100_000 == 0 && i > 0 { progress("concepts \(i)/\(n)") }
             let h = rng.weighted(weights)
             let info = Hierarchy.all[h]
             let active = rng.chance(p.activeFraction)
             let candidates = activeContent[h]
-            var parent = topRow[h]
-            if !candidates.isEmpty && !rng.chance(0.01) {
-                parent = candidates[Int(Double(candidates.count) * pow(rng.unit(), 1.25))]
-            }
-            while Int(depth[Int(parent)]) >= p.maxDepth { parent = primaryParent[Int(parent)] }
+            let parent = skeletonParent(in: h, candidates: candidates, rng: &rng)
             let shaped = info.shape != .plain
             let defined = active && shaped && info.shape != .bodyStructure && rng.chance(0.35)
             let tag = UInt8(rng.below(info.tags.count))
@@ -121,87 +141,128 @@ extension ReleaseModel {
                 }
             }
         }
+        return extraParents
+    }
 
-        // Pass 2: descriptions, relationships, axioms, refsets.
-        var term: [UInt8] = []
-        for row in firstContent..<concepts.count {
-            if (row - firstContent) % 100_000 == 0 && row > firstContent { progress("content \(row - firstContent)/\(n)") }
-            let r = Int32(row)
-            let id = concepts.current[row, Col.id]
-            let active = concepts.current.isActive(row)
-            let defined = concepts.current[row, Col.definitionStatus] == WellKnown.fullyDefined
-            let h = Int(hierarchy[row])
-            let parentRows = [primaryParent[row]] + (extraParents[r] ?? [])
-            let parents = parentRows.map { concepts.current[Int($0), Col.id] }
-            let liveDescriptions = addTerms(row: row, concept: id, active: active, date: date, rng: &rng, term: &term)
-            let model = attributes(for: h, rng: &rng)
-            // Inferred relationships.
-            for parent in parents {
-                addRelationship(source: id, destination: parent, group: 0, type: WellKnown.isA, active: active, module: WellKnown.coreModule, date: date)
+    /// The primary parent of a new concept in hierarchy `h`: mostly an earlier active concept of the
+    /// hierarchy (biased towards the earlier ones), sometimes the top concept;
+    /// never deeper than `maxDepth` allows.
+    private func skeletonParent(in h: Int, candidates: [Int32], rng: inout SplitMix64) -> Int32 {
+        var parent = topRow[h]
+        if !candidates.isEmpty && !rng.chance(0.01) {
+            parent = candidates[Int(Double(candidates.count) * pow(rng.unit(), 1.25))]
+        }
+        while Int(depth[Int(parent)]) >= profile.maxDepth { parent = primaryParent[Int(parent)] }
+        return parent
+    }
+
+    /// Pass 2 for one content concept: descriptions, relationships, axiom, inactivation, maps and refsets.
+    private func addContent(
+        row: Int, firstContent: Int, extraParents: [Int32: [Int32]], date: Int64, rng: inout SplitMix64, term: inout [UInt8]
+    ) {
+        let r = Int32(row)
+        let id = concepts.current[row, Col.id]
+        let active = concepts.current.isActive(row)
+        let defined = concepts.current[row, Col.definitionStatus] == WellKnown.fullyDefined
+        let h = Int(hierarchy[row])
+        let parentRows = [primaryParent[row]] + (extraParents[r] ?? [])
+        let parents = parentRows.map { concepts.current[Int($0), Col.id] }
+        let liveDescriptions = addTerms(row: row, concept: id, active: active, date: date, rng: &rng, term: &term)
+        let model = attributes(for: h, rng: &rng)
+        let (attrs, values) = addInferredRelationships(source: id, parents: parents, model: model, active: active, date: date, rng: &rng)
+        addHistoricalRelationships(source: id, parents: parents, active: active, firstContent: firstContent, date: date, rng: &rng)
+        addStatedRelationships(source: id, parents: parents, attributes: attrs, date: date, rng: &rng)
+        // Axiom.
+        if active || rng.chance(0.3) {
+            let text = Self.axiom(concept: id, defined: defined, parents: parents, attributes: attrs, concrete: values)
+            addMember(
+                &owl, refset: WellKnown.owlAxiomRefset, referenced: id, module: WellKnown.coreModule, date: date,
+                active: active, text: [text[...]])
+        }
+        if !active {
+            _ = addInactivationMembers(
+                row: row, activeDescriptions: liveDescriptions, module: WellKnown.coreModule,
+                date: date, rng: &rng)
+        }
+        addMapsAndRefsets(row: row, concept: id, hierarchy: h, active: active, date: date, rng: &rng)
+    }
+
+    /// The inferred IS-A, attribute and concrete-value relationships of a concept; returns the attributes
+    /// and concrete values, which its axiom repeats.
+    private func addInferredRelationships(
+        source id: Int64, parents: [Int64], model: AttributeModel, active: Bool, date: Int64, rng: inout SplitMix64
+    ) -> (attributes: [(group: Int, type: Int64, destination: Int64)], concrete: [(group: Int, type: Int64, value: String)]) {
+        for parent in parents {
+            addRelationship(source: id, destination: parent, group: 0, type: WellKnown.isA, active: active, module: WellKnown.coreModule, date: date)
+        }
+        var attrs: [(group: Int, type: Int64, destination: Int64)] = []
+        for a in model.attributes {
+            let target = pickActive(in: a.target, rng: &rng)
+            attrs.append((a.group, a.type, target))
+            addRelationship(source: id, destination: target, group: a.group, type: a.type, active: active, module: WellKnown.coreModule, date: date)
+        }
+        var values: [(group: Int, type: Int64, value: String)] = []
+        for c in model.concrete {
+            values.append((c.group, c.type, c.value))
+            addConcrete(source: id, value: Array(c.value.utf8), group: c.group, type: c.type, active: active, module: WellKnown.coreModule, date: date)
+        }
+        return (attrs, values)
+    }
+
+    /// Inactive inferred relationships, as a concept's history would leave them, to random content concepts.
+    private func addHistoricalRelationships(
+        source id: Int64, parents: [Int64], active: Bool, firstContent: Int, date: Int64, rng: inout SplitMix64
+    ) {
+        let historical = rng.count(mean: active ? profile.inactiveRelationships : 2.0)
+        for _ in 0..<historical {
+            let type = rng.chance(0.4) ? WellKnown.isA : rng.pick(Attribute.object)
+            var other = concepts.current[firstContent + rng.below(concepts.count - firstContent), Col.id]
+            if other == id { other = parents[0] }
+            addRelationship(
+                source: id, destination: other, group: type == WellKnown.isA ? 0 : rng.below(3), type: type,
+                active: false, module: WellKnown.coreModule, date: date)
+        }
+    }
+
+    /// Inactive stated relationships (the stated form lives in the OWL axiom): the parents first, then the
+    /// attributes in turn.
+    private func addStatedRelationships(
+        source id: Int64, parents: [Int64], attributes attrs: [(group: Int, type: Int64, destination: Int64)], date: Int64, rng: inout SplitMix64
+    ) {
+        let statedCount = rng.count(mean: profile.statedRelationships)
+        for k in 0..<statedCount {
+            let target = k < parents.count ? parents[k] : (attrs.isEmpty ? parents[0] : attrs[k % attrs.count].destination)
+            let type = k < parents.count || attrs.isEmpty ? WellKnown.isA : attrs[k % attrs.count].type
+            addRelationship(
+                stated: true, source: id, destination: target, group: type == WellKnown.isA ? 0 : 1, type: type,
+                active: false, module: WellKnown.coreModule, date: date)
+        }
+    }
+
+    /// Map members (CTV3, ICD-O, ICD-10), lateralizable body structures and text definitions of one concept.
+    private func addMapsAndRefsets(row: Int, concept id: Int64, hierarchy h: Int, active: Bool, date: Int64, rng: inout SplitMix64) {
+        let p = profile
+        if rng.chance(p.simpleMapFraction) {
+            addMember(
+                &simpleMap, refset: meta["ctv3Map"]!, referenced: id, module: WellKnown.coreModule, date: date,
+                active: true, text: [Self.ctv3Code(ordinal[row])[...]])
+        }
+        if h == Hierarchy.bodyStructure {
+            if rng.chance(0.12) {
+                let code = Array("\(8000 + rng.below(1000))/\(rng.below(4))".utf8)
+                addMember(&simpleMap, refset: meta["icdoMap"]!, referenced: id, module: WellKnown.coreModule, date: date, text: [code[...]])
             }
-            var attrs: [(group: Int, type: Int64, destination: Int64)] = []
-            for a in model.attributes {
-                let target = pickActive(in: a.target, rng: &rng)
-                attrs.append((a.group, a.type, target))
-                addRelationship(source: id, destination: target, group: a.group, type: a.type, active: active, module: WellKnown.coreModule, date: date)
+            if active && rng.chance(0.5) {
+                let refset = meta["lateralizable"]!
+                let member = addMember(&simple, refset: refset, referenced: id, module: WellKnown.coreModule, date: date)
+                simpleMembers[refset, default: [:]][id] = member
             }
-            var values: [(group: Int, type: Int64, value: String)] = []
-            for c in model.concrete {
-                values.append((c.group, c.type, c.value))
-                addConcrete(source: id, value: Array(c.value.utf8), group: c.group, type: c.type, active: active, module: WellKnown.coreModule, date: date)
-            }
-            let historical = rng.count(mean: active ? p.inactiveRelationships : 2.0)
-            for _ in 0..<historical {
-                let type = rng.chance(0.4) ? WellKnown.isA : rng.pick(Attribute.object)
-                var other = concepts.current[firstContent + rng.below(concepts.count - firstContent), Col.id]
-                if other == id { other = parents[0] }
-                addRelationship(
-                    source: id, destination: other, group: type == WellKnown.isA ? 0 : rng.below(3), type: type,
-                    active: false, module: WellKnown.coreModule, date: date)
-            }
-            let statedCount = rng.count(mean: p.statedRelationships)
-            for k in 0..<statedCount {
-                let target = k < parents.count ? parents[k] : (attrs.isEmpty ? parents[0] : attrs[k % attrs.count].destination)
-                let type = k < parents.count || attrs.isEmpty ? WellKnown.isA : attrs[k % attrs.count].type
-                addRelationship(
-                    stated: true, source: id, destination: target, group: type == WellKnown.isA ? 0 : 1, type: type,
-                    active: false, module: WellKnown.coreModule, date: date)
-            }
-            // Axiom.
-            if active || rng.chance(0.3) {
-                let text = Self.axiom(concept: id, defined: defined, parents: parents, attributes: attrs, concrete: values)
-                addMember(
-                    &owl, refset: WellKnown.owlAxiomRefset, referenced: id, module: WellKnown.coreModule, date: date,
-                    active: active, text: [text[...]])
-            }
-            if !active {
-                _ = addInactivationMembers(
-                    row: row, activeDescriptions: liveDescriptions, module: WellKnown.coreModule,
-                    date: date, rng: &rng)
-            }
-            // Maps and refsets.
-            if rng.chance(p.simpleMapFraction) {
-                addMember(
-                    &simpleMap, refset: meta["ctv3Map"]!, referenced: id, module: WellKnown.coreModule, date: date,
-                    active: true, text: [Self.ctv3Code(ordinal[row])[...]])
-            }
-            if h == Hierarchy.bodyStructure {
-                if rng.chance(0.12) {
-                    let code = Array("\(8000 + rng.below(1000))/\(rng.below(4))".utf8)
-                    addMember(&simpleMap, refset: meta["icdoMap"]!, referenced: id, module: WellKnown.coreModule, date: date, text: [code[...]])
-                }
-                if active && rng.chance(0.5) {
-                    let refset = meta["lateralizable"]!
-                    let member = addMember(&simple, refset: refset, referenced: id, module: WellKnown.coreModule, date: date)
-                    simpleMembers[refset, default: [:]][id] = member
-                }
-            }
-            if active && Hierarchy.all[h].shape == .finding && rng.chance(p.extendedMapFraction) {
-                addICD10Map(concept: id, date: date, rng: &rng)
-            }
-            if active && rng.chance(p.textDefinitionFraction) {
-                addTextDefinition(row: row, concept: id, date: date, module: WellKnown.coreModule)
-            }
+        }
+        if active && Hierarchy.all[h].shape == .finding && rng.chance(p.extendedMapFraction) {
+            addICD10Map(concept: id, date: date, rng: &rng)
+        }
+        if active && rng.chance(p.textDefinitionFraction) {
+            addTextDefinition(row: row, concept: id, date: date, module: WellKnown.coreModule)
         }
     }
 

@@ -83,6 +83,9 @@ extension Evaluator {
 
     /// One description row, as the filters read it.
     struct DescriptionRow {
+        /// The columns ``init(_:)`` reads, in order.
+        static let columns = "id, effective_time, active, module_id, concept_id, language_code, type_id, term"
+
         var id: Int64
         var effectiveTime: Int
         var active: Bool
@@ -91,28 +94,35 @@ extension Evaluator {
         var languageCode: String
         var typeId: Int64
         var term: String
+
+        init(_ row: RawRow) {
+            id = row.int64(0)
+            effectiveTime = Int(row.int64(1))
+            active = row.int64(2) != 0
+            moduleId = row.int64(3)
+            conceptId = row.int64(4)
+            languageCode = row.text(5)
+            typeId = row.int64(6)
+            term = row.text(7)
+        }
     }
 
-    /// Keeps concepts with at least one description that passes every filter of the block. Without an
-    /// `active` filter only active descriptions count (Snowstorm's behaviour).
-    ///
-    /// A positive `term` filter reads only the descriptions that the search index names as candidates
-    /// (``indexedTermCandidates(_:concepts:)``), concept by concept until one passes, and then the other
-    /// descriptions (text definitions) of the concepts still unmatched. Otherwise every description of the
-    /// concepts is read. Either way each row is checked against every filter: the index only decides what
-    /// is read.
-    func applyDescriptionFilters(_ filters: [DescriptionFilter], to ids: [Int64]) throws -> [Int64] {
-        let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
-        var sets: [Int: [Int64]] = [:]
-        var dialects: [Int: [(refsets: [Int64], acceptability: [Int64])]] = [:]
-        for (index, filter) in filters.enumerated() {
-            switch filter {
-            case .type(_, let set), .module(_, let set): sets[index] = try conceptSet(set)
-            case .dialect(_, let selectors):
-                dialects[index] = try selectors.map { (refsets: try dialectRefsets($0), acceptability: $0.acceptability) }
-            default: break
-            }
-        }
+    /// A block of description filters made ready to check rows: its concept sets and dialect refsets are
+    /// resolved once, before any row is read.
+    struct DescriptionFilterCheck {
+        let filters: [DescriptionFilter]
+        /// The ids of each `type` and `module` filter's concept set, by filter position.
+        let sets: [Int: [Int64]]
+        /// The language refsets and acceptabilities of each `dialect` filter, by filter position.
+        let dialects: [Int: [(refsets: [Int64], acceptability: [Int64])]]
+        /// Rows whose term cannot pass a positive term filter are skipped on their bytes, before decoding.
+        let prefilter: TermPrefilter?
+        /// Without an `active` filter only active descriptions count (Snowstorm's behaviour).
+        let activeClause: String
+
+        /// Whether dialect filters need the descriptions' language refset memberships.
+        var readsMemberships: Bool { !dialects.isEmpty }
+
         /// `memberships`: the description's (language refset, acceptability) pairs, read only for dialect filters.
         func passes(_ row: DescriptionRow, _ memberships: [(Int64, Int64)]) -> Bool {
             filters.enumerated().allSatisfy { index, filter in
@@ -126,7 +136,7 @@ extension Evaluator {
                 case .module(let op, _):
                     return SortedIDs.contains(sets[index] ?? [], row.moduleId) == (op == .equal)
                 case .effectiveTime(let op, let times):
-                    return Self.compare(row.effectiveTime, op, times)
+                    return Evaluator.compare(row.effectiveTime, op, times)
                 case .active(let op, let value):
                     return (row.active == value) == (op == .equal)
                 case .id(let op, let ids):
@@ -139,56 +149,94 @@ extension Evaluator {
                 }
             }
         }
-        let columns = "id, effective_time, active, module_id, concept_id, language_code, type_id, term"
-        let activeClause = filtersOnActive ? "" : " AND active = 1"
-        // Rows whose term cannot pass a positive term filter are skipped on their bytes, before decoding.
-        let prefilter = filters.lazy.compactMap { filter -> TermPrefilter? in
-            if case .term(.equal, let terms) = filter { TermPrefilter(terms) } else { nil }
-        }.first
+
         func mayPass(_ row: RawRow) -> Bool {
             guard let prefilter else { return true }
             return row.withText(7, prefilter.mayMatch) ?? true
         }
-        func read(_ row: RawRow) -> DescriptionRow {
-            DescriptionRow(
-                id: row.int64(0), effectiveTime: Int(row.int64(1)), active: row.int64(2) != 0, moduleId: row.int64(3), conceptId: row.int64(4),
-                languageCode: row.text(5), typeId: row.int64(6), term: row.text(7))
-        }
-        let membershipSQL = "SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1"
+    }
 
+    /// Resolves the concept sets and dialects of `filters`, in filter order.
+    func descriptionFilterCheck(_ filters: [DescriptionFilter]) throws -> DescriptionFilterCheck {
+        let filtersOnActive = filters.contains { if case .active = $0 { true } else { false } }
+        var sets: [Int: [Int64]] = [:]
+        var dialects: [Int: [(refsets: [Int64], acceptability: [Int64])]] = [:]
+        for (index, filter) in filters.enumerated() {
+            switch filter {
+            case .type(_, let set), .module(_, let set): sets[index] = try conceptSet(set)
+            case .dialect(_, let selectors):
+                dialects[index] = try selectors.map { (refsets: try dialectRefsets($0), acceptability: $0.acceptability) }
+            default: break
+            }
+        }
+        let prefilter = filters.lazy.compactMap { filter -> TermPrefilter? in
+            if case .term(.equal, let terms) = filter { TermPrefilter(terms) } else { nil }
+        }.first
+        return DescriptionFilterCheck(
+            filters: filters, sets: sets, dialects: dialects, prefilter: prefilter, activeClause: filtersOnActive ? "" : " AND active = 1")
+    }
+
+    /// Keeps concepts with at least one description that passes every filter of the block. Without an
+    /// `active` filter only active descriptions count (Snowstorm's behaviour).
+    ///
+    /// A positive `term` filter reads only the descriptions that the search index names as candidates
+    /// (``indexedTermCandidates(_:concepts:)``), concept by concept until one passes, and then the other
+    /// descriptions (text definitions) of the concepts still unmatched. Otherwise every description of the
+    /// concepts is read. Either way each row is checked against every filter: the index only decides what
+    /// is read.
+    func applyDescriptionFilters(_ filters: [DescriptionFilter], to ids: [Int64]) throws -> [Int64] {
+        let check = try descriptionFilterCheck(filters)
         if let candidates = try indexedTermCandidates(filters, concepts: ids) {
-            let description = try db.makeStatement(sql: "SELECT \(columns) FROM description WHERE id = ?\(activeClause)")
-            let membership = try db.makeStatement(sql: membershipSQL)
-            /// The concepts of `pairs` (sorted by concept) with a passing description, reading each concept's
-            /// descriptions only until one passes.
-            func verify(_ pairs: [(concept: Int64, description: Int64)]) throws -> [Int64] {
-                var matched: [Int64] = []
-                for (concept, descriptionId) in pairs where matched.last != concept {
-                    var row: DescriptionRow?
-                    try tick()
-                    try RawRow.forEach(description, id: descriptionId) { if mayPass($0) { row = read($0) } }
-                    guard let row else { continue }
-                    var memberships: [(Int64, Int64)] = []
-                    if !dialects.isEmpty {
-                        try RawRow.forEach(membership, id: row.id) { memberships.append(($0.int64(0), $0.int64(1))) }
-                    }
-                    if passes(row, memberships) { matched.append(concept) }
-                }
-                return matched
-            }
-            var matched = try verify(candidates)
-            if !Self.onlyIndexedTypes(filters) {
-                matched = SortedIDs.union(matched, try verify(try unindexedDescriptions(of: SortedIDs.difference(ids, matched))))
-            }
-            return matched
+            return try verifyCandidates(candidates, of: ids, check)
         }
+        return try scanDescriptions(of: ids, check)
+    }
 
+    /// The index path: the candidates first, then the unindexed descriptions of the concepts still unmatched
+    /// (unless every filtered type is indexed).
+    private func verifyCandidates(
+        _ candidates: [(concept: Int64, description: Int64)], of ids: [Int64], _ check: DescriptionFilterCheck
+    ) throws -> [Int64] {
+        let description = try db.makeStatement(sql: "SELECT \(DescriptionRow.columns) FROM description WHERE id = ?\(check.activeClause)")
+        let membership = try db.makeStatement(sql: "SELECT refset_id, a1 FROM refset_member WHERE referenced_component_id = ? AND active = 1")
+        var matched = try verify(candidates, check, description: description, membership: membership)
+        if !Self.onlyIndexedTypes(check.filters) {
+            let rest = try unindexedDescriptions(of: SortedIDs.difference(ids, matched))
+            matched = SortedIDs.union(matched, try verify(rest, check, description: description, membership: membership))
+        }
+        return matched
+    }
+
+    /// The concepts of `pairs` (sorted by concept) with a passing description, reading each concept's
+    /// descriptions only until one passes.
+    private func verify(
+        _ pairs: [(concept: Int64, description: Int64)], _ check: DescriptionFilterCheck, description: Statement, membership: Statement
+    ) throws -> [Int64] {
+        var matched: [Int64] = []
+        for (concept, descriptionId) in pairs where matched.last != concept {
+            var row: DescriptionRow?
+            try tick()
+            try RawRow.forEach(description, id: descriptionId) { if check.mayPass($0) { row = DescriptionRow($0) } }
+            guard let row else { continue }
+            var memberships: [(Int64, Int64)] = []
+            if check.readsMemberships {
+                try RawRow.forEach(membership, id: row.id) { memberships.append(($0.int64(0), $0.int64(1))) }
+            }
+            if check.passes(row, memberships) { matched.append(concept) }
+        }
+        return matched
+    }
+
+    /// The scan path: every description of the concepts, a chunk of concepts at a time.
+    private func scanDescriptions(of ids: [Int64], _ check: DescriptionFilterCheck) throws -> [Int64] {
         var kept: [Int64] = []
         try forEachChunk(of: ids) { list in
             var rows: [DescriptionRow] = []
-            try forEachRow("SELECT \(columns) FROM description WHERE concept_id IN (\(list))\(activeClause)") { if mayPass($0) { rows.append(read($0)) } }
+            try forEachRow("SELECT \(DescriptionRow.columns) FROM description WHERE concept_id IN (\(list))\(check.activeClause)") {
+                if check.mayPass($0) { rows.append(DescriptionRow($0)) }
+            }
             var acceptability: [Int64: [(Int64, Int64)]] = [:]
-            if !dialects.isEmpty, !rows.isEmpty {
+            if check.readsMemberships, !rows.isEmpty {
                 try forEachChunk(of: rows.map(\.id)) { descriptionList in
                     try forEachRow(
                         "SELECT referenced_component_id, refset_id, a1 FROM refset_member WHERE referenced_component_id IN (\(descriptionList)) AND active = 1"
@@ -197,7 +245,7 @@ extension Evaluator {
                     }
                 }
             }
-            for row in rows where passes(row, acceptability[row.id] ?? []) { kept.append(row.conceptId) }
+            for row in rows where check.passes(row, acceptability[row.id] ?? []) { kept.append(row.conceptId) }
         }
         return SortedIDs.normalized(kept)
     }

@@ -172,30 +172,36 @@ public struct ECLParser {
                 position = save
                 break
             }
-            let start = position
-            position += 2
-            skipWhitespace()
-            if peek("+") {
-                if expression.history != nil { throw error("expected one history supplement only", at: start) }
-                expression.history = try parseHistorySupplement()
-            } else if expression.history != nil {
-                throw error("expected end of expression: filters come before the history supplement", at: start)
-            } else if let kind = peekFilterKind() {
-                position += 1
-                skipWhitespace()
-                switch kind {
-                case "m":
-                    guard expression.memberOf != nil else { throw error("member filters ({{ M … }}) need a member-of (^) focus", at: start) }
-                    guard expression.filters.isEmpty else { throw error("member filters come before concept and description filters", at: start) }
-                    expression.memberOf?.memberFilters.append(try parseMemberFilters())
-                case "c": expression.filters.append(.concept(try parseConceptFilters()))
-                default: expression.filters.append(.description(try parseDescriptionFilters()))
-                }
-            } else {
-                expression.filters.append(.description(try parseDescriptionFilters()))
-            }
+            try parseBraceBlock(into: &expression)
         }
         return expression
+    }
+
+    /// One `{{ … }}` after the focus: a member, concept or description filter block, or the history
+    /// supplement, which must come last. Filters without a kind letter are description filters.
+    private mutating func parseBraceBlock(into expression: inout SubExpression) throws(ECLSyntaxError) {
+        let start = position
+        position += 2
+        skipWhitespace()
+        if peek("+") {
+            if expression.history != nil { throw error("expected one history supplement only", at: start) }
+            expression.history = try parseHistorySupplement()
+        } else if expression.history != nil {
+            throw error("expected end of expression: filters come before the history supplement", at: start)
+        } else if let kind = peekFilterKind() {
+            position += 1
+            skipWhitespace()
+            switch kind {
+            case "m":
+                guard expression.memberOf != nil else { throw error("member filters ({{ M … }}) need a member-of (^) focus", at: start) }
+                guard expression.filters.isEmpty else { throw error("member filters come before concept and description filters", at: start) }
+                expression.memberOf?.memberFilters.append(try parseMemberFilters())
+            case "c": expression.filters.append(.concept(try parseConceptFilters()))
+            default: expression.filters.append(.description(try parseDescriptionFilters()))
+            }
+        } else {
+            expression.filters.append(.description(try parseDescriptionFilters()))
+        }
     }
 
     /// `C`, `D` or `M` directly after `{{`, as a whole word.

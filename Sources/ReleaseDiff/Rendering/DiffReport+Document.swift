@@ -91,44 +91,62 @@ extension DiffReport {
             })
     }
 
+    /// The derived views, in report order: concepts, descriptions, relationships, refset members.
     private func viewSections() -> [ReportSection] {
-        func conceptRows(_ list: [ConceptSummary]) -> [[ReportCell]] {
-            list.map {
-                [
-                    .concept($0.id), ReportCell($0.fsn), ReportCell($0.preferredTerm), $0.hierarchy.map { ReportCell($0.term, conceptId: $0.id) } ?? "",
-                    .concept($0.moduleId), ReportCell($0.definitionStatus),
-                ]
-            }
+        conceptViewSections() + descriptionViewSections() + relationshipViewSections() + [refsetMemberSection()]
+    }
+
+    private static let conceptColumns = ["Concept", "FSN", "Preferred term", "Hierarchy", "Module", "Definition status"]
+
+    private func conceptRows(_ list: [ConceptSummary]) -> [[ReportCell]] {
+        list.map {
+            [
+                .concept($0.id), ReportCell($0.fsn), ReportCell($0.preferredTerm), $0.hierarchy.map { ReportCell($0.term, conceptId: $0.id) } ?? "",
+                .concept($0.moduleId), ReportCell($0.definitionStatus),
+            ]
         }
-        let conceptColumns = ["Concept", "FSN", "Preferred term", "Hierarchy", "Module", "Definition status"]
-        func named(_ concept: NamedConcept) -> ReportCell { ReportCell(concept.term, conceptId: concept.id) }
-        return [
+    }
+
+    private func named(_ concept: NamedConcept) -> ReportCell { ReportCell(concept.term, conceptId: concept.id) }
+
+    private func conceptViewSections() -> [ReportSection] {
+        [
             ReportSection(
-                id: "new-concepts", title: "New concepts", description: "Concepts that are new in \(to.name).", columns: conceptColumns,
+                id: "new-concepts", title: "New concepts", description: "Concepts that are new in \(to.name).", columns: Self.conceptColumns,
                 rows: conceptRows(views.newConcepts)),
-            ReportSection(
-                id: "inactivated-concepts", title: "Inactivated concepts",
-                description: "Concepts inactivated in \(to.name), with the inactivation reason and every historical association target.",
-                columns: ["Concept", "FSN", "Hierarchy", "Reason", "Association", "Target", "Target term", "Replacement"],
-                rows: views.inactivatedConcepts.flatMap { item -> [[ReportCell]] in
-                    let head: [ReportCell] = [
-                        .concept(item.concept.id), ReportCell(item.concept.fsn), item.concept.hierarchy.map(named) ?? "", item.reason.map(named) ?? "",
-                    ]
-                    if item.associations.isEmpty { return [head + ["", "", "", "no replacement"]] }
-                    return item.associations.map { association in
-                        head + [
-                            named(association.refset), .concept(association.target.id), ReportCell(association.target.term),
-                            ReportCell(association.targetActive ? "yes" : "target inactive"),
-                        ]
-                    }
-                }),
+            inactivatedConceptsSection(),
             ReportSection(
                 id: "reactivated-concepts", title: "Reactivated concepts", description: "Concepts inactive in \(from.name) and active in \(to.name).",
-                columns: conceptColumns, rows: conceptRows(views.reactivatedConcepts)),
+                columns: Self.conceptColumns, rows: conceptRows(views.reactivatedConcepts)),
             ReportSection(
                 id: "definition-status", title: "Definition status changes", description: "Concepts that became fully defined or primitive.",
                 columns: ["Concept", "FSN", "Old", "New"],
                 rows: views.definitionStatusChanges.map { [.concept($0.concept.id), ReportCell($0.concept.fsn), ReportCell($0.old), ReportCell($0.new)] }),
+        ]
+    }
+
+    /// One row per historical association target, or one `no replacement` row for a concept without any.
+    private func inactivatedConceptsSection() -> ReportSection {
+        ReportSection(
+            id: "inactivated-concepts", title: "Inactivated concepts",
+            description: "Concepts inactivated in \(to.name), with the inactivation reason and every historical association target.",
+            columns: ["Concept", "FSN", "Hierarchy", "Reason", "Association", "Target", "Target term", "Replacement"],
+            rows: views.inactivatedConcepts.flatMap { item -> [[ReportCell]] in
+                let head: [ReportCell] = [
+                    .concept(item.concept.id), ReportCell(item.concept.fsn), item.concept.hierarchy.map(named) ?? "", item.reason.map(named) ?? "",
+                ]
+                if item.associations.isEmpty { return [head + ["", "", "", "no replacement"]] }
+                return item.associations.map { association in
+                    head + [
+                        named(association.refset), .concept(association.target.id), ReportCell(association.target.term),
+                        ReportCell(association.targetActive ? "yes" : "target inactive"),
+                    ]
+                }
+            })
+    }
+
+    private func descriptionViewSections() -> [ReportSection] {
+        [
             ReportSection(
                 id: "term-changes", title: "FSN and preferred-term changes",
                 description: "The FSN or preferred term a language refset gives a concept, before and after.",
@@ -163,6 +181,11 @@ extension DiffReport {
                         ReportCell($0.new ?? "—"),
                     ]
                 }),
+        ]
+    }
+
+    private func relationshipViewSections() -> [ReportSection] {
+        [
             ReportSection(
                 id: "isa-changes", title: "IS-A changes", description: "Parents added and removed (inferred), for concepts active in both releases.",
                 columns: ["Concept", "Term", "Change", "Parent", "Parent term"],
@@ -184,18 +207,21 @@ extension DiffReport {
                     }
                     return item.added.map { row($0, "added") } + item.removed.map { row($0, "removed") }
                 }),
-            ReportSection(
-                id: "refset-members", title: "Refset membership changes", description: "Member changes of content refsets (simple, map and other refsets).",
-                columns: ["Refset", "Refset name", "Referenced component", "Term", "Change", "Values", "Changed fields"],
-                rows: views.refsetMemberChanges.map { item in
-                    [
-                        .concept(item.refset.id), ReportCell(item.refset.term), .concept(item.referencedComponentId), ReportCell(item.term),
-                        ReportCell(item.kind.label),
-                        ReportCell(item.values.joined(separator: "; ")),
-                        ReportCell(item.fields.map { "\($0.name): \($0.old) → \($0.new)" }.joined(separator: "; ")),
-                    ]
-                }),
         ]
+    }
+
+    private func refsetMemberSection() -> ReportSection {
+        ReportSection(
+            id: "refset-members", title: "Refset membership changes", description: "Member changes of content refsets (simple, map and other refsets).",
+            columns: ["Refset", "Refset name", "Referenced component", "Term", "Change", "Values", "Changed fields"],
+            rows: views.refsetMemberChanges.map { item in
+                [
+                    .concept(item.refset.id), ReportCell(item.refset.term), .concept(item.referencedComponentId), ReportCell(item.term),
+                    ReportCell(item.kind.label),
+                    ReportCell(item.values.joined(separator: "; ")),
+                    ReportCell(item.fields.map { "\($0.name): \($0.old) → \($0.new)" }.joined(separator: "; ")),
+                ]
+            })
     }
 
     private func descriptionRow(_ item: DescriptionSummary) -> [ReportCell] {

@@ -7,14 +7,29 @@ struct ClosureBuilder {
     /// Builds `isa_closure`; returns the number of (descendant, ancestor) pairs. A cycle is an error that
     /// names concepts on it.
     static func build(_ db: Database) throws -> Int {
+        let ids = try conceptIDs(db)
+        let (parentStart, parents) = try parentLists(db, ids: ids)
+        let ancestors = try ancestorLists(parentStart: parentStart, parents: parents, ids: ids)
+        let (descendantStart, descendants) = descendantLists(ancestors)
+        try write(db, ids: ids, ancestors: ancestors, descendantStart: descendantStart, descendants: descendants)
+        return descendants.count
+    }
+
+    /// Every concept id, sorted: the dense index of a concept is its position here.
+    private static func conceptIDs(_ db: Database) throws -> [Int64] {
         var ids: [Int64] = []
         let cursor = try Int64.fetchCursor(db, sql: "SELECT id FROM concept ORDER BY id")
         while let id = try cursor.next() { ids.append(id) }
+        return ids
+    }
+
+    /// Parent lists in CSR form: the parents of concept `n` are `parents[start[n]..<start[n + 1]]`, sorted and
+    /// without repeats; self-loops and relationships to unknown concepts are left out.
+    private static func parentLists(_ db: Database, ids: [Int64]) throws -> (start: [Int], parents: [Int32]) {
         var index: [Int64: Int32] = [:]
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = Int32(position) }
 
-        // Parent lists in CSR form.
         var edges: [(Int32, Int32)] = []
         let rows = try Row.fetchCursor(
             db,
@@ -38,8 +53,13 @@ struct ClosureBuilder {
             previous = edge
         }
         for position in 0..<count { parentStart[position + 1] += parentStart[position] }
+        return (parentStart, parents)
+    }
 
-        // Kahn's order: a concept is finished once all its parents are.
+    /// Each concept's ancestors, sorted, in Kahn's order: a concept is finished once all its parents are.
+    /// Concepts left unfinished lie on (or below) a cycle.
+    private static func ancestorLists(parentStart: [Int], parents: [Int32], ids: [Int64]) throws -> [[Int32]] {
+        let count = ids.count
         var pendingParents = [Int32](repeating: 0, count: count)
         var childLists = [[Int32]](repeating: [], count: count)
         for node in 0..<count {
@@ -75,8 +95,12 @@ struct ClosureBuilder {
             let stuck = (0..<count).filter { pendingParents[$0] > 0 }.prefix(5).map { String(ids[$0]) }
             throw StoreError(.isaCycle, "the active IS-A relationships contain a cycle through concepts \(stuck.joined(separator: ", "))")
         }
+        return ancestors
+    }
 
-        // Descendant lists by counting sort over the ancestor lists (both end up sorted by id).
+    /// Descendant lists in CSR form, by counting sort over the ancestor lists (both end up sorted by id).
+    private static func descendantLists(_ ancestors: [[Int32]]) -> (start: [Int], descendants: [Int32]) {
+        let count = ancestors.count
         var descendantStart = [Int](repeating: 0, count: count + 1)
         var total = 0
         for node in 0..<count {
@@ -92,12 +116,18 @@ struct ClosureBuilder {
                 fill[Int(ancestor)] += 1
             }
         }
+        return (descendantStart, descendants)
+    }
+
+    /// One row per concept that has ancestors or descendants, with the dense indexes turned back into ids.
+    private static func write(
+        _ db: Database, ids: [Int64], ancestors: [[Int32]], descendantStart: [Int], descendants: [Int32]
+    ) throws {
         let statement = try db.makeStatement(sql: "INSERT INTO isa_closure(concept_id, ancestors, descendants) VALUES(?, ?, ?)")
-        for node in 0..<count where !ancestors[node].isEmpty || descendantStart[node + 1] > descendantStart[node] {
+        for node in 0..<ids.count where !ancestors[node].isEmpty || descendantStart[node + 1] > descendantStart[node] {
             let up = IDArray.encode(ancestors[node].lazy.map { ids[Int($0)] })
             let down = IDArray.encode(descendants[descendantStart[node]..<descendantStart[node + 1]].lazy.map { ids[Int($0)] })
             try statement.execute(arguments: [ids[node], up, down])
         }
-        return total
     }
 }

@@ -54,111 +54,26 @@ struct HierarchyCheck {
         }
     }
 
+    /// One cycle to report: the concept ids along it (first = last), the edge that locates it, and the
+    /// strongly connected component it was found in.
+    private struct Cycle {
+        let path: [Int64]
+        let edge: Edge
+        let size: Int
+        let members: [Int64]
+    }
+
     private func reportCycles(ids: [Int64], edges: [Edge], context: inout CheckContext) throws {
         let count = ids.count
         guard count > 0 else { return }
-        // Adjacency in compressed rows: offsets[n]..<offsets[n+1] index into `targets`/`edgeOf`.
-        var offsets = [Int](repeating: 0, count: count + 1)
-        for edge in edges { offsets[Int(edge.source) + 1] += 1 }
-        for position in 0..<count { offsets[position + 1] += offsets[position] }
-        var fill = offsets
-        var targets = [Int32](repeating: 0, count: edges.count)
-        var edgeOf = [Int32](repeating: 0, count: edges.count)
-        for (number, edge) in edges.enumerated() {
-            let slot = fill[Int(edge.source)]
-            targets[slot] = edge.destination
-            edgeOf[slot] = Int32(number)
-            fill[Int(edge.source)] += 1
-        }
-
-        // Iterative Tarjan.
-        var order = [Int32](repeating: -1, count: count)
-        var low = [Int32](repeating: 0, count: count)
-        var onStack = [Bool](repeating: false, count: count)
-        var stack: [Int32] = []
-        var next: Int32 = 0
-        var components: [[Int32]] = []
-        var call: [(node: Int32, edge: Int)] = []
-        for start in 0..<count where order[start] < 0 {
-            call.append((Int32(start), offsets[start]))
-            order[start] = next
-            low[start] = next
-            next += 1
-            stack.append(Int32(start))
-            onStack[start] = true
-            while let frame = call.last {
-                let v = Int(frame.node)
-                if frame.edge < offsets[v + 1] {
-                    call[call.count - 1].edge += 1
-                    let w = Int(targets[frame.edge])
-                    if order[w] < 0 {
-                        order[w] = next
-                        low[w] = next
-                        next += 1
-                        stack.append(Int32(w))
-                        onStack[w] = true
-                        call.append((Int32(w), offsets[w]))
-                    } else if onStack[w] {
-                        low[v] = min(low[v], order[w])
-                    }
-                } else {
-                    call.removeLast()
-                    if let parent = call.last {
-                        low[Int(parent.node)] = min(low[Int(parent.node)], low[v])
-                    }
-                    if low[v] == order[v] {
-                        var component: [Int32] = []
-                        while let w = stack.popLast() {
-                            onStack[Int(w)] = false
-                            component.append(w)
-                            if Int(w) == v { break }
-                        }
-                        let selfLoop = component.count == 1 && targets[offsets[v]..<offsets[v + 1]].contains(Int32(v))
-                        if component.count > 1 || selfLoop { components.append(component) }
-                    }
-                }
-            }
-        }
+        let graph = Adjacency(nodeCount: count, edges: edges)
+        var finder = CycleFinder(graph: graph)
+        let components = finder.cyclicComponents()
 
         // Report each cycle from its smallest concept id, following IS-A edges back to it.
-        var results: [(path: [Int64], edge: Edge, size: Int, members: [Int64])] = []
+        var results: [Cycle] = []
         for component in components {
-            let members = Set(component)
-            let start = component.min { ids[Int($0)] < ids[Int($1)] }!
-            // Breadth-first search inside the component for the shortest way back to `start`.
-            var previous: [Int32: (node: Int32, edge: Int32)] = [:]
-            var queue: [Int32] = [start]
-            var head = 0
-            var closing: (node: Int32, edge: Int32)?
-            search: while head < queue.count {
-                let v = queue[head]
-                head += 1
-                for slot in offsets[Int(v)]..<offsets[Int(v) + 1] {
-                    let w = targets[slot]
-                    guard members.contains(w) else { continue }
-                    if w == start {
-                        closing = (v, edgeOf[slot])
-                        break search
-                    }
-                    if previous[w] == nil {
-                        previous[w] = (v, edgeOf[slot])
-                        queue.append(w)
-                    }
-                }
-            }
-            guard let closing else { continue }
-            var path: [Int32] = [start]
-            var cursor = closing.node
-            var trail: [Int32] = []
-            while cursor != start {
-                trail.append(cursor)
-                cursor = previous[cursor]!.node
-            }
-            path += trail.reversed()
-            path.append(start)
-            // The first edge of the path, from `start`, locates the problem.
-            let firstEdge: Int32 = path.count > 2 ? previous[path[1]]!.edge : closing.edge
-            results.append((path.map { ids[Int($0)] }, edges[Int(firstEdge)], component.count, component.map { ids[Int($0)] }.sorted()))
+            if let cycle = shortestCycle(in: component, graph: graph, ids: ids, edges: edges) { results.append(cycle) }
         }
         results.sort { $0.path[0] < $1.path[0] }
         for result in results {
@@ -170,6 +85,139 @@ struct HierarchyCheck {
             }
             context.report(
                 .error, .isaCycle, file: Int(result.edge.file), line: Int(result.edge.line), column: "destinationId", value: path, message)
+        }
+    }
+
+    /// The shortest way round `component` from its smallest concept id back to it, found breadth-first
+    /// inside the component; nil if there is none.
+    private func shortestCycle(in component: [Int32], graph: Adjacency, ids: [Int64], edges: [Edge]) -> Cycle? {
+        let members = Set(component)
+        let start = component.min { ids[Int($0)] < ids[Int($1)] }!
+        var previous: [Int32: (node: Int32, edge: Int32)] = [:]
+        var queue: [Int32] = [start]
+        var head = 0
+        var closing: (node: Int32, edge: Int32)?
+        search: while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for slot in graph.offsets[Int(v)]..<graph.offsets[Int(v) + 1] {
+                let w = graph.targets[slot]
+                guard members.contains(w) else { continue }
+                if w == start {
+                    closing = (v, graph.edgeOf[slot])
+                    break search
+                }
+                if previous[w] == nil {
+                    previous[w] = (v, graph.edgeOf[slot])
+                    queue.append(w)
+                }
+            }
+        }
+        guard let closing else { return nil }
+        var path: [Int32] = [start]
+        var cursor = closing.node
+        var trail: [Int32] = []
+        while cursor != start {
+            trail.append(cursor)
+            cursor = previous[cursor]!.node
+        }
+        path += trail.reversed()
+        path.append(start)
+        // The first edge of the path, from `start`, locates the problem.
+        let firstEdge: Int32 = path.count > 2 ? previous[path[1]]!.edge : closing.edge
+        return Cycle(
+            path: path.map { ids[Int($0)] }, edge: edges[Int(firstEdge)], size: component.count,
+            members: component.map { ids[Int($0)] }.sorted())
+    }
+
+    /// Outgoing IS-A edges in compressed rows: `offsets[n]..<offsets[n+1]` index into `targets`/`edgeOf`.
+    private struct Adjacency {
+        var offsets: [Int]
+        var targets: [Int32]
+        var edgeOf: [Int32]
+
+        init(nodeCount count: Int, edges: [Edge]) {
+            offsets = [Int](repeating: 0, count: count + 1)
+            for edge in edges { offsets[Int(edge.source) + 1] += 1 }
+            for position in 0..<count { offsets[position + 1] += offsets[position] }
+            var fill = offsets
+            targets = [Int32](repeating: 0, count: edges.count)
+            edgeOf = [Int32](repeating: 0, count: edges.count)
+            for (number, edge) in edges.enumerated() {
+                let slot = fill[Int(edge.source)]
+                targets[slot] = edge.destination
+                edgeOf[slot] = Int32(number)
+                fill[Int(edge.source)] += 1
+            }
+        }
+    }
+
+    /// Iterative Tarjan, so that a deep hierarchy cannot overflow the call stack.
+    private struct CycleFinder {
+        let graph: Adjacency
+        var order: [Int32]
+        var low: [Int32]
+        var onStack: [Bool]
+        var stack: [Int32] = []
+        var next: Int32 = 0
+        var call: [(node: Int32, edge: Int)] = []
+        var components: [[Int32]] = []
+
+        init(graph: Adjacency) {
+            self.graph = graph
+            let count = graph.offsets.count - 1
+            order = [Int32](repeating: -1, count: count)
+            low = [Int32](repeating: 0, count: count)
+            onStack = [Bool](repeating: false, count: count)
+        }
+
+        /// The strongly connected components that hold a cycle: more than one node, or a self-loop.
+        mutating func cyclicComponents() -> [[Int32]] {
+            for start in 0..<order.count where order[start] < 0 {
+                discover(start)
+                while let frame = call.last {
+                    let v = Int(frame.node)
+                    if frame.edge < graph.offsets[v + 1] {
+                        call[call.count - 1].edge += 1
+                        let w = Int(graph.targets[frame.edge])
+                        if order[w] < 0 {
+                            discover(w)
+                        } else if onStack[w] {
+                            low[v] = min(low[v], order[w])
+                        }
+                    } else {
+                        finish(v)
+                    }
+                }
+            }
+            return components
+        }
+
+        /// Numbers `node`, puts it on the stack and starts walking its edges.
+        private mutating func discover(_ node: Int) {
+            order[node] = next
+            low[node] = next
+            next += 1
+            stack.append(Int32(node))
+            onStack[node] = true
+            call.append((Int32(node), graph.offsets[node]))
+        }
+
+        /// Every edge of `v` is walked: hands its low link to its caller and, if it roots a component, pops it.
+        private mutating func finish(_ v: Int) {
+            call.removeLast()
+            if let parent = call.last {
+                low[Int(parent.node)] = min(low[Int(parent.node)], low[v])
+            }
+            guard low[v] == order[v] else { return }
+            var component: [Int32] = []
+            while let w = stack.popLast() {
+                onStack[Int(w)] = false
+                component.append(w)
+                if Int(w) == v { break }
+            }
+            let selfLoop = component.count == 1 && graph.targets[graph.offsets[v]..<graph.offsets[v + 1]].contains(Int32(v))
+            if component.count > 1 || selfLoop { components.append(component) }
         }
     }
 }

@@ -8,31 +8,41 @@ import RF2
 /// refset carries FSNs at all (national refsets such as Norwegian Bokmål do not), exactly one preferred FSN.
 struct LanguageCheck {
     func run(_ context: inout CheckContext) throws {
-        let fsn = WellKnown.fullySpecifiedName, synonym = WellKnown.synonym, preferred = WellKnown.preferred
         let language = StagingPlan.MemberKind.language.rawValue
         let hasDescriptions = try context.exists("SELECT 1 FROM c_description")
         let hasLanguage = try context.exists("SELECT 1 FROM c_member WHERE kind = \(language)")
-
-        // Active concepts without any active FSN.
-        var withoutFSN = Set<Int64>()
-        if hasDescriptions {
-            try context.forEach(
-                """
-                SELECT c.file, c.line, c.id FROM c_concept c
-                WHERE c.active = 1 AND NOT EXISTS (
-                  SELECT 1 FROM c_description d WHERE d.concept_id = c.id AND d.type_id = \(fsn) AND d.active = 1)
-                ORDER BY c.file, c.line
-                """
-            ) { row in
-                let id: Int64 = row[2]
-                withoutFSN.insert(id)
-                context.report(
-                    .error, .fsnPerLanguage, file: row[0], line: row[1], column: "id", value: String(id),
-                    "the active concept has no active fully specified name")
-            }
-        }
+        let withoutFSN = hasDescriptions ? try reportConceptsWithoutFSN(&context) : []
         guard hasLanguage else { return }
+        try reportPreferredTermCounts(&context, withoutFSN: withoutFSN)
+        try reportMembersOfInactiveDescriptions(&context)
+        try reportDescriptionsWithoutMembers(&context)
+    }
 
+    /// Active concepts without any active FSN; returns them, so that no refset is blamed for their missing FSN too.
+    private func reportConceptsWithoutFSN(_ context: inout CheckContext) throws -> Set<Int64> {
+        let fsn = WellKnown.fullySpecifiedName
+        var withoutFSN = Set<Int64>()
+        try context.forEach(
+            """
+            SELECT c.file, c.line, c.id FROM c_concept c
+            WHERE c.active = 1 AND NOT EXISTS (
+              SELECT 1 FROM c_description d WHERE d.concept_id = c.id AND d.type_id = \(fsn) AND d.active = 1)
+            ORDER BY c.file, c.line
+            """
+        ) { row in
+            let id: Int64 = row[2]
+            withoutFSN.insert(id)
+            context.report(
+                .error, .fsnPerLanguage, file: row[0], line: row[1], column: "id", value: String(id),
+                "the active concept has no active fully specified name")
+        }
+        return withoutFSN
+    }
+
+    /// One preferred FSN (in refsets that carry FSNs) and one preferred synonym per covering language refset.
+    private func reportPreferredTermCounts(_ context: inout CheckContext, withoutFSN: Set<Int64>) throws {
+        let fsn = WellKnown.fullySpecifiedName, synonym = WellKnown.synonym, preferred = WellKnown.preferred
+        let language = StagingPlan.MemberKind.language.rawValue
         let fsnRefsets = Set(
             try Int64.fetchAll(
                 context.db,
@@ -78,8 +88,11 @@ struct LanguageCheck {
                         : "the active concept has \(ptCount) preferred synonyms in language refset \(refset) (descriptions \(ids ?? ""))")
             }
         }
+    }
 
-        // Member activity mirrors description activity.
+    /// Member activity mirrors description activity: no active member on an inactive description.
+    private func reportMembersOfInactiveDescriptions(_ context: inout CheckContext) throws {
+        let language = StagingPlan.MemberKind.language.rawValue
         try context.forEach(
             """
             SELECT m.file, m.line, m.rcid FROM c_member m JOIN c_description d ON d.id = m.rcid
@@ -92,6 +105,11 @@ struct LanguageCheck {
                 .error, .languageMirrorsDescription, file: row[0], line: row[1], column: "referencedComponentId", value: String(description),
                 "active language refset member on inactive description \(description): inactivate the member too")
         }
+    }
+
+    /// An active description without an active language refset member: a warning, as no dialect says whether to use it.
+    private func reportDescriptionsWithoutMembers(_ context: inout CheckContext) throws {
+        let language = StagingPlan.MemberKind.language.rawValue
         try context.forEach(
             """
             SELECT d.file, d.line, d.id FROM c_description d

@@ -42,49 +42,9 @@ public struct RequestValidator: Sendable {
 
     private func checkPayload(_ payload: RequestPayload, _ check: inout Check) throws {
         switch payload {
-        case .newConcept(let change):
-            let fsn = change.fullySpecifiedName.trimmingCharacters(in: .whitespaces)
-            if fsn.isEmpty {
-                check.fail("payload.fullySpecifiedName", "is required")
-            } else if change.semanticTag == nil {
-                check.fail("payload.fullySpecifiedName", "'\(fsn)' has no semantic tag such as '(disorder)' at the end")
-            }
-            if change.parents.isEmpty { check.fail("payload.parents", "needs at least one parent concept") }
-            for (index, parent) in change.parents.enumerated() {
-                try check.concept("payload.parents[\(index)]", parent, mustBeActive: true)
-            }
-            if change.semanticTag != nil, let existing = try check.activeDescription(matching: fsn) {
-                check.fail("payload.fullySpecifiedName", "'\(fsn)' already exists as description \(existing.id) of concept \(existing.conceptId)")
-            }
-        case .newDescription(let change):
-            let term = change.term.trimmingCharacters(in: .whitespaces)
-            if term.isEmpty { check.fail("payload.term", "is required") }
-            if try check.concept("payload.conceptId", change.conceptId, mustBeActive: true), !term.isEmpty, let release {
-                if let existing = try release.descriptions(of: change.conceptId.value, includeInactive: false).first(where: { $0.term == term }) {
-                    check.fail("payload.term", "concept \(change.conceptId) already has the active description \(existing.id) '\(term)'")
-                }
-            }
-            if let refset = change.languageRefsetId, !SCTID.isValid(refset.value, kind: .concept) {
-                check.fail("payload.languageRefsetId", "\(refset) is not a valid concept id")
-            } else if let release, try !release.languageRefsets().contains(change.effectiveLanguageRefsetId.value) {
-                if change.languageRefsetId == nil {
-                    check.fail(
-                        "payload.language",
-                        "'\(change.language.rawValue)': release \(release.info.name) has no language refset "
-                            + "\(change.effectiveLanguageRefsetId); bind the request to a release that has one or give payload.languageRefsetId")
-                } else {
-                    check.fail("payload.languageRefsetId", "\(change.effectiveLanguageRefsetId) is not a language refset of release \(release.info.name)")
-                }
-            }
-        case .changeDescription(let change):
-            let description = try check.description("payload.descriptionId", change.descriptionId, mustBeActive: true)
-            let proposed = change.proposedTerm?.trimmingCharacters(in: .whitespaces)
-            if (proposed ?? "").isEmpty && change.caseSignificance == nil {
-                check.fail("payload.proposedTerm", "or payload.caseSignificance is required")
-            }
-            if let description, let proposed, proposed == description.term {
-                check.fail("payload.proposedTerm", "'\(proposed)' is the description's current term")
-            }
+        case .newConcept(let change): try checkNewConcept(change, &check)
+        case .newDescription(let change): try checkNewDescription(change, &check)
+        case .changeDescription(let change): try checkChangeDescription(change, &check)
         case .inactivateDescription(let change):
             try check.description("payload.descriptionId", change.descriptionId, mustBeActive: true)
             try checkInactivation(
@@ -95,36 +55,94 @@ public struct RequestValidator: Sendable {
             try checkInactivation(
                 reason: change.reason, association: change.association, targets: change.targets, allowed: InactivationReason.conceptReasons,
                 requireAssociation: true, component: change.conceptId, &check)
-        case .newRelationship(let change):
-            try check.concept("payload.sourceId", change.sourceId, mustBeActive: true)
-            try check.attributeType("payload.typeId", change.typeId)
-            try check.concept("payload.destinationId", change.destinationId, mustBeActive: true)
-            if change.group < 0 { check.fail("payload.group", "\(change.group) is negative") }
-            if try check.relationshipExists(change.sourceId, change.typeId, change.destinationId) == true {
-                check.fail("payload", "concept \(change.sourceId) already has the relationship \(change.typeId) = \(change.destinationId)")
-            }
-        case .changeRelationship(let change):
-            try checkExistingRelationship(change.sourceId, change.typeId, change.destinationId, &check)
-            if change.newTypeId == nil && change.newDestinationId == nil && change.newGroup == nil {
-                check.fail("payload.newDestinationId", "or payload.newTypeId or payload.newGroup is required")
-            }
-            if let type = change.newTypeId { try check.attributeType("payload.newTypeId", type) }
-            if let destination = change.newDestinationId { try check.concept("payload.newDestinationId", destination, mustBeActive: true) }
-            if let group = change.newGroup, group < 0 { check.fail("payload.newGroup", "\(group) is negative") }
+        case .newRelationship(let change): try checkNewRelationship(change, &check)
+        case .changeRelationship(let change): try checkChangeRelationship(change, &check)
         case .retireRelationship(let change):
             try checkExistingRelationship(change.sourceId, change.typeId, change.destinationId, &check)
-        case .refsetChange(let change):
-            if try check.concept("payload.refsetId", change.refsetId, mustBeActive: true), let release,
-                try !release.isSubsumed(change.refsetId.value, by: WellKnown.referenceSet)
-            {
-                check.fail("payload.refsetId", "concept \(change.refsetId) is not a reference set")
-            }
-            if change.conceptIds.isEmpty { check.fail("payload.conceptIds", "needs at least one concept") }
-            for (index, id) in change.conceptIds.enumerated() {
-                try check.concept("payload.conceptIds[\(index)]", id, mustBeActive: change.action == .add)
-            }
+        case .refsetChange(let change): try checkRefsetChange(change, &check)
         case .other(let change):
             if change.details.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { check.fail("payload.details", "is required") }
+        }
+    }
+
+    private func checkNewConcept(_ change: RequestPayload.NewConcept, _ check: inout Check) throws {
+        let fsn = change.fullySpecifiedName.trimmingCharacters(in: .whitespaces)
+        if fsn.isEmpty {
+            check.fail("payload.fullySpecifiedName", "is required")
+        } else if change.semanticTag == nil {
+            check.fail("payload.fullySpecifiedName", "'\(fsn)' has no semantic tag such as '(disorder)' at the end")
+        }
+        if change.parents.isEmpty { check.fail("payload.parents", "needs at least one parent concept") }
+        for (index, parent) in change.parents.enumerated() {
+            try check.concept("payload.parents[\(index)]", parent, mustBeActive: true)
+        }
+        if change.semanticTag != nil, let existing = try check.activeDescription(matching: fsn) {
+            check.fail("payload.fullySpecifiedName", "'\(fsn)' already exists as description \(existing.id) of concept \(existing.conceptId)")
+        }
+    }
+
+    private func checkNewDescription(_ change: RequestPayload.NewDescription, _ check: inout Check) throws {
+        let term = change.term.trimmingCharacters(in: .whitespaces)
+        if term.isEmpty { check.fail("payload.term", "is required") }
+        if try check.concept("payload.conceptId", change.conceptId, mustBeActive: true), !term.isEmpty, let release {
+            if let existing = try release.descriptions(of: change.conceptId.value, includeInactive: false).first(where: { $0.term == term }) {
+                check.fail("payload.term", "concept \(change.conceptId) already has the active description \(existing.id) '\(term)'")
+            }
+        }
+        if let refset = change.languageRefsetId, !SCTID.isValid(refset.value, kind: .concept) {
+            check.fail("payload.languageRefsetId", "\(refset) is not a valid concept id")
+        } else if let release, try !release.languageRefsets().contains(change.effectiveLanguageRefsetId.value) {
+            if change.languageRefsetId == nil {
+                check.fail(
+                    "payload.language",
+                    "'\(change.language.rawValue)': release \(release.info.name) has no language refset "
+                        + "\(change.effectiveLanguageRefsetId); bind the request to a release that has one or give payload.languageRefsetId")
+            } else {
+                check.fail("payload.languageRefsetId", "\(change.effectiveLanguageRefsetId) is not a language refset of release \(release.info.name)")
+            }
+        }
+    }
+
+    private func checkChangeDescription(_ change: RequestPayload.ChangeDescription, _ check: inout Check) throws {
+        let description = try check.description("payload.descriptionId", change.descriptionId, mustBeActive: true)
+        let proposed = change.proposedTerm?.trimmingCharacters(in: .whitespaces)
+        if (proposed ?? "").isEmpty && change.caseSignificance == nil {
+            check.fail("payload.proposedTerm", "or payload.caseSignificance is required")
+        }
+        if let description, let proposed, proposed == description.term {
+            check.fail("payload.proposedTerm", "'\(proposed)' is the description's current term")
+        }
+    }
+
+    private func checkNewRelationship(_ change: RequestPayload.NewRelationship, _ check: inout Check) throws {
+        try check.concept("payload.sourceId", change.sourceId, mustBeActive: true)
+        try check.attributeType("payload.typeId", change.typeId)
+        try check.concept("payload.destinationId", change.destinationId, mustBeActive: true)
+        if change.group < 0 { check.fail("payload.group", "\(change.group) is negative") }
+        if try check.relationshipExists(change.sourceId, change.typeId, change.destinationId) == true {
+            check.fail("payload", "concept \(change.sourceId) already has the relationship \(change.typeId) = \(change.destinationId)")
+        }
+    }
+
+    private func checkChangeRelationship(_ change: RequestPayload.ChangeRelationship, _ check: inout Check) throws {
+        try checkExistingRelationship(change.sourceId, change.typeId, change.destinationId, &check)
+        if change.newTypeId == nil && change.newDestinationId == nil && change.newGroup == nil {
+            check.fail("payload.newDestinationId", "or payload.newTypeId or payload.newGroup is required")
+        }
+        if let type = change.newTypeId { try check.attributeType("payload.newTypeId", type) }
+        if let destination = change.newDestinationId { try check.concept("payload.newDestinationId", destination, mustBeActive: true) }
+        if let group = change.newGroup, group < 0 { check.fail("payload.newGroup", "\(group) is negative") }
+    }
+
+    private func checkRefsetChange(_ change: RequestPayload.RefsetChange, _ check: inout Check) throws {
+        if try check.concept("payload.refsetId", change.refsetId, mustBeActive: true), let release,
+            try !release.isSubsumed(change.refsetId.value, by: WellKnown.referenceSet)
+        {
+            check.fail("payload.refsetId", "concept \(change.refsetId) is not a reference set")
+        }
+        if change.conceptIds.isEmpty { check.fail("payload.conceptIds", "needs at least one concept") }
+        for (index, id) in change.conceptIds.enumerated() {
+            try check.concept("payload.conceptIds[\(index)]", id, mustBeActive: change.action == .add)
         }
     }
 

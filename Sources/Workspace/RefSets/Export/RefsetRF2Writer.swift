@@ -85,8 +85,7 @@ public struct RefsetRF2Writer: Sendable {
 
     /// Writes one release type's files of the package under `folder` (`Terminology/`, `Refset/...`).
     public func writePackageFiles(_ type: ReleaseType, into folder: URL) throws {
-        let refset = release.refset
-        let language = try RefsetLanguage(refset.language)
+        let language = try RefsetLanguage(release.refset.language)
         let time = try latestTime
         guard let first = release.versions.first else { return }
         let conceptTime = first.effectiveTime
@@ -99,87 +98,134 @@ public struct RefsetRF2Writer: Sendable {
         for directory in [terminology, content, languageFolder, metadata] {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        func name(_ file: RF2FileName) -> String { file.fileName }
-        let effective = String(time)
+        let files = PackageFiles(
+            type: type, effective: String(time), conceptTime: conceptTime, withConcept: withConcept, language: language)
+        try writeConceptFile(files, into: terminology)
+        try writeDescriptionFile(files, into: terminology)
+        try writeAxiomFile(files, into: terminology)
+        try writeRelationshipFile(files, into: terminology)
+        try writeLanguageFile(files, into: languageFolder)
+        try writeMembers(release.rows(type), to: content.appendingPathComponent(try memberFileName(type)))
+        try writeModuleDependencyFile(files, into: metadata)
+    }
 
+    /// What the files of one release type of the package share.
+    private struct PackageFiles {
+        let type: ReleaseType
+        /// Effective time of the file names: the latest version's.
+        let effective: String
+        /// Effective time of the refset concept's own rows: the first version's.
+        let conceptTime: Int
+        /// Whether the refset concept's own rows belong in these files.
+        let withConcept: Bool
+        let language: RefsetLanguage
+    }
+
+    private func writeConceptFile(_ files: PackageFiles, into terminology: URL) throws {
+        let refset = release.refset
         let concepts = try RF2Writer(
-            url: terminology.appendingPathComponent(name(.component("Concept", type, country: country, namespace: namespace, effectiveTime: effective))),
+            url: terminology.appendingPathComponent(
+                RF2FileName.component("Concept", files.type, country: country, namespace: namespace, effectiveTime: files.effective).fileName),
             columns: ["id", "effectiveTime", "active", "moduleId", "definitionStatusId"])
-        if withConcept { concepts.write([refset.id, Int64(conceptTime), 1, refset.moduleId, WellKnown.primitive]) }
+        if files.withConcept { concepts.write([refset.id, Int64(files.conceptTime), 1, refset.moduleId, WellKnown.primitive]) }
         try concepts.close()
+    }
 
+    /// The refset concept's FSN and synonym.
+    private func writeDescriptionFile(_ files: PackageFiles, into terminology: URL) throws {
+        let refset = release.refset
+        let languageCode = files.language.descriptionLanguageCode
         let descriptions = try RF2Writer(
             url: terminology.appendingPathComponent(
-                name(
-                    .component(
-                        "Description", type, language: language.descriptionLanguageCode, country: country, namespace: namespace, effectiveTime: effective))),
+                RF2FileName.component(
+                    "Description", files.type, language: languageCode, country: country, namespace: namespace, effectiveTime: files.effective
+                ).fileName),
             columns: ["id", "effectiveTime", "active", "moduleId", "conceptId", "languageCode", "typeId", "term", "caseSignificanceId"])
-        if withConcept {
+        if files.withConcept {
             for (id, typeId, term) in [
                 (refset.fsnDescriptionId, WellKnown.fullySpecifiedName, refset.fullySpecifiedName),
                 (refset.synonymDescriptionId, WellKnown.synonym, refset.name),
             ] {
                 descriptions.write([
-                    String(id), String(conceptTime), "1", String(refset.moduleId), String(refset.id), language.descriptionLanguageCode, String(typeId), term,
+                    String(id), String(files.conceptTime), "1", String(refset.moduleId), String(refset.id), languageCode, String(typeId), term,
                     String(WellKnown.initialCharacterCaseInsensitive),
                 ])
             }
         }
         try descriptions.close()
+    }
 
+    /// The refset concept's OWL axiom: a subclass of the simple type refset.
+    private func writeAxiomFile(_ files: PackageFiles, into terminology: URL) throws {
+        let refset = release.refset
         let axioms = try RF2Writer(
             url: terminology.appendingPathComponent(
-                name(.refset(pattern: "s", name: "OWLExpression", type, country: country, namespace: namespace, effectiveTime: effective, fileType: "sct"))),
+                RF2FileName.refset(
+                    pattern: "s", name: "OWLExpression", files.type, country: country, namespace: namespace, effectiveTime: files.effective,
+                    fileType: "sct"
+                ).fileName),
             columns: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId", "owlExpression"])
-        if withConcept {
+        if files.withConcept {
             axioms.write([
-                MemberUUID.make("axiom|\(refset.id)").description, String(conceptTime), "1", String(refset.moduleId), String(WellKnown.owlAxiomRefset),
+                MemberUUID.make("axiom|\(refset.id)").description, String(files.conceptTime), "1", String(refset.moduleId), String(WellKnown.owlAxiomRefset),
                 String(refset.id), "SubClassOf(:\(refset.id) :\(WellKnown.simpleType))",
             ])
         }
         try axioms.close()
+    }
 
+    /// The inferred IS-A that the axiom implies.
+    private func writeRelationshipFile(_ files: PackageFiles, into terminology: URL) throws {
+        let refset = release.refset
         let relationships = try RF2Writer(
-            url: terminology.appendingPathComponent(name(.component("Relationship", type, country: country, namespace: namespace, effectiveTime: effective))),
+            url: terminology.appendingPathComponent(
+                RF2FileName.component("Relationship", files.type, country: country, namespace: namespace, effectiveTime: files.effective).fileName),
             columns: [
                 "id", "effectiveTime", "active", "moduleId", "sourceId", "destinationId", "relationshipGroup", "typeId", "characteristicTypeId", "modifierId",
             ])
-        if withConcept {
+        if files.withConcept {
             relationships.write([
-                refset.relationshipId, Int64(conceptTime), 1, refset.moduleId, refset.id, WellKnown.simpleType, 0, WellKnown.isA,
+                refset.relationshipId, Int64(files.conceptTime), 1, refset.moduleId, refset.id, WellKnown.simpleType, 0, WellKnown.isA,
                 WellKnown.inferredRelationship,
                 WellKnown.existentialRestriction,
             ])
         }
         try relationships.close()
+    }
 
+    /// The FSN and synonym preferred in each language refset of the refset's language.
+    private func writeLanguageFile(_ files: PackageFiles, into languageFolder: URL) throws {
+        let refset = release.refset
         let languageRows = try RF2Writer(
             url: languageFolder.appendingPathComponent(
-                name(
-                    .refset(
-                        pattern: "c", name: "Language", type, language: language.descriptionLanguageCode, country: country, namespace: namespace,
-                        effectiveTime: effective))),
+                RF2FileName.refset(
+                    pattern: "c", name: "Language", files.type, language: files.language.descriptionLanguageCode, country: country,
+                    namespace: namespace, effectiveTime: files.effective
+                ).fileName),
             columns: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId", "acceptabilityId"])
-        if withConcept {
-            for languageRefset in language.languageRefsets {
+        if files.withConcept {
+            for languageRefset in files.language.languageRefsets {
                 for description in [refset.fsnDescriptionId, refset.synonymDescriptionId] {
                     languageRows.write([
-                        MemberUUID.make("language|\(languageRefset)|\(description)").description, String(conceptTime), "1", String(refset.moduleId),
+                        MemberUUID.make("language|\(languageRefset)|\(description)").description, String(files.conceptTime), "1", String(refset.moduleId),
                         String(languageRefset), String(description), String(WellKnown.preferred),
                     ])
                 }
             }
         }
         try languageRows.close()
+    }
 
-        try writeMembers(release.rows(type), to: content.appendingPathComponent(try memberFileName(type)))
-
+    private func writeModuleDependencyFile(_ files: PackageFiles, into metadata: URL) throws {
+        let refset = release.refset
         let dependencies = try RF2Writer(
             url: metadata.appendingPathComponent(
-                name(.refset(pattern: "ss", name: "ModuleDependency", type, country: country, namespace: namespace, effectiveTime: effective))),
+                RF2FileName.refset(
+                    pattern: "ss", name: "ModuleDependency", files.type, country: country, namespace: namespace, effectiveTime: files.effective
+                ).fileName),
             columns: ["id", "effectiveTime", "active", "moduleId", "refsetId", "referencedComponentId", "sourceEffectiveTime", "targetEffectiveTime"])
         // Full keeps one module dependency row per version; Snapshot and Delta only the latest.
-        let versions = type == .full ? release.versions : Array(release.versions.suffix(1))
+        let versions = files.type == .full ? release.versions : Array(release.versions.suffix(1))
         for version in versions {
             guard let target = dependencyTimes[version.release] else {
                 throw WorkspaceError(
