@@ -116,10 +116,6 @@ struct BulkLoader {
         var memberIds = Set<RF2UUID>()
         var dangling: [String: Int] = [:]
         var lineWarnings: [String] = []
-        defer {
-            balance.danglingLanguageMembers = dangling
-            balance.lineWarnings = lineWarnings
-        }
         do {
             for (index, file) in files.enumerated() {
                 guard let kind = file.kind else { continue }
@@ -178,6 +174,10 @@ struct BulkLoader {
                 }
                 guard channel.put(.endOfFile(fileIndex: index)) else { throw Cancelled() }
             }
+            // Stored before `.finished` is sent: the loader reads them as soon as it takes `.finished`, and the
+            // channel's lock orders these writes before that read (a `defer` here ran after it, a data race).
+            balance.danglingLanguageMembers = dangling
+            balance.lineWarnings = lineWarnings
             _ = channel.put(.finished)
         } catch let error as RF2Error {
             _ = channel.put(.failed(error))
