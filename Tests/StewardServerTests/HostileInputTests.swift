@@ -147,7 +147,7 @@ struct HostileInputTests {
             let port = try #require(client.port)
             for path in ["/fhir/ValueSet/$expand", "/fhir/CodeSystem/$lookup", "/api/v1/ecl", "/api/v1/requests"] {
                 let request = RawHTTP.chunkedPost(path: path, headers: ["Authorization: Bearer \(token)", "If-Match: \"1\""], chunkSize: 16 * 1024, chunks: 8)
-                let answer = try RawHTTP.exchange(port: port, request)
+                let answer = try await RawHTTP.exchange(port: port, request)
                 #expect(answer.hasPrefix("HTTP/1.1 413"), "\(path): \(answer.prefix(60))")
                 #expect(answer.contains("request body is larger than this server accepts"), "\(path)")
             }

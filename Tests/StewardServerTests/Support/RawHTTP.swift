@@ -1,4 +1,5 @@
 import Foundation
+import TerminologyStore
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -6,7 +7,13 @@ import Foundation
 /// Sends bytes exactly as given to a live server on loopback and returns the whole answer: for requests no
 /// HTTP client library will form, such as a chunked body with no Content-Length.
 enum RawHTTP {
-    static func exchange(port: Int, _ request: [UInt8]) throws -> String {
+    /// The exchange runs off the Swift concurrency pool (on the store-access executor): its blocking socket
+    /// calls would otherwise hold one of the pool's few threads, which the server under test needs too.
+    static func exchange(port: Int, _ request: [UInt8]) async throws -> String {
+        try await StoreAccess.run { try blockingExchange(port: port, request) }
+    }
+
+    private static func blockingExchange(port: Int, _ request: [UInt8]) throws -> String {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         defer { close(socket) }
