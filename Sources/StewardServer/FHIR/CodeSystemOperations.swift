@@ -36,22 +36,24 @@ struct CodeSystemOperations: Sendable {
             Parameter("version", .string(release.info.versionURI)),
             Parameter("display", .string(detail.preferredTerm ?? detail.fullySpecifiedName ?? String(id))),
         ]
-        if wants("designation") { output += Self.designations(detail) }
-        output += Self.conceptProperties(detail, wants: wants)
-        output += Self.attributeProperties(detail, requested: requested)
+        if wants("designation") { Self.appendDesignations(detail, to: &output) }
+        Self.appendConceptProperties(detail, wants: wants, to: &output)
+        Self.appendAttributeProperties(detail, requested: requested, to: &output)
         return Parameters(output)
     }
 
-    /// The active descriptions as `designation` parameters.
-    private static func designations(_ detail: ConceptDetail) -> [Parameter] {
-        detail.descriptions.filter(\.active).map { description in
-            Parameter(
-                "designation",
-                parts: [
-                    Parameter("language", .code(language(of: description))),
-                    Parameter("use", .coding(.snomed(description.typeId, display: detail.terms[description.typeId]))),
-                    Parameter("value", .string(description.term)),
-                ])
+    /// The active descriptions as `designation` parameters. (The steps append to one list: `$lookup` is a hot
+    /// path, and intermediate arrays cost an allocation each.)
+    private static func appendDesignations(_ detail: ConceptDetail, to output: inout [Parameter]) {
+        for description in detail.descriptions where description.active {
+            output.append(
+                Parameter(
+                    "designation",
+                    parts: [
+                        Parameter("language", .code(language(of: description))),
+                        Parameter("use", .coding(.snomed(description.typeId, display: detail.terms[description.typeId]))),
+                        Parameter("value", .string(description.term)),
+                    ]))
         }
     }
 
@@ -64,30 +66,27 @@ struct CodeSystemOperations: Sendable {
     }
 
     /// The concept's own properties, parents, children and normal forms, as far as `wants` them.
-    private static func conceptProperties(_ detail: ConceptDetail, wants: (String) -> Bool) -> [Parameter] {
+    private static func appendConceptProperties(_ detail: ConceptDetail, wants: (String) -> Bool, to output: inout [Parameter]) {
         let concept = detail.concept
-        var output: [Parameter] = []
         if wants("inactive") { output.append(property("inactive", .boolean(!concept.active))) }
         if wants("sufficientlyDefined") { output.append(property("sufficientlyDefined", .boolean(concept.isFullyDefined))) }
         if wants("moduleId") { output.append(property("moduleId", .code(String(concept.moduleId)), description: detail.terms[concept.moduleId])) }
         if wants("effectiveTime") { output.append(property("effectiveTime", .string(String(concept.effectiveTime)))) }
-        if wants("parent") { output += detail.parents.map { property("parent", .code(String($0.id)), description: $0.term) } }
-        if wants("child") { output += detail.children.map { property("child", .code(String($0.id)), description: $0.term) } }
+        if wants("parent") { for parent in detail.parents { output.append(property("parent", .code(String(parent.id)), description: parent.term)) } }
+        if wants("child") { for child in detail.children { output.append(property("child", .code(String(child.id)), description: child.term)) } }
         if wants("normalForm") { output.append(property("normalForm", .string(NormalForm.expression(detail, terms: true)))) }
         if wants("normalFormTerse") { output.append(property("normalFormTerse", .string(NormalForm.expression(detail, terms: false)))) }
-        return output
     }
 
     /// Attributes as properties named by their type id: ungrouped ones directly, each role group as a
     /// `609096000` property with subproperties. Only requested types (or all when none is requested).
-    private static func attributeProperties(_ detail: ConceptDetail, requested: Set<String>) -> [Parameter] {
-        var output: [Parameter] = []
+    private static func appendAttributeProperties(_ detail: ConceptDetail, requested: Set<String>, to output: inout [Parameter]) {
         for group in detail.groups {
             let attributes = group.attributes.filter {
                 requested.isEmpty || requested.contains(String(SNOMED.roleGroup)) || requested.contains(String($0.type.id))
             }
             if group.group == 0 {
-                output += attributes.map { property(String($0.type.id), value(of: $0), description: $0.target?.term) }
+                for attribute in attributes { output.append(property(String(attribute.type.id), value(of: attribute), description: attribute.target?.term)) }
             } else if !attributes.isEmpty {
                 let sub = attributes.map { attribute in
                     var parts = [Parameter("code", .code(String(attribute.type.id))), Parameter("value", value(of: attribute))]
@@ -97,7 +96,6 @@ struct CodeSystemOperations: Sendable {
                 output.append(property(String(SNOMED.roleGroup), nil, description: "role group \(group.group)", sub: sub))
             }
         }
-        return output
     }
 
     /// What `$lookup` reads for the requested properties (none requested: everything it shows; memberships never).

@@ -16,7 +16,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let evaluationTimeLimit: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // From here on, stores are reached only through `access { }` (debug builds refuse anything else).
+        // From here on, stores are read only inside `StoreAccess.run` (debug builds refuse anything else).
         try await StoreAccess.$forbidsBlocking.withValue(true) { try await authenticate(request, context: context, next: next) }
     }
 

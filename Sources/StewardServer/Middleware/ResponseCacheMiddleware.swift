@@ -25,10 +25,14 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         guard cache.isEnabled, request.method == .get, context.identity != nil || context.anonymousReadAllowed else {
             return try await next(request, context)
         }
-        let releases = releases
-        var generation = releases.generationIfFresh
-        if generation == nil { generation = try await StoreAccess.run { try releases.generation() } }
-        let key = "\(generation ?? 0)|\(request.uri)|\(request.headers[.acceptLanguage] ?? "")|\(request.headers[.accept] ?? "")"
+        let generation: Int
+        if let fresh = releases.generationIfFresh {
+            generation = fresh
+        } else {
+            let releases = releases
+            generation = try await StoreAccess.run { try releases.generation() }
+        }
+        let key = "\(generation)|\(request.uri)|\(request.headers[.acceptLanguage] ?? "")|\(request.headers[.accept] ?? "")"
         if let entry = cache.get(key) {
             if let etag = entry.headers[.eTag], let match = request.headers[.ifNoneMatch], ConditionalGet.matches(match, etag) {
                 return Response(status: .notModified, headers: entry.headers)
