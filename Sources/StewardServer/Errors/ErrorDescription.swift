@@ -15,26 +15,29 @@ struct ErrorDescription: Sendable {
     var message: String
     var currentVersion: Int?
     var position: ErrorPosition?
+    var issue: FHIRIssue?
     /// Whether this is our fault (logged as an error) rather than the client's.
     var isInternal: Bool { status.code >= 500 }
 
-    init(status: HTTPResponse.Status, message: String, currentVersion: Int? = nil, position: ErrorPosition? = nil) {
+    init(status: HTTPResponse.Status, message: String, currentVersion: Int? = nil, position: ErrorPosition? = nil, issue: FHIRIssue? = nil) {
         self.status = status
         self.message = message
         self.currentVersion = currentVersion
         self.position = position
+        self.issue = issue
     }
 
     init(_ error: any Error) {
         switch error {
         case let error as APIError:
-            self.init(status: error.status, message: error.message, currentVersion: error.currentVersion, position: error.position)
+            self.init(
+                status: error.status, message: error.message, currentVersion: error.currentVersion, position: error.position, issue: error.issue)
         case let error as ECLSyntaxError:
             self.init(
                 status: .badRequest, message: error.description,
-                position: ErrorPosition(line: error.line, column: error.column, offset: error.offset))
+                position: ErrorPosition(line: error.line, column: error.column, offset: error.offset), issue: .invalidECL)
         case let error as ECLEvaluationError:
-            self.init(status: .badRequest, message: "ECL cannot be evaluated: \(error.description)")
+            self.init(status: .badRequest, message: "ECL cannot be evaluated: \(error.description)", issue: .invalidECL)
         case let error as StoreError:
             let status: HTTPResponse.Status =
                 switch error.code {

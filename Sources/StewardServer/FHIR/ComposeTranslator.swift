@@ -6,13 +6,23 @@ import HTTPTypes
 /// list, filters and referenced implicit value sets; includes are OR-ed and excludes subtracted with MINUS.
 /// Every piece of ECL the caller wrote is parsed on its own first, so an error points into their text.
 enum ComposeTranslator {
-    static func ecl(_ compose: ValueSet.Compose) throws -> (ecl: String, version: String?) {
+    /// A compose as ECL, the SNOMED CT version it names, and whether it is closed: only concept lists (or
+    /// filters that exclude expressions), so that the expansion lists everything the value set holds.
+    struct Translation: Sendable {
+        var ecl: String
+        var version: String?
+        var closed: Bool
+    }
+
+    static func ecl(_ compose: ValueSet.Compose) throws -> Translation {
         guard !compose.include.isEmpty else { throw APIError.badRequest("compose.include is empty: a value set needs at least one include") }
         var versions: [String] = []
+        var closed = true
         func translate(_ sets: [ValueSet.ConceptSet], _ role: String) throws -> [String] {
             try sets.enumerated().map { index, set in
                 let (ecl, version) = try conceptSet(set, path: "compose.\(role)[\(index)]")
                 if let version { versions.append(version) }
+                if role == "include", !isClosed(set) { closed = false }
                 return ecl
             }
         }
@@ -27,7 +37,14 @@ enum ComposeTranslator {
         if !excludes.isEmpty {
             ecl = "(\(ecl)) MINUS (\(excludes.map { "(\($0))" }.joined(separator: " OR ")))"
         }
-        return (ecl, distinct.first)
+        return Translation(ecl: ecl, version: distinct.first, closed: closed)
+    }
+
+    /// Whether an include lists its concepts, or filters with `expressions = false`.
+    private static func isClosed(_ set: ValueSet.ConceptSet) -> Bool {
+        let filters = set.filter ?? []
+        if filters.isEmpty { return set.valueSet?.isEmpty ?? true }
+        return filters.contains { $0.property == "expressions" && $0.op == "=" && $0.value == "false" }
     }
 
     /// One include or exclude as ECL, with the version it names.
@@ -51,7 +68,9 @@ enum ComposeTranslator {
             }
             parts.append(ids.joined(separator: " OR "))
         }
-        for (index, filter) in filters.enumerated() {
+        // `expressions = true|false` says whether postcoordinated expressions belong in the value set: no
+        // expressions are stored here, so it adds no concepts (and decides only whether the set is closed).
+        for (index, filter) in filters.enumerated() where filter.property != "expressions" {
             parts.append(try self.filter(filter, path: "\(path).filter[\(index)]"))
         }
         for (index, url) in (set.valueSet ?? []).enumerated() {

@@ -145,6 +145,16 @@ struct OperationInput: Sendable {
         }
     }
 
+    /// The value sets the request carries as `tx-resource` parameters: used for this request only, to
+    /// resolve value set URLs, never stored. Other resource types are ignored (this server has no other use
+    /// for them).
+    func carriedValueSets() throws -> [ValueSet] {
+        body.all("tx-resource").compactMap { parameter in
+            if case .valueSet(let valueSet) = parameter.resource { return valueSet }
+            return nil
+        }
+    }
+
     /// Rejects a resource parameter this server does not take (`codeSystem`, `conceptMap`) with a reason.
     func reject(_ name: String, _ reason: String) throws {
         if has(name) { throw APIError.badRequest("parameter '\(name)' is not supported: \(reason)") }

@@ -6,12 +6,14 @@ import TerminologyStore
 enum SNOMED {
     static let system = "http://snomed.info/sct"
     static let versionPrefix = "http://snomed.info/sct/"
+    /// The prefix of an unpublished release's edition and version URIs.
+    static let unpublishedPrefix = "http://snomed.info/xsct/"
     /// The attribute code `$lookup` uses for a relationship group (its attributes are subproperties).
     static let roleGroup: Int64 = 609096000
 
     /// Whether `uri` names SNOMED CT: the system URI, an edition URI or a version URI.
     static func isSNOMED(_ uri: String) -> Bool {
-        uri == system || uri.hasPrefix(versionPrefix)
+        uri == system || uri.hasPrefix(versionPrefix) || uri.hasPrefix(unpublishedPrefix)
     }
 
     /// The version part of a `system|version` canonical, or the text itself when it has no system part.
@@ -52,7 +54,7 @@ enum SNOMED {
     /// Requires `system` (when given) to be SNOMED CT: this server has no other code system.
     static func requireSystem(_ system: String?, parameter: String) throws {
         guard let system, system != Self.system else { return }
-        if system.hasPrefix(versionPrefix) {
+        if system.hasPrefix(versionPrefix) || system.hasPrefix(unpublishedPrefix) {
             throw APIError.badRequest(
                 "\(parameter) '\(system)' is a SNOMED CT edition or version URI: give system \(Self.system) and the version in the version parameter")
         }

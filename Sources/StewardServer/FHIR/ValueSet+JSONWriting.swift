@@ -6,9 +6,13 @@ extension ValueSet: JSONWritable {
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("compose", compose)
+        writer.member("date", date)
+        writer.member("description", description)
         writer.member("expansion", expansion)
+        writer.member("experimental", experimental)
         writer.member("id", id)
         writer.member("name", name)
+        writer.member("publisher", publisher)
         writer.member("resourceType", resourceType)
         writer.member("status", status)
         writer.member("title", title)
@@ -68,9 +72,19 @@ extension ValueSet.Expansion: JSONWritable {
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("contains", contains)
+        if unclosed == true {
+            writer.key("extension")
+            writer.beginArray()
+            writer.beginObject()
+            writer.member("url", "http://hl7.org/fhir/StructureDefinition/valueset-unclosed")
+            writer.member("valueBoolean", true)
+            writer.endObject()
+            writer.endArray()
+        }
         writer.member("identifier", identifier)
         writer.member("offset", offset)
         writer.member("parameter", parameter)
+        writer.member("property", property)
         writer.member("timestamp", timestamp)
         writer.member("total", total)
         writer.endObject()
@@ -93,8 +107,27 @@ extension ValueSet.Contains: JSONWritable {
         writer.member("designation", designation)
         writer.member("display", display)
         writer.member("inactive", inactive)
+        writer.member("property", property)
         writer.member("system", system)
         writer.member("version", version)
+        writer.endObject()
+    }
+}
+
+extension ValueSet.PropertyDeclaration: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("code", code)
+        writer.member("uri", uri)
+        writer.endObject()
+    }
+}
+
+extension ValueSet.ContainsProperty: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("code", code)
+        writer.member("valueCode", valueCode)
         writer.endObject()
     }
 }

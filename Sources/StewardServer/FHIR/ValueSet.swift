@@ -8,6 +8,11 @@ struct ValueSet: Codable, Sendable {
     var name: String?
     var title: String?
     var status = "active"
+    /// Descriptive elements a posted value set carries, echoed in its expansion.
+    var experimental: Bool?
+    var date: String?
+    var publisher: String?
+    var description: String?
     var compose: Compose?
     var expansion: Expansion?
 
@@ -21,7 +26,17 @@ struct ValueSet: Codable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case resourceType, id, url, version, name, title, status, compose, expansion
+        case resourceType, id, url, version, name, title, status, experimental, date, publisher, description, compose, expansion
+    }
+
+    /// What an expansion repeats of the value set it expands: who it is, not its definition or narrative.
+    var identification: ValueSet {
+        var copy = ValueSet(url: url, version: version, name: name, title: title)
+        copy.id = id
+        copy.status = status
+        copy.experimental = experimental
+        copy.date = date
+        return copy
     }
 
     init(from decoder: any Decoder) throws {
@@ -32,6 +47,10 @@ struct ValueSet: Codable, Sendable {
         name = try container.decodeIfPresent(String.self, forKey: .name)
         title = try container.decodeIfPresent(String.self, forKey: .title)
         status = try container.decodeIfPresent(String.self, forKey: .status) ?? "active"
+        experimental = try container.decodeIfPresent(Bool.self, forKey: .experimental)
+        date = try container.decodeIfPresent(String.self, forKey: .date)
+        publisher = try container.decodeIfPresent(String.self, forKey: .publisher)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
         compose = try container.decodeIfPresent(Compose.self, forKey: .compose)
         expansion = try container.decodeIfPresent(Expansion.self, forKey: .expansion)
     }
@@ -63,12 +82,35 @@ struct ValueSet: Codable, Sendable {
     }
 
     struct Expansion: Codable, Sendable {
+        /// The `valueset-unclosed` extension: filters over SNOMED CT also match expressions a client may
+        /// build, so such an expansion cannot list everything the value set holds.
+        var unclosed: Bool?
         var identifier: String?
         var timestamp: String
         var total: Int?
         var offset: Int?
         var parameter: [ExpansionParameter]?
+        /// The properties `contains` entries carry (`status` for inactive concepts).
+        var property: [PropertyDeclaration]?
         var contains: [Contains]?
+
+        private enum CodingKeys: String, CodingKey {
+            case identifier, timestamp, total, offset, parameter, property, contains
+        }
+    }
+
+    /// `expansion.property`: a property code and its URI.
+    struct PropertyDeclaration: Codable, Sendable {
+        var code: String
+        var uri: String
+
+        static let status = PropertyDeclaration(code: "status", uri: "http://hl7.org/fhir/concept-properties#status")
+    }
+
+    /// `expansion.contains.property`: a code-valued property.
+    struct ContainsProperty: Codable, Sendable {
+        var code: String
+        var valueCode: String
     }
 
     /// `expansion.parameter`: name and a primitive `value[x]`.
@@ -95,13 +137,15 @@ struct ValueSet: Codable, Sendable {
         }
     }
 
+    /// One concept of an expansion. Its version is the expansion's `used-codesystem`, so it is not repeated.
     struct Contains: Codable, Sendable {
         var system: String
-        var version: String
+        var version: String?
         var code: String
         var display: String?
         var inactive: Bool?
         var designation: [Designation]?
+        var property: [ContainsProperty]?
     }
 }
 

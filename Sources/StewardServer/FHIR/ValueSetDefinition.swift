@@ -31,6 +31,10 @@ struct ValueSetDefinition: Sendable {
     var version: String?
     var title: String?
     var status = "active"
+    /// Whether the expansion lists everything the value set holds (see ``ComposeTranslator/Translation``).
+    var closed = false
+    /// The ValueSet resource the caller gave (posted or as `tx-resource`), echoed around its expansion.
+    var resource: ValueSet?
 
     /// How versions are chosen: `force` (force-system-version) over the version a value set names over
     /// `fallback` (system-version, or the coding's version) over the newest release.
@@ -39,8 +43,14 @@ struct ValueSetDefinition: Sendable {
         var fallback: String?
     }
 
-    /// Resolves a canonical URL (with `valueSetVersion` for local refsets).
-    static func resolve(url: String, valueSetVersion: String?, versions: Versions, services: ServerServices) throws -> ValueSetDefinition {
+    /// Resolves a canonical URL (`url` or `url|version`; `valueSetVersion` for local refsets): a value set
+    /// the request carries as `tx-resource` first, then SNOMED CT implicit value sets and local refsets.
+    static func resolve(
+        url: String, valueSetVersion: String?, versions: Versions, services: ServerServices, resources: [ValueSet] = []
+    ) throws -> ValueSetDefinition {
+        if let carried = carried(url, version: valueSetVersion, in: resources) {
+            return try resolve(valueSet: carried, valueSetVersion: nil, versions: versions, services: services, resources: resources)
+        }
         let selection = ReleaseSelection(registry: services.releases)
         guard let implicit = try ImplicitValueSet(url: url) else {
             throw APIError.notFound(
@@ -64,19 +74,40 @@ struct ValueSetDefinition: Sendable {
         }
     }
 
+    /// The carried value set `url` names: by `url|version` or `valueSetVersion`, else the last of that url.
+    private static func carried(_ url: String, version: String?, in resources: [ValueSet]) -> ValueSet? {
+        var base = url
+        var wanted = version
+        if let bar = url.lastIndex(of: "|") {
+            base = String(url[..<bar])
+            wanted = String(url[url.index(after: bar)...])
+        }
+        let matches = resources.filter { $0.url == base }
+        guard let wanted else { return matches.last }
+        return matches.last { $0.version == wanted }
+    }
+
     /// Resolves a posted ValueSet: its compose when it has one, else its url.
-    static func resolve(valueSet: ValueSet, valueSetVersion: String?, versions: Versions, services: ServerServices) throws -> ValueSetDefinition {
+    static func resolve(
+        valueSet: ValueSet, valueSetVersion: String?, versions: Versions, services: ServerServices, resources: [ValueSet] = []
+    ) throws -> ValueSetDefinition {
         guard let compose = valueSet.compose else {
             guard let url = valueSet.url else {
                 throw APIError.badRequest("the posted ValueSet has neither compose nor url: nothing to expand")
             }
-            return try resolve(url: url, valueSetVersion: valueSetVersion ?? valueSet.version, versions: versions, services: services)
+            let others = resources.filter { $0.url != url || $0.compose != nil }
+            return try resolve(url: url, valueSetVersion: valueSetVersion ?? valueSet.version, versions: versions, services: services, resources: others)
         }
-        let (ecl, version) = try ComposeTranslator.ecl(compose)
+        let translation = try ComposeTranslator.ecl(compose)
+        let version = translation.version
         let release = try ReleaseSelection(registry: services.releases).release(
             versions.force ?? version ?? versions.fallback,
             parameter: versions.force != nil ? "force-system-version" : version != nil ? "compose.include.version" : "system-version")
-        return ValueSetDefinition(content: .ecl(ecl), release: release, url: valueSet.url, version: valueSet.version, title: valueSet.title)
+        var definition = ValueSetDefinition(
+            content: .ecl(translation.ecl), release: release, url: valueSet.url, version: valueSet.version, title: valueSet.title)
+        definition.closed = translation.closed
+        definition.resource = valueSet
+        return definition
     }
 
     /// A local refset: a published version's members (the newest unless `valueSetVersion` names one by
@@ -113,11 +144,12 @@ struct ValueSetDefinition: Sendable {
         if let chosen {
             let members = try services.workspace.members(of: refsetId, version: chosen.number)
             let handle = try selection.release(explicit ?? chosen.release, parameter: "system-version")
-            return ValueSetDefinition(content: .ids(members), release: handle, url: url, version: String(chosen.effectiveTime), title: refset.name)
+            return ValueSetDefinition(
+                content: .ids(members), release: handle, url: url, version: String(chosen.effectiveTime), title: refset.name, closed: true)
         }
         let handle = try selection.release(explicit ?? refset.release, parameter: "system-version")
         let members = try services.workspace.draftMembers(of: refsetId, release: handle.engines.store)
-        return ValueSetDefinition(content: .ids(members), release: handle, url: url, title: refset.name, status: "draft")
+        return ValueSetDefinition(content: .ids(members), release: handle, url: url, title: refset.name, status: "draft", closed: true)
     }
 
     /// Whether concept `id` is in the value set.

@@ -7,12 +7,14 @@ import TerminologyStore
 
 /// `ValueSet/$expand` and `ValueSet/$validate-code`. A value set becomes ECL (or a local refset's member
 /// list, see ``ValueSetDefinition``) evaluated by the release's ECL engine; `filter` searches within it
-/// with the concept search engine; the page is `offset`/`count` (default 100, at most 10,000).
+/// with the concept search engine; the page is `offset`/`count` (at most 10,000), else the whole value set
+/// up to `limit` (default 10,000, at most 100,000).
 struct ValueSetExpansion: Sendable {
     let services: ServerServices
 
-    static let defaultCount = 100
     static let maximumCount = 10_000
+    static let defaultLimit = 10_000
+    static let maximumLimit = 100_000
 
     // MARK: $expand
 
@@ -24,21 +26,31 @@ struct ValueSetExpansion: Sendable {
         let engines = definition.release.engines
         let (ids, allActive) = try members(of: definition, activeOnly: options.activeOnly, engines)
         let (page, total) = try page(of: ids, options, engines)
+        if options.count == nil, total > options.limit {
+            let name = definition.url ?? "posted without url"
+            throw APIError(
+                .unprocessableContent, "The value set '\(name)' expansion has too many codes to produce (>\(options.limit))",
+                issue: FHIRIssue(code: "too-costly", messageId: "VALUESET_TOO_COSTLY"))
+        }
         let contains = try entries(page, release: definition.release, allActive: allActive, options)
 
-        var valueSet = ValueSet(url: definition.url, version: definition.version, title: definition.title)
+        var valueSet = definition.resource?.identification ?? ValueSet(url: definition.url, version: definition.version, title: definition.title)
         valueSet.status = definition.status
         valueSet.expansion = ValueSet.Expansion(
-            identifier: "urn:uuid:\(UUID().uuidString.lowercased())", timestamp: Self.timestamp(), total: total, offset: options.offset,
-            parameter: try parameters(input, options, version: definition.release.info.versionURI), contains: contains.isEmpty ? nil : contains)
+            unclosed: definition.closed ? nil : true, identifier: "urn:uuid:\(UUID().uuidString.lowercased())", timestamp: Self.timestamp(),
+            total: total, offset: input.has("offset") ? options.offset : nil,
+            parameter: try parameters(input, options, version: definition.release.info.versionURI),
+            property: contains.contains { $0.inactive == true } ? [.status] : nil, contains: contains.isEmpty ? nil : contains)
         return valueSet
     }
 
-    /// The expansion parameters of a request.
+    /// The expansion parameters of a request. Without `count` the whole value set is expanded, up to
+    /// `limit` concepts (default ``defaultLimit``): past that the answer is a `too-costly` error, not a page.
     struct Options {
         var activeOnly: Bool
         var offset: Int
-        var count: Int
+        var count: Int?
+        var limit: Int
         var includeDesignations: Bool
         var filter: String?
         var language: LanguagePreference
@@ -46,11 +58,15 @@ struct ValueSetExpansion: Sendable {
         init(_ input: OperationInput) throws {
             activeOnly = try input.bool("activeOnly") ?? false
             offset = try input.int("offset", range: 0...Int(Int32.max)) ?? 0
-            count = try input.int("count", range: 0...ValueSetExpansion.maximumCount) ?? ValueSetExpansion.defaultCount
+            count = try input.int("count", range: 0...ValueSetExpansion.maximumCount)
+            limit = try input.int("limit", range: 1...ValueSetExpansion.maximumLimit) ?? ValueSetExpansion.defaultLimit
             includeDesignations = try input.bool("includeDesignations") ?? false
             filter = try input.string("filter")
             language = try input.language()
         }
+
+        /// How many concepts the answer lists.
+        var pageSize: Int { count ?? limit }
     }
 
     /// `check-system-version`: the value set must be expanded on exactly that release.
@@ -81,17 +97,17 @@ struct ValueSetExpansion: Sendable {
     /// The requested page of `ids` and the total, narrowed by `filter` with the search engine when given.
     private func page(of ids: [Int64], _ options: Options, _ engines: ReleaseHandle.Engines) throws -> (page: [Int64], total: Int) {
         guard let filter = options.filter else {
-            return (Array(ids.dropFirst(options.offset).prefix(options.count)), ids.count)
+            return (Array(ids.dropFirst(options.offset).prefix(options.pageSize)), ids.count)
         }
         var search = SearchRequest(
-            text: filter, preference: options.language, limit: options.count, offset: options.offset, conceptIds: ids,
+            text: filter, preference: options.language, limit: options.pageSize, offset: options.offset, conceptIds: ids,
             includeInactiveConcepts: !options.activeOnly, allowTypos: false)
         let found = try engines.searcher.search(search)
         let page = found.hits.map(\.conceptId)
         if found.totalIsExact { return (page, found.total) }
         // Searches stop early on common words; count by reading up to the largest page instead.
         search.offset = 0
-        search.limit = min(ids.count, Self.maximumCount)
+        search.limit = min(ids.count, Self.maximumLimit)
         let all = try engines.searcher.search(search)
         return (page, all.totalIsExact ? all.total : max(all.total, all.hits.count))
     }
@@ -105,10 +121,12 @@ struct ValueSetExpansion: Sendable {
             options.includeDesignations
             ? try store.preferredTerms(for: [WellKnown.fullySpecifiedName, WellKnown.synonym, WellKnown.definition], preference: options.language)
             : [:]
-        let version = release.info.versionURI
         return try page.map { id in
-            var entry = ValueSet.Contains(system: SNOMED.system, version: version, code: String(id), display: displays[id])
-            if !allActive, let concept = try store.concept(id), !concept.active { entry.inactive = true }
+            var entry = ValueSet.Contains(system: SNOMED.system, code: String(id), display: displays[id])
+            if !allActive, let concept = try store.concept(id), !concept.active {
+                entry.inactive = true
+                entry.property = [ValueSet.ContainsProperty(code: "status", valueCode: "inactive")]
+            }
             if options.includeDesignations {
                 let designations = try store.descriptions(of: id, includeInactive: false).map { description in
                     Designation(
@@ -122,15 +140,17 @@ struct ValueSetExpansion: Sendable {
         }
     }
 
-    /// The expansion's `parameter` list: what the expansion was made with.
+    /// The expansion's `parameter` list: the request's own expansion parameters, echoed, and the code system
+    /// version used (`used-codesystem`).
     private func parameters(_ input: OperationInput, _ options: Options, version: String) throws -> [ValueSet.ExpansionParameter] {
-        var parameters = [ValueSet.ExpansionParameter("version", .uri("\(SNOMED.system)|\(version)"))]
+        var parameters: [ValueSet.ExpansionParameter] = []
         if let tags = try input.string("displayLanguage") { parameters.append(.init("displayLanguage", .code(tags))) }
         if let filter = options.filter { parameters.append(.init("filter", .string(filter))) }
         if input.has("activeOnly") { parameters.append(.init("activeOnly", .boolean(options.activeOnly))) }
         if input.has("includeDesignations") { parameters.append(.init("includeDesignations", .boolean(options.includeDesignations))) }
-        parameters.append(.init("offset", .integer(options.offset)))
-        parameters.append(.init("count", .integer(options.count)))
+        if input.has("offset") { parameters.append(.init("offset", .integer(options.offset))) }
+        if let count = options.count { parameters.append(.init("count", .integer(count))) }
+        parameters.append(.init("used-codesystem", .uri("\(SNOMED.system)|\(version)")))
         return parameters
     }
 
@@ -188,13 +208,16 @@ struct ValueSetExpansion: Sendable {
     private func resolve(_ input: OperationInput, systemVersion: String?) throws -> ValueSetDefinition {
         let versions = ValueSetDefinition.Versions(force: try Self.snomedVersion(input.string("force-system-version")), fallback: systemVersion)
         let valueSetVersion = try input.string("valueSetVersion")
+        let resources = try input.carriedValueSets()
         if let valueSet = try input.valueSet("valueSet") {
-            return try ValueSetDefinition.resolve(valueSet: valueSet, valueSetVersion: valueSetVersion, versions: versions, services: services)
+            return try ValueSetDefinition.resolve(
+                valueSet: valueSet, valueSetVersion: valueSetVersion, versions: versions, services: services, resources: resources)
         }
         guard let url = try input.string("url") else {
             throw APIError.badRequest("parameter 'url' or 'valueSet' is required, e.g. url=http://snomed.info/sct?fhir_vs=isa/404684003")
         }
-        return try ValueSetDefinition.resolve(url: url, valueSetVersion: valueSetVersion, versions: versions, services: services)
+        return try ValueSetDefinition.resolve(
+            url: url, valueSetVersion: valueSetVersion, versions: versions, services: services, resources: resources)
     }
 
     /// The SNOMED CT version in a `system|version` canonical (or a bare version); nil for other systems.

@@ -28,7 +28,7 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         do {
             if path.hasPrefix("/fhir") {
-                let outcome = OperationOutcome(code: OperationOutcome.issueCode(for: described.status), diagnostics: described.message)
+                let outcome = OperationOutcome(status: described.status, message: described.message, issue: described.issue)
                 return try JSONResponse.make(outcome, status: described.status, contentType: JSONResponse.fhirContentType, headers: headers)
             }
             let body = ErrorBody(
