@@ -83,10 +83,17 @@ final class Evaluator {
         }
     }
 
-    /// Every active concept: what `*` means (Snowstorm evaluates over active concepts).
+    /// What `*` means: the concepts of the IS-A hierarchy, the root and its descendants (as Snowstorm and
+    /// tx.fhir.org count them). In a release every active concept but the root has a parent, so this is every
+    /// active concept; a package cut from one that leaves concepts without parents (metadata, in subsets)
+    /// does not make them match `*`. Without a root concept (hand-made fragments) every active concept.
     func activeConcepts() throws -> [Int64] {
         if let cached = activeConceptsCache { return cached }
-        let ids = try fetchIDs("SELECT id FROM concept WHERE active = 1 ORDER BY id")
+        let root = try Int64.fetchOne(db, sql: "SELECT id FROM concept WHERE id = ? AND active = 1", arguments: [WellKnown.root])
+        let ids =
+            root != nil
+            ? SortedIDs.union([WellKnown.root], try closure(of: [WellKnown.root], column: "descendants"))
+            : try fetchIDs("SELECT id FROM concept WHERE active = 1 ORDER BY id")
         activeConceptsCache = ids
         return ids
     }

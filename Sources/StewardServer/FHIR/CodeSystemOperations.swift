@@ -167,14 +167,18 @@ struct CodeSystemOperations: Sendable {
             if outcome.result { return outcome.parameters }
             outcomes.append(outcome)
         }
-        return CodeValidation(result: false, messages: outcomes.flatMap(\.messages), display: outcomes.compactMap(\.display).first).parameters
+        return CodeValidation.combined(outcomes).parameters
     }
 
     /// One coding against SNOMED CT: a code of another system is simply not valid here.
     func validate(_ coded: CodedInput, url: String?, language: LanguagePreference) throws -> CodeValidation {
         let system = coded.system ?? url ?? SNOMED.system
         guard system == SNOMED.system else {
-            return .invalid("code '\(coded.code)' is from system \(system), not SNOMED CT (\(SNOMED.system))")
+            var outcome = CodeValidation(result: false, code: coded.code, system: system)
+            outcome.add(
+                "error", "The code system '\(system)' is not SNOMED CT (\(SNOMED.system)), the only code system of this server",
+                FHIRIssue(code: "not-found", txIssueType: "not-found", expression: [coded.path == "code" ? "system" : "\(coded.path).system"]))
+            return outcome
         }
         let release = try selection.release(coded.version)
         let store = release.engines.store
@@ -182,9 +186,9 @@ struct CodeSystemOperations: Sendable {
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
         } catch let error as APIError where error.status == .badRequest {
-            return .invalid(error.message)
+            return .unknown(coded, release: release, reason: error.message)
         }
-        return try CodeValidation.check(id, display: coded.display, release: release, store: store, language: language)
+        return try CodeValidation.check(id, coded, release: release, language: language)
     }
 
     // MARK: $subsumes

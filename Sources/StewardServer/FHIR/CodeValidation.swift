@@ -2,78 +2,115 @@ import Foundation
 import RF2
 import TerminologyStore
 
-/// Checks one SNOMED CT code and optional display against a release: the core of `CodeSystem/$validate-code`
-/// and `ValueSet/$validate-code`.
+/// The answer to one `$validate-code` (CodeSystem or ValueSet): `result`, the code as given with its system,
+/// the version used and the concept's display, `issues` as an OperationOutcome and, when the code is not
+/// valid, a `message` made of the errors. Issues follow the FHIR tooling's catalogue (`tx-issue-type` codes
+/// and message ids), which validators compare:
 ///
-/// - A display that is the preferred term in the requested language: valid, no message.
-/// - Any other active term of the concept (an acceptable synonym, the FSN, a term of another language;
-///   compared ignoring case): valid, with a message naming the preferred term.
-/// - An inactive term, or no term of the concept: not valid, with a message.
-/// - An inactive concept: valid (if the display is), with a message saying it is inactive, why, and what
-///   its historical associations point to.
+/// - an unknown code (or one that is no SNOMED CT concept id): error `invalid-code`, result false;
+/// - a display that is an active term of the concept (any case): valid, no issue (case differs: a warning);
+/// - a display that is an inactive term: valid, with a `display-comment` warning listing the correct ones;
+/// - a display that is no term of the concept: error `invalid-display`, result false;
+/// - an inactive concept: valid (if the display is), with an `INACTIVE_CONCEPT_FOUND` warning.
 struct CodeValidation: Sendable {
     var result: Bool
-    var messages: [String]
-    /// The preferred term in the requested language, when the code was found.
+    var issues: [OperationOutcome.Issue] = []
+    var code: String?
+    var system: String?
+    var version: String?
     var display: String?
+    var inactive: Bool?
 
-    static func invalid(_ message: String) -> CodeValidation {
-        CodeValidation(result: false, messages: [message], display: nil)
+    mutating func add(_ severity: String, _ text: String, _ issue: FHIRIssue) {
+        issues.append(OperationOutcome.Issue(severity: severity, text: text, issue: issue))
+    }
+
+    /// The texts of the error issues: what `message` says.
+    var errors: [String] {
+        issues.filter { $0.severity == "error" }.compactMap { $0.details?.text }
     }
 
     var parameters: Parameters {
-        var output = [Parameter("result", .boolean(result))]
-        if !messages.isEmpty { output.append(Parameter("message", .string(messages.joined(separator: "; ")))) }
+        var output: [Parameter] = []
+        if let code { output.append(Parameter("code", .code(code))) }
         if let display { output.append(Parameter("display", .string(display))) }
+        if let inactive { output.append(Parameter("inactive", .boolean(inactive))) }
+        if !issues.isEmpty { output.append(Parameter("issues", resource: .operationOutcome(OperationOutcome(issues: issues)))) }
+        if !result, !errors.isEmpty { output.append(Parameter("message", .string(errors.joined(separator: "; ")))) }
+        output.append(Parameter("result", .boolean(result)))
+        if let system { output.append(Parameter("system", .uri(system))) }
+        if let version { output.append(Parameter("version", .string(version))) }
         return Parameters(output)
     }
 
-    /// Validates `id` (already a concept id) with `display` in `release`.
-    static func check(_ id: Int64, display: String?, release: ReleaseHandle, store: ReleaseStore, language: LanguagePreference) throws
-        -> CodeValidation
-    {
-        guard let concept = try store.concept(id) else {
-            return .invalid("code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
-        }
+    /// The answer for several codings none of which is valid: the first one's identity, every issue.
+    static func combined(_ outcomes: [CodeValidation]) -> CodeValidation {
+        var combined = outcomes.first ?? CodeValidation(result: false)
+        combined.result = false
+        combined.issues = outcomes.flatMap(\.issues)
+        return combined
+    }
+
+    /// A code not known in `release` (or not a concept id at all): the `Unknown_Code_in_Version` error, and
+    /// what is wrong with the code as information when there is more to say.
+    static func unknown(_ coded: CodedInput, release: ReleaseHandle, reason: String? = nil) -> CodeValidation {
+        var outcome = CodeValidation(result: false, code: coded.code, system: SNOMED.system, version: release.info.versionURI)
+        let version = "'\(release.info.versionURI)' (\(SNOMED.editionName(release.info)))"
+        outcome.add(
+            "error", "Unknown code '\(coded.code)' in the CodeSystem '\(SNOMED.system)' version \(version)",
+            FHIRIssue(code: "code-invalid", txIssueType: "invalid-code", messageId: "Unknown_Code_in_Version", expression: [coded.path]))
+        if let reason { outcome.add("information", reason, FHIRIssue(code: "code-invalid", txIssueType: "invalid-code", expression: [coded.path])) }
+        return outcome
+    }
+
+    /// Validates concept `id` (the code `coded` gave) with its display in `release`.
+    static func check(_ id: Int64, _ coded: CodedInput, release: ReleaseHandle, language: LanguagePreference) throws -> CodeValidation {
+        let store = release.engines.store
+        guard let concept = try store.concept(id) else { return unknown(coded, release: release) }
         let preferred = try store.preferredTerm(id, preference: language)
-        var outcome = CodeValidation(result: true, messages: [], display: preferred)
-        if let display, display != preferred {
-            let descriptions = try store.descriptions(of: id).filter { $0.typeId != WellKnown.definition }
-            let preferredText = preferred.map { "; its preferred term in the requested language is '\($0)'" } ?? ""
-            if let match = descriptions.first(where: { $0.active && $0.term == display })
-                ?? descriptions.first(where: { $0.active && $0.term.caseInsensitiveCompare(display) == .orderedSame })
-            {
-                let kind = match.typeId == WellKnown.fullySpecifiedName ? "the fully specified name" : "a valid synonym"
-                let exact = match.term == display ? "" : " (as '\(match.term)', which differs in case)"
-                outcome.messages.append("display '\(display)' is \(kind) of concept \(id)\(exact) but not its preferred term\(preferredText)")
-            } else if descriptions.contains(where: { !$0.active && $0.term.caseInsensitiveCompare(display) == .orderedSame }) {
-                outcome.result = false
-                outcome.messages.append("display '\(display)' is an inactive description of concept \(id)\(preferredText)")
-            } else {
-                outcome.result = false
-                outcome.messages.append("display '\(display)' is not a term of concept \(id)\(preferredText)")
-            }
+        var outcome = CodeValidation(result: true, code: coded.code, system: SNOMED.system, version: release.info.versionURI, display: preferred)
+        if let display = coded.display, display != preferred {
+            try outcome.checkDisplay(display, of: id, coded, store: store)
         }
         if !concept.active {
-            outcome.messages.append(try inactiveNote(id, store: store, language: language))
+            outcome.inactive = true
+            outcome.add(
+                "warning", "The concept '\(id)' has a status of inactive and its use should be reviewed",
+                FHIRIssue(code: "business-rule", txIssueType: "code-comment", messageId: "INACTIVE_CONCEPT_FOUND", expression: [coded.path]))
         }
         return outcome
     }
 
-    /// "concept X is inactive (reason: …); SAME AS 22298006 |…|".
-    static func inactiveNote(_ id: Int64, store: ReleaseStore, language: LanguagePreference) throws -> String {
-        let reason = try store.inactivationReason(of: id)
-        let associations = try store.historicalAssociations(of: id)
-        let terms = try store.preferredTerms(
-            for: [reason].compactMap { $0 } + associations.flatMap { [$0.refsetId, $0.targetId] }, preference: language)
-        var note = "concept \(id) is inactive in release \(store.info.name)"
-        if let reason { note += " (reason: \(terms[reason] ?? String(reason)))" }
-        if !associations.isEmpty {
-            note +=
-                "; "
-                + associations.map { "\(terms[$0.refsetId] ?? String($0.refsetId)): \($0.targetId) |\(terms[$0.targetId] ?? "")|" }.joined(
-                    separator: ", ")
+    /// A display other than the preferred term: another active term is fine, an inactive one a warning,
+    /// anything else an error.
+    private mutating func checkDisplay(_ display: String, of id: Int64, _ coded: CodedInput, store: ReleaseStore) throws {
+        let descriptions = try store.descriptions(of: id).filter { $0.typeId != WellKnown.definition }
+        let active = descriptions.filter(\.active)
+        if active.contains(where: { $0.term == display }) { return }
+        let correct = Self.choices(active.map(\.term))
+        if active.contains(where: { $0.term.caseInsensitiveCompare(display) == .orderedSame }) {
+            add(
+                "warning", "The display '\(display)' for code '\(id)' differs in case from its terms. The correct display is one of \(correct).",
+                FHIRIssue(code: "invalid", txIssueType: "display-comment", messageId: "Display_Name_WS_for__should_be_one_of__instead_of",
+                          expression: [coded.displayPath]))
+        } else if descriptions.contains(where: { !$0.active && $0.term.caseInsensitiveCompare(display) == .orderedSame }) {
+            add(
+                "warning",
+                "'\(display)' is no longer considered a correct display for code '\(id)' (status = inactive). The correct display is one of \(correct).",
+                FHIRIssue(code: "invalid", txIssueType: "display-comment", messageId: "INACTIVE_DISPLAY_FOUND", expression: [coded.displayPath]))
+        } else {
+            result = false
+            let terms = Set(active.map(\.term)).sorted()
+            let valid = terms.count == 1 ? "is '\(terms[0])'" : "is one of \(terms.count) choices: " + terms.map { "'\($0)'" }.joined(separator: " or ")
+            add(
+                "error", "Wrong Display Name '\(display)' for \(SNOMED.system)#\(id). Valid display \(valid)",
+                FHIRIssue(code: "invalid", txIssueType: "invalid-display", messageId: "Display_Name_for__should_be_one_of__instead_of",
+                          expression: [coded.displayPath]))
         }
-        return note
+    }
+
+    /// Terms as the FHIR tooling lists them: sorted, distinct, quoted when they contain a space.
+    static func choices(_ terms: [String]) -> String {
+        Set(terms).sorted().map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ",")
     }
 }

@@ -7,6 +7,11 @@ struct CodedInput: Sendable {
     var display: String?
     /// `code` or `coding` (or `codeA`, `codingB` ...).
     var parameter: String
+    /// Where the code is, as FHIRPath for issues: `code`, `Coding`, `CodeableConcept.coding[1]`.
+    var path: String
+
+    /// Where the display is, as FHIRPath for issues.
+    var displayPath: String { path == "code" ? "display" : "\(path).display" }
 
     /// Reads `codeName` / `codingName` (the Coding wins); `required` makes a missing code a 400.
     static func read(
@@ -18,19 +23,21 @@ struct CodedInput: Sendable {
             guard let code = coding.code, !code.isEmpty else { throw APIError.badRequest("parameter '\(codingName)' has no code") }
             return CodedInput(
                 code: code, system: coding.system, version: try coding.version ?? input.string(versionName), display: coding.display ?? display,
-                parameter: codingName)
+                parameter: codingName, path: "Coding")
         }
         guard let code = try input.string(codeName) else { return nil }
         return CodedInput(
-            code: code, system: try input.string(systemName), version: try input.string(versionName), display: display, parameter: codeName)
+            code: code, system: try input.string(systemName), version: try input.string(versionName), display: display, parameter: codeName,
+            path: codeName)
     }
 
     /// Every coding of a CodeableConcept as inputs.
     static func codings(of concept: CodeableConcept, parameter: String, version: String?, display: String?) -> [CodedInput] {
-        (concept.coding ?? []).compactMap { coding in
+        (concept.coding ?? []).enumerated().compactMap { index, coding in
             guard let code = coding.code, !code.isEmpty else { return nil }
             return CodedInput(
-                code: code, system: coding.system, version: coding.version ?? version, display: coding.display ?? display, parameter: parameter)
+                code: code, system: coding.system, version: coding.version ?? version, display: coding.display ?? display, parameter: parameter,
+                path: "CodeableConcept.coding[\(index)]")
         }
     }
 }

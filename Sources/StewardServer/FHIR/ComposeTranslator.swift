@@ -12,12 +12,16 @@ enum ComposeTranslator {
         var ecl: String
         var version: String?
         var closed: Bool
+        /// The ECL the author wrote (constraint filters, `fhir_vs=ecl/` references): every concept it names
+        /// must exist in the release.
+        var authoredECL: [String]
     }
 
     static func ecl(_ compose: ValueSet.Compose) throws -> Translation {
         guard !compose.include.isEmpty else { throw APIError.badRequest("compose.include is empty: a value set needs at least one include") }
         var versions: [String] = []
         var closed = true
+        let authored = (compose.include + (compose.exclude ?? [])).flatMap(Self.authoredECL)
         func translate(_ sets: [ValueSet.ConceptSet], _ role: String) throws -> [String] {
             try sets.enumerated().map { index, set in
                 let (ecl, version) = try conceptSet(set, path: "compose.\(role)[\(index)]")
@@ -37,7 +41,17 @@ enum ComposeTranslator {
         if !excludes.isEmpty {
             ecl = "(\(ecl)) MINUS (\(excludes.map { "(\($0))" }.joined(separator: " OR ")))"
         }
-        return Translation(ecl: ecl, version: distinct.first, closed: closed)
+        return Translation(ecl: ecl, version: distinct.first, closed: closed, authoredECL: authored)
+    }
+
+    /// The ECL an include or exclude gives as text.
+    private static func authoredECL(_ set: ValueSet.ConceptSet) -> [String] {
+        let filters = (set.filter ?? []).filter { ($0.property == "constraint" || $0.property == "expression") && $0.op == "=" }.map(\.value)
+        let references = (set.valueSet ?? []).compactMap { url -> String? in
+            guard case .ecl(let text)? = (try? ImplicitValueSet(url: url))?.kind else { return nil }
+            return text
+        }
+        return filters + references
     }
 
     /// Whether an include lists its concepts, or filters with `expressions = false`.
@@ -123,8 +137,8 @@ enum ComposeTranslator {
             _ = try ECLParser.parse(text)
         } catch {
             throw APIError(
-                .badRequest, "invalid ECL in \(location): \(error.description)",
-                position: ErrorPosition(line: error.line, column: error.column, offset: error.offset))
+                .badRequest, "invalid ECL '\(text)' in \(location): \(error.description)",
+                position: ErrorPosition(line: error.line, column: error.column, offset: error.offset), issue: .invalidECL)
         }
     }
 }

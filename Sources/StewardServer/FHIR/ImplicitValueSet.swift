@@ -61,9 +61,7 @@ struct ImplicitValueSet: Sendable, Equatable {
         case .refset(let id): return "^ \(id)"
         case .allRefsets: return "<< \(900000000000455006 as Int64)"
         case .ecl(let text):
-            // The error gives the position; the echo of a long expression is cut short.
-            let echo = text.count > 100 ? text.prefix(100) + "…" : Substring(text)
-            try ComposeTranslator.checkECL(text, location: "url '\(url.prefix { $0 != "?" })?fhir_vs=ecl/\(echo)'")
+            try ComposeTranslator.checkECL(text, location: "url '\(url.prefix { $0 != "?" })?fhir_vs=ecl/…'")
             return text
         }
     }

@@ -138,6 +138,7 @@ struct OperationInput: Sendable {
         }
         switch parameter.resource {
         case .valueSet(let valueSet): return valueSet
+        case .operationOutcome: throw APIError.badRequest("parameter '\(name)' must be a ValueSet resource, got an OperationOutcome")
         case .other(let type):
             throw APIError.badRequest(
                 "parameter '\(name)' must be a ValueSet resource, got \(type.isEmpty ? "a resource without resourceType" : type)")

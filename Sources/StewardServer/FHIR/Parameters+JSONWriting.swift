@@ -27,6 +27,7 @@ extension ParameterResource: JSONWritable {
     func write(to writer: inout JSONWriter) {
         switch self {
         case .valueSet(let valueSet): valueSet.write(to: &writer)
+        case .operationOutcome(let outcome): outcome.write(to: &writer)
         case .other(let type):
             writer.beginObject()
             writer.member("resourceType", type)

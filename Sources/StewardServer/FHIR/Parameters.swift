@@ -74,6 +74,8 @@ struct Parameter: Codable, Sendable {
 /// resource, kept only by type so that an error can name it.
 enum ParameterResource: Codable, Sendable {
     case valueSet(ValueSet)
+    /// The `issues` of `$validate-code` (output only).
+    case operationOutcome(OperationOutcome)
     case other(resourceType: String)
 
     private enum Keys: String, CodingKey { case resourceType }
@@ -82,6 +84,7 @@ enum ParameterResource: Codable, Sendable {
         let type = try decoder.container(keyedBy: Keys.self).decodeIfPresent(String.self, forKey: .resourceType) ?? ""
         switch type {
         case "ValueSet": self = .valueSet(try ValueSet(from: decoder))
+        case "OperationOutcome": self = .operationOutcome(try OperationOutcome(from: decoder))
         default: self = .other(resourceType: type)
         }
     }
@@ -89,6 +92,7 @@ enum ParameterResource: Codable, Sendable {
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .valueSet(let valueSet): try valueSet.encode(to: encoder)
+        case .operationOutcome(let outcome): try outcome.encode(to: encoder)
         case .other(let type):
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(type, forKey: .resourceType)
@@ -98,6 +102,7 @@ enum ParameterResource: Codable, Sendable {
     var resourceType: String {
         switch self {
         case .valueSet: "ValueSet"
+        case .operationOutcome: "OperationOutcome"
         case .other(let type): type
         }
     }

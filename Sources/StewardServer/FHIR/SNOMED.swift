@@ -61,6 +61,16 @@ enum SNOMED {
         throw APIError.notFound("CodeSystem '\(system)' (\(parameter)) is not known: this server has SNOMED CT (\(Self.system)) only")
     }
 
+    /// The edition a release belongs to, as people name it: "International Edition", "Norwegian Edition", or
+    /// the release's name for other editions.
+    static func editionName(_ info: ReleaseInfo) -> String {
+        switch info.editionModule {
+        case 900000000000207008: "International Edition"
+        case 51000202101: "Norwegian Edition"
+        default: info.name
+        }
+    }
+
     /// A version URI's date as a FHIR date: `20250201` → `2025-02-01`.
     static func isoDate(_ effectiveTime: Int) -> String {
         let text = String(effectiveTime)

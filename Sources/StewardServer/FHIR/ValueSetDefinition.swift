@@ -35,6 +35,8 @@ struct ValueSetDefinition: Sendable {
     var closed = false
     /// The ValueSet resource the caller gave (posted or as `tx-resource`), echoed around its expansion.
     var resource: ValueSet?
+    /// ECL the caller wrote, whose concepts must exist (see ``checkAuthoredConcepts(in:)``).
+    var authoredECL: [String] = []
 
     /// How versions are chosen: `force` (force-system-version) over the version a value set names over
     /// `fallback` (system-version, or the coding's version) over the newest release.
@@ -70,7 +72,9 @@ struct ValueSetDefinition: Sendable {
             let present = try ids.filter { try release.engines.store.concept($0) != nil }
             return ValueSetDefinition(content: .ids(present.sorted()), release: release, url: url, title: "All reference sets")
         default:
-            return ValueSetDefinition(content: .ecl(try implicit.ecl()), release: release, url: url)
+            var definition = ValueSetDefinition(content: .ecl(try implicit.ecl()), release: release, url: url)
+            if case .ecl(let text) = implicit.kind { definition.authoredECL = [text] }
+            return definition
         }
     }
 
@@ -107,6 +111,7 @@ struct ValueSetDefinition: Sendable {
             content: .ecl(translation.ecl), release: release, url: valueSet.url, version: valueSet.version, title: valueSet.title)
         definition.closed = translation.closed
         definition.resource = valueSet
+        definition.authoredECL = translation.authoredECL
         return definition
     }
 
@@ -150,6 +155,24 @@ struct ValueSetDefinition: Sendable {
         let handle = try selection.release(explicit ?? refset.release, parameter: "system-version")
         let members = try services.workspace.draftMembers(of: refsetId, release: handle.engines.store)
         return ValueSetDefinition(content: .ids(members), release: handle, url: url, title: refset.name, status: "draft", closed: true)
+    }
+
+    /// Every concept the caller's ECL names must be in the release: an unknown id is a mistake in the value
+    /// set (`vs-invalid`), not an empty expansion.
+    func checkAuthoredConcepts(in store: ReleaseStore) throws {
+        for text in authoredECL {
+            guard let expression = try? ECLParser.parse(text) else { continue }
+            for reference in expression.conceptReferences where try store.concept(reference.id) == nil {
+                throw APIError.badRequest(
+                    "Invalid ECL expression '\(text)': unknown SNOMED CT concept \(reference.id) (not in release \(release.info.name))", .invalidECL)
+            }
+        }
+    }
+
+    /// How messages name the value set: `url|version`, or what it is when it came without a url.
+    var canonical: String {
+        guard let url else { return "(posted ValueSet without url)" }
+        return version.map { "\(url)|\($0)" } ?? url
     }
 
     /// Whether concept `id` is in the value set.

@@ -84,6 +84,7 @@ struct ValueSetExpansion: Sendable {
     private func members(of definition: ValueSetDefinition, activeOnly: Bool, _ engines: ReleaseHandle.Engines) throws -> (ids: [Int64], allActive: Bool) {
         switch definition.content {
         case .ecl(let expression):
+            try definition.checkAuthoredConcepts(in: engines.store)
             return (try engines.ecl.conceptIds(activeOnly ? "(\(expression)) {{ C active = 1 }}" : expression), activeOnly)
         case .ids(let list):
             let ids = try list.filter { id in
@@ -175,29 +176,38 @@ struct ValueSetExpansion: Sendable {
             if outcome.result { return outcome.parameters }
             outcomes.append(outcome)
         }
-        return CodeValidation(result: false, messages: outcomes.flatMap(\.messages), display: outcomes.compactMap(\.display).first).parameters
+        return CodeValidation.combined(outcomes).parameters
     }
 
     private func validate(_ coded: CodedInput, input: OperationInput, language: LanguagePreference) throws -> CodeValidation {
         let definition = try resolve(input, systemVersion: coded.version.map(SNOMED.versionPart))
-        let name = definition.url.map { "value set \($0)" } ?? "the value set"
         guard let system = coded.system else {
             throw APIError.badRequest("parameter 'system' is required with 'code' (the value set may hold codes of several systems)")
         }
         guard system == SNOMED.system else {
-            return .invalid("code '\(coded.code)' of system \(system) is not in \(name): it holds SNOMED CT concepts only")
+            var outcome = CodeValidation(result: false, code: coded.code, system: system)
+            outcome.add(
+                "error", "A definition for CodeSystem '\(system)' could not be found, so the code cannot be validated",
+                FHIRIssue(code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM", expression: ["\(coded.path == "code" ? "system" : "\(coded.path).system")"]))
+            return outcome
         }
         let engines = definition.release.engines
+        try definition.checkAuthoredConcepts(in: engines.store)
         let id: Int64
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: engines.store)
         } catch let error as APIError where error.status == .badRequest {
-            return .invalid(error.message)
+            return .unknown(coded, release: definition.release, reason: error.message)
         }
-        var outcome = try CodeValidation.check(id, display: coded.display, release: definition.release, store: engines.store, language: language)
+        var outcome = try CodeValidation.check(id, coded, release: definition.release, language: language)
         if try engines.store.concept(id) != nil, try !definition.contains(id, engines: engines) {
             outcome.result = false
-            outcome.messages.insert("code \(id) is not in \(name) (SNOMED CT release \(definition.release.info.name))", at: 0)
+            outcome.issues.removeAll { $0.severity == "error" }
+            let given = coded.display.map { " ('\($0)')" } ?? ""
+            outcome.add(
+                "error", "The provided code '\(system)#\(coded.code)\(given)' was not found in the value set '\(definition.canonical)'",
+                FHIRIssue(code: "code-invalid", txIssueType: "not-in-vs", messageId: "None_of_the_provided_codes_are_in_the_value_set_one",
+                          expression: [coded.path]))
         }
         return outcome
     }
