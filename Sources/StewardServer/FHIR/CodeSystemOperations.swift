@@ -11,10 +11,10 @@ struct CodeSystemOperations: Sendable {
 
     // MARK: $lookup
 
-    /// Properties `$lookup` returns when the caller names none (attributes and normal forms included).
-    static let standardProperties = [
-        "inactive", "sufficientlyDefined", "moduleId", "effectiveTime", "parent", "child", "normalForm", "normalFormTerse",
-    ]
+    /// Properties `$lookup` returns when the caller names none: status, dates, hierarchy and attributes, as
+    /// terminology servers answer (`sufficientlyDefined`, `moduleId`, the normal forms and role groups when
+    /// asked for).
+    static let standardProperties = ["inactive", "effectiveTime", "parent", "child"]
 
     func lookup(_ input: OperationInput) throws -> Parameters {
         guard let coded = try CodedInput.read(input, displayName: nil) else {
@@ -27,16 +27,21 @@ struct CodeSystemOperations: Sendable {
         let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
         let requested = Set(try input.strings("property"))
         guard let detail = try store.conceptDetail(id, preference: language, parts: Self.parts(for: requested)) else {
-            throw APIError.notFound("code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))")
+            throw APIError.notFound(
+                "code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))",
+                FHIRIssue(code: "not-found", txIssueType: "invalid-code", messageId: "Unknown_Code_in_Version", expression: [coded.path]))
         }
-        func wants(_ code: String) -> Bool { requested.isEmpty || requested.contains(code) }
+        func wants(_ code: String) -> Bool { requested.isEmpty ? Self.standardProperties.contains(code) : requested.contains(code) }
 
         var output = [
-            Parameter("name", .string("SNOMED CT")),
-            Parameter("version", .string(release.info.versionURI)),
+            Parameter("code", .code(String(id))),
             Parameter("display", .string(detail.preferredTerm ?? detail.fullySpecifiedName ?? String(id))),
+            // The code system and version, as terminology servers name them in a lookup.
+            Parameter("name", .string("\(SNOMED.system)|\(release.info.versionURI)")),
+            Parameter("system", .uri(SNOMED.system)),
+            Parameter("version", .string(release.info.versionURI)),
         ]
-        if wants("designation") { Self.appendDesignations(detail, to: &output) }
+        if requested.isEmpty || requested.contains("designation") { Self.appendDesignations(detail, to: &output) }
         Self.appendConceptProperties(detail, wants: wants, to: &output)
         Self.appendAttributeProperties(detail, requested: requested, to: &output)
         return Parameters(output)
@@ -45,7 +50,7 @@ struct CodeSystemOperations: Sendable {
     /// The active descriptions as `designation` parameters. (The steps append to one list: `$lookup` is a hot
     /// path, and intermediate arrays cost an allocation each.)
     private static func appendDesignations(_ detail: ConceptDetail, to output: inout [Parameter]) {
-        for description in detail.descriptions where description.active {
+        for description in designationOrder(detail) {
             output.append(
                 Parameter(
                     "designation",
@@ -55,6 +60,21 @@ struct CodeSystemOperations: Sendable {
                         Parameter("value", .string(description.term)),
                     ]))
         }
+    }
+
+    /// The active descriptions as terminology servers list them: the display first, then the other synonyms,
+    /// then the fully specified name and definitions.
+    private static func designationOrder(_ detail: ConceptDetail) -> [Description] {
+        func rank(_ description: Description) -> Int {
+            if description.term == detail.preferredTerm, description.typeId != WellKnown.fullySpecifiedName { return 0 }
+            switch description.typeId {
+            case WellKnown.fullySpecifiedName: return 2
+            case WellKnown.definition: return 3
+            default: return 1
+            }
+        }
+        return detail.descriptions.enumerated().filter { $0.element.active }
+            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     /// One `property` parameter.
@@ -71,22 +91,22 @@ struct CodeSystemOperations: Sendable {
         if wants("inactive") { output.append(property("inactive", .boolean(!concept.active))) }
         if wants("sufficientlyDefined") { output.append(property("sufficientlyDefined", .boolean(concept.isFullyDefined))) }
         if wants("moduleId") { output.append(property("moduleId", .code(String(concept.moduleId)), description: detail.terms[concept.moduleId])) }
-        if wants("effectiveTime") { output.append(property("effectiveTime", .string(String(concept.effectiveTime)))) }
+        if wants("effectiveTime") { output.append(property("effectiveTime", .dateTime(SNOMED.isoDate(concept.effectiveTime)))) }
         if wants("parent") { for parent in detail.parents { output.append(property("parent", .code(String(parent.id)), description: parent.term)) } }
         if wants("child") { for child in detail.children { output.append(property("child", .code(String(child.id)), description: child.term)) } }
         if wants("normalForm") { output.append(property("normalForm", .string(NormalForm.expression(detail, terms: true)))) }
         if wants("normalFormTerse") { output.append(property("normalFormTerse", .string(NormalForm.expression(detail, terms: false)))) }
     }
 
-    /// Attributes as properties named by their type id: ungrouped ones directly, each role group as a
-    /// `609096000` property with subproperties. Only requested types (or all when none is requested).
+    /// Attributes as properties named by their type id, with the type's term as `code-display`. Grouped
+    /// attributes are listed like the others unless role groups (`609096000`) are asked for: then each group
+    /// is one property with the attributes as subproperties.
     private static func appendAttributeProperties(_ detail: ConceptDetail, requested: Set<String>, to output: inout [Parameter]) {
+        let grouped = requested.contains(String(SNOMED.roleGroup))
         for group in detail.groups {
-            let attributes = group.attributes.filter {
-                requested.isEmpty || requested.contains(String(SNOMED.roleGroup)) || requested.contains(String($0.type.id))
-            }
-            if group.group == 0 {
-                for attribute in attributes { output.append(property(String(attribute.type.id), value(of: attribute), description: attribute.target?.term)) }
+            let attributes = group.attributes.filter { requested.isEmpty || grouped || requested.contains(String($0.type.id)) }
+            if group.group == 0 || !grouped {
+                for attribute in attributes { output.append(attributeProperty(attribute)) }
             } else if !attributes.isEmpty {
                 let sub = attributes.map { attribute in
                     var parts = [Parameter("code", .code(String(attribute.type.id))), Parameter("value", value(of: attribute))]
@@ -96,6 +116,15 @@ struct CodeSystemOperations: Sendable {
                 output.append(property(String(SNOMED.roleGroup), nil, description: "role group \(group.group)", sub: sub))
             }
         }
+    }
+
+    /// One attribute as a property: its type (with the type's term), value and the value's term.
+    private static func attributeProperty(_ attribute: ConceptDetail.Attribute) -> Parameter {
+        var parts = [Parameter("code", .code(String(attribute.type.id)))]
+        if !attribute.type.term.isEmpty { parts.append(Parameter("code-display", .string(attribute.type.term))) }
+        if let term = attribute.target?.term, !term.isEmpty { parts.append(Parameter("description", .string(term))) }
+        parts.append(Parameter("value", value(of: attribute)))
+        return Parameter("property", parts: parts)
     }
 
     /// What `$lookup` reads for the requested properties (none requested: everything it shows; memberships never).

@@ -54,7 +54,7 @@ public struct OperationOutcome: Codable, Sendable {
     init(status: HTTPResponse.Status, message: String, issue: FHIRIssue?) {
         var typed = issue ?? FHIRIssue(code: Self.issueCode(for: status))
         if typed.txIssueType == nil, status == .notFound { typed.txIssueType = "not-found" }
-        var single = Issue(severity: "error", text: message, issue: typed)
+        var single = Issue(severity: "error", text: typed.text ?? message, issue: typed)
         single.diagnostics = message
         self.issue = [single]
     }

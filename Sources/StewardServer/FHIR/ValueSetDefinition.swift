@@ -54,10 +54,17 @@ struct ValueSetDefinition: Sendable {
             return try resolve(valueSet: carried, valueSetVersion: nil, versions: versions, services: services, resources: resources)
         }
         let selection = ReleaseSelection(registry: services.releases)
-        guard let implicit = try ImplicitValueSet(url: url) else {
+        let parsed: ImplicitValueSet?
+        do {
+            parsed = try ImplicitValueSet(url: url)
+        } catch let error as APIError where error.issue == nil {
+            // A malformed id or kind in the url names no value set (malformed ECL stays invalid ECL).
+            throw APIError.notFound(error.message, .unknownValueSet(url))
+        }
+        guard let implicit = parsed else {
             throw APIError.notFound(
-                "value set '\(url)' is not known: this server expands SNOMED CT implicit value sets (http://snomed.info/sct?fhir_vs...) and local refsets (http://snomed.info/sct?fhir_vs=refset/<id>), or a posted ValueSet"
-            )
+                "value set '\(url)' is not known: this server expands SNOMED CT implicit value sets (http://snomed.info/sct?fhir_vs...) and local refsets (http://snomed.info/sct?fhir_vs=refset/<id>), or a posted ValueSet, or one given as tx-resource",
+                .unknownValueSet(url))
         }
         let release = try selection.release(
             versions.force ?? implicit.version ?? versions.fallback,
@@ -127,8 +134,8 @@ struct ValueSetDefinition: Sendable {
             refset = try services.workspace.refset(refsetId)
         } catch let error as WorkspaceError where error.kind == .notFound {
             throw APIError.notFound(
-                "value set '\(url)': \(refsetId) is neither a reference set with members in SNOMED CT release \(release.info.name) nor a local refset of this workspace"
-            )
+                "value set '\(url)': \(refsetId) is neither a reference set with members in SNOMED CT release \(release.info.name) nor a local refset of this workspace",
+                .unknownValueSet(url))
         }
         let selection = ReleaseSelection(registry: services.releases)
         let explicit = versions.force ?? implicitVersion ?? versions.fallback
