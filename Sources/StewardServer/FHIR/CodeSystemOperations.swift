@@ -1,3 +1,4 @@
+import ECL
 import Foundation
 import HTTPTypes
 import RF2
@@ -211,6 +212,12 @@ struct CodeSystemOperations: Sendable {
         }
         let release = try selection.release(coded.version)
         let store = release.engines.store
+        if CompositionalExpression.looksLikeExpression(coded.code) {
+            switch try PostcoordinatedCode.read(coded, release: release, language: language) {
+            case .failure(let invalid): return invalid.outcome
+            case .success(let code): return code.validation(coded, release: release, modelNote: true)
+            }
+        }
         let id: Int64
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)

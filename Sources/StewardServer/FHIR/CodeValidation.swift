@@ -109,6 +109,17 @@ struct CodeValidation: Sendable {
         }
     }
 
+    /// The code is not in the value set: that is the error (display problems are beside the point then).
+    mutating func notInValueSet(_ coded: CodedInput, _ definition: ValueSetDefinition) {
+        result = false
+        issues.removeAll { $0.severity == "error" }
+        let given = coded.display.map { " ('\($0)')" } ?? ""
+        add(
+            "error", "The provided code '\(SNOMED.system)#\(coded.code)\(given)' was not found in the value set '\(definition.canonical)'",
+            FHIRIssue(code: "code-invalid", txIssueType: "not-in-vs", messageId: "None_of_the_provided_codes_are_in_the_value_set_one",
+                      expression: [coded.path]))
+    }
+
     /// Terms as the FHIR tooling lists them: sorted, distinct, quoted when they contain a space.
     static func choices(_ terms: [String]) -> String {
         Set(terms).sorted().map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ",")

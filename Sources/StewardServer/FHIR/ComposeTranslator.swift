@@ -9,24 +9,32 @@ enum ComposeTranslator {
     /// A compose as ECL, the SNOMED CT version it names, and whether it is closed: only concept lists (or
     /// filters that exclude expressions), so that the expansion lists everything the value set holds.
     struct Translation: Sendable {
-        var ecl: String
+        /// Nil when the includes name no concepts (only expressions).
+        var ecl: String?
         var version: String?
         var closed: Bool
         /// The ECL the author wrote (constraint filters, `fhir_vs=ecl/` references): every concept it names
         /// must exist in the release.
         var authoredECL: [String]
+        /// Postcoordinated expressions listed as codes of included concepts, as written.
+        var expressions: [String] = []
+        /// Whether an include takes expressions over its concepts (`expressions = true`).
+        var takesExpressions = false
     }
 
     static func ecl(_ compose: ValueSet.Compose) throws -> Translation {
         guard !compose.include.isEmpty else { throw APIError.badRequest("compose.include is empty: a value set needs at least one include") }
         var versions: [String] = []
         var closed = true
-        let authored = (compose.include + (compose.exclude ?? [])).flatMap(Self.authoredECL)
+        var expressions: [String] = []
         func translate(_ sets: [ValueSet.ConceptSet], _ role: String) throws -> [String] {
-            try sets.enumerated().map { index, set in
+            try sets.enumerated().compactMap { index, set in
                 let (ecl, version) = try conceptSet(set, path: "compose.\(role)[\(index)]")
                 if let version { versions.append(version) }
-                if role == "include", !isClosed(set) { closed = false }
+                if role == "include" {
+                    if !isClosed(set) { closed = false }
+                    expressions += try listedExpressions(set, path: "compose.include[\(index)]")
+                }
                 return ecl
             }
         }
@@ -37,11 +45,27 @@ enum ComposeTranslator {
             throw APIError.badRequest(
                 "compose names several SNOMED CT versions (\(distinct.joined(separator: ", "))): an expansion reads one release")
         }
-        var ecl = includes.count == 1 ? includes[0] : includes.map { "(\($0))" }.joined(separator: " OR ")
-        if !excludes.isEmpty {
-            ecl = "(\(ecl)) MINUS (\(excludes.map { "(\($0))" }.joined(separator: " OR ")))"
+        var ecl: String? = includes.isEmpty ? nil : includes.count == 1 ? includes[0] : includes.map { "(\($0))" }.joined(separator: " OR ")
+        if let included = ecl, !excludes.isEmpty {
+            ecl = "(\(included)) MINUS (\(excludes.map { "(\($0))" }.joined(separator: " OR ")))"
         }
-        return Translation(ecl: ecl, version: distinct.first, closed: closed, authoredECL: authored)
+        let authored = (compose.include + (compose.exclude ?? [])).flatMap(Self.authoredECL)
+        let takes = compose.include.contains { ($0.filter ?? []).contains { $0.property == "expressions" && $0.op == "=" && $0.value == "true" } }
+        return Translation(
+            ecl: ecl, version: distinct.first, closed: closed, authoredECL: authored, expressions: expressions, takesExpressions: takes)
+    }
+
+    /// The codes of an include's concept list that are expressions; one that does not parse is a 400.
+    private static func listedExpressions(_ set: ValueSet.ConceptSet, path: String) throws -> [String] {
+        try (set.concept ?? []).enumerated().compactMap { index, concept in
+            guard CompositionalExpression.looksLikeExpression(concept.code) else { return nil }
+            do {
+                _ = try CompositionalExpression.parse(concept.code)
+            } catch {
+                throw APIError.badRequest("\(path).concept[\(index)].code '\(concept.code)' is not a valid SNOMED CT expression: \(error)")
+            }
+            return concept.code
+        }
     }
 
     /// The ECL an include or exclude gives as text.
@@ -61,8 +85,8 @@ enum ComposeTranslator {
         return filters.contains { $0.property == "expressions" && $0.op == "=" && $0.value == "false" }
     }
 
-    /// One include or exclude as ECL, with the version it names.
-    private static func conceptSet(_ set: ValueSet.ConceptSet, path: String) throws -> (String, String?) {
+    /// One include or exclude as ECL (nil when it lists only expressions), with the version it names.
+    private static func conceptSet(_ set: ValueSet.ConceptSet, path: String) throws -> (String?, String?) {
         var version = set.version
         if let system = set.system, system != SNOMED.system {
             throw APIError.badRequest("\(path).system '\(system)' is not supported: this server expands SNOMED CT (\(SNOMED.system)) only")
@@ -77,9 +101,11 @@ enum ComposeTranslator {
         }
         var parts: [String] = []
         if !concepts.isEmpty {
-            let ids = try concepts.enumerated().map { index, concept in
-                String(try SNOMED.conceptId(concept.code, parameter: "\(path).concept[\(index)].code"))
+            let ids = try concepts.enumerated().compactMap { index, concept -> String? in
+                if CompositionalExpression.looksLikeExpression(concept.code) { return nil }
+                return String(try SNOMED.conceptId(concept.code, parameter: "\(path).concept[\(index)].code"))
             }
+            if ids.isEmpty { return (nil, version) }
             parts.append(ids.joined(separator: " OR "))
         }
         // `expressions = true|false` says whether postcoordinated expressions belong in the value set: no

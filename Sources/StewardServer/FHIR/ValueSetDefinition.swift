@@ -37,6 +37,10 @@ struct ValueSetDefinition: Sendable {
     var resource: ValueSet?
     /// ECL the caller wrote, whose concepts must exist (see ``checkAuthoredConcepts(in:)``).
     var authoredECL: [String] = []
+    /// Postcoordinated expressions the value set lists, as written.
+    var expressions: [String] = []
+    /// Whether expressions over the value set's concepts belong to it (a filter `expressions = true`).
+    var takesExpressions = false
 
     /// How versions are chosen: `force` (force-system-version) over the version a value set names over
     /// `fallback` (system-version, or the coding's version) over the newest release.
@@ -115,10 +119,13 @@ struct ValueSetDefinition: Sendable {
             versions.force ?? version ?? versions.fallback,
             parameter: versions.force != nil ? "force-system-version" : version != nil ? "compose.include.version" : "system-version")
         var definition = ValueSetDefinition(
-            content: .ecl(translation.ecl), release: release, url: valueSet.url, version: valueSet.version, title: valueSet.title)
+            content: translation.ecl.map(Content.ecl) ?? .ids([]), release: release, url: valueSet.url, version: valueSet.version,
+            title: valueSet.title)
         definition.closed = translation.closed
         definition.resource = valueSet
         definition.authoredECL = translation.authoredECL
+        definition.expressions = translation.expressions
+        definition.takesExpressions = translation.takesExpressions
         return definition
     }
 
@@ -180,6 +187,15 @@ struct ValueSetDefinition: Sendable {
     var canonical: String {
         guard let url else { return "(posted ValueSet without url)" }
         return version.map { "\(url)|\($0)" } ?? url
+    }
+
+    /// Whether a postcoordinated expression is in the value set: listed as such, or (with
+    /// `expressions = true`) every focus concept of it is.
+    func contains(_ expression: CompositionalExpression, engines: ReleaseHandle.Engines) throws -> Bool {
+        let normalized = expression.normalized
+        if expressions.contains(where: { (try? CompositionalExpression.parse($0))?.normalized == normalized }) { return true }
+        guard takesExpressions else { return false }
+        return try expression.focus.allSatisfy { try contains($0.id, engines: engines) }
     }
 
     /// Whether concept `id` is in the value set.

@@ -25,14 +25,16 @@ struct ValueSetExpansion: Sendable {
         let options = try Options(input)
         let engines = definition.release.engines
         let (ids, allActive) = try members(of: definition, activeOnly: options.activeOnly, engines)
-        let (page, total) = try page(of: ids, options, engines)
+        var (page, total) = try page(of: ids, options, engines)
+        let listed = try listedExpressions(definition, options, conceptTotal: total)
+        total += options.filter == nil ? definition.expressions.count : 0
         if options.count == nil, total > options.limit {
             let name = definition.url ?? "posted without url"
             throw APIError(
                 .unprocessableContent, "The value set '\(name)' expansion has too many codes to produce (>\(options.limit))",
                 issue: FHIRIssue(code: "too-costly", messageId: "VALUESET_TOO_COSTLY"))
         }
-        let contains = try entries(page, release: definition.release, allActive: allActive, options)
+        let contains = try entries(page, release: definition.release, allActive: allActive, options) + listed
 
         var valueSet = definition.resource?.identification ?? ValueSet(url: definition.url, version: definition.version, title: definition.title)
         valueSet.status = definition.status
@@ -111,6 +113,20 @@ struct ValueSetExpansion: Sendable {
         search.limit = min(ids.count, Self.maximumLimit)
         let all = try engines.searcher.search(search)
         return (page, all.totalIsExact ? all.total : max(all.total, all.hits.count))
+    }
+
+    /// The page's share of the expressions the value set lists (they follow its concepts), each with its
+    /// display form. A `filter` search covers concepts only.
+    private func listedExpressions(_ definition: ValueSetDefinition, _ options: Options, conceptTotal: Int) throws -> [ValueSet.Contains] {
+        guard options.filter == nil, !definition.expressions.isEmpty else { return [] }
+        let start = max(options.offset - conceptTotal, 0)
+        let room = options.pageSize - max(min(conceptTotal - options.offset, options.pageSize), 0)
+        let store = definition.release.engines.store
+        return try definition.expressions.dropFirst(start).prefix(max(room, 0)).map { text in
+            let expression = try CompositionalExpression.parse(text)
+            let terms = try store.preferredTerms(for: expression.conceptIds, preference: options.language)
+            return ValueSet.Contains(system: SNOMED.system, code: text, display: expression.rendered(terms: terms))
+        }
     }
 
     /// The `contains` entries of a page: code, display in the requested language, inactive flag and, when
@@ -193,6 +209,15 @@ struct ValueSetExpansion: Sendable {
         }
         let engines = definition.release.engines
         try definition.checkAuthoredConcepts(in: engines.store)
+        if CompositionalExpression.looksLikeExpression(coded.code) {
+            switch try PostcoordinatedCode.read(coded, release: definition.release, language: language) {
+            case .failure(let invalid): return invalid.outcome
+            case .success(let code):
+                var outcome = code.validation(coded, release: definition.release, modelNote: false)
+                if try !definition.contains(code.expression, engines: engines) { outcome.notInValueSet(coded, definition) }
+                return outcome
+            }
+        }
         let id: Int64
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: engines.store)
@@ -201,13 +226,7 @@ struct ValueSetExpansion: Sendable {
         }
         var outcome = try CodeValidation.check(id, coded, release: definition.release, language: language)
         if try engines.store.concept(id) != nil, try !definition.contains(id, engines: engines) {
-            outcome.result = false
-            outcome.issues.removeAll { $0.severity == "error" }
-            let given = coded.display.map { " ('\($0)')" } ?? ""
-            outcome.add(
-                "error", "The provided code '\(system)#\(coded.code)\(given)' was not found in the value set '\(definition.canonical)'",
-                FHIRIssue(code: "code-invalid", txIssueType: "not-in-vs", messageId: "None_of_the_provided_codes_are_in_the_value_set_one",
-                          expression: [coded.path]))
+            outcome.notInValueSet(coded, definition)
         }
         return outcome
     }
