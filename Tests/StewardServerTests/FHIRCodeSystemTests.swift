@@ -17,7 +17,9 @@ struct FHIRCodeSystemTests {
                 #expect(response.status == .ok)
                 let output = response.object
                 #expect(output["resourceType"] as? String == "Parameters")
-                #expect(FHIR.string(output, "name") == "SNOMED CT")
+                #expect(FHIR.string(output, "name") == "\(FHIR.sct)|\(FHIR.no0215)")
+                #expect(FHIR.string(output, "code") == "22298006")
+                #expect(FHIR.string(output, "system") == FHIR.sct)
                 #expect(FHIR.string(output, "version") == FHIR.no0215)
                 #expect(FHIR.string(output, "display") == "Myocardial infarction")
                 let designations = FHIR.parameters(output, "designation").map { designation -> String in
@@ -37,20 +39,35 @@ struct FHIRCodeSystemTests {
                 #expect(use?["system"] as? String == FHIR.sct)
                 #expect(use?["display"] as? String == "Fully specified name")
 
+                // By default: status, date, hierarchy and attributes (each with its type's term).
                 let properties = FHIR.properties(output)
                 func values(_ code: String) -> [String] { properties.filter { $0.code == code }.map(\.value) }
                 #expect(values("inactive") == ["false"])
-                #expect(values("sufficientlyDefined") == ["true"])
-                #expect(values("moduleId") == ["900000000000207008"])
-                #expect(values("effectiveTime") == ["20250101"])
+                #expect(values("effectiveTime") == ["2025-01-01"])
                 #expect(values("parent") == ["414545008"])
                 #expect(values("child") == ["57054005"])
+                #expect(values("sufficientlyDefined").isEmpty && values("moduleId").isEmpty && values("normalForm").isEmpty)
                 #expect(properties.first { $0.code == "parent" }?.description == "Ischemic heart disease")
+                #expect(values("116676008") == ["55641003"])
+                #expect(values("363698007") == ["80891009"])
+                let morphology = FHIR.parameters(output, "property").first { FHIR.string($0, "code") == "116676008" }
+                #expect(morphology.flatMap { FHIR.string($0, "code-display") } == "Associated morphology")
+                #expect(morphology.flatMap { FHIR.string($0, "description") } == "Infarct")
+            }
+            // The other properties, and role groups, when asked for.
+            let asked = ["sufficientlyDefined", "moduleId", "normalForm", "normalFormTerse", "609096000"].map { ("property", $0) }
+            try await client.execute(uri: FHIR.uri("CodeSystem/$lookup", [("system", FHIR.sct), ("code", "22298006")] + asked), method: .get) {
+                response in
+                let output = response.object
+                let properties = FHIR.properties(output)
+                func values(_ code: String) -> [String] { properties.filter { $0.code == code }.map(\.value) }
+                #expect(values("sufficientlyDefined") == ["true"])
+                #expect(values("moduleId") == ["900000000000207008"])
                 #expect(values("normalFormTerse") == ["=== 414545008 : { 116676008 = 55641003, 363698007 = 80891009 }"])
                 #expect(
                     values("normalForm").first?.hasPrefix("=== 414545008 |Ischemic heart disease| : { 116676008 |Associated morphology| = 55641003 |")
                         == true)
-
+                #expect(values("parent").isEmpty)
                 // Attributes in role group 1 are subproperties of a 609096000 |Role group| property.
                 let group = FHIR.parameters(output, "property").first { FHIR.string($0, "code") == "609096000" }
                 #expect(group.flatMap { FHIR.string($0, "description") } == "role group 1")
@@ -150,8 +167,15 @@ struct FHIRCodeSystemTests {
                     FHIR.parameters(group, "subproperty").map { "\(FHIR.string($0, "code") ?? "")=\(FHIR.text(FHIR.parameter($0, "value")))" }
                 }
             }
+            /// Attribute properties (named by a concept id), listed flat.
+            func flatAttributes(_ output: [String: Any]) -> [String] {
+                FHIR.parameters(output, "property").filter { FHIR.string($0, "code")?.first?.isNumber == true && FHIR.string($0, "code") != "609096000" }
+                    .map { "\(FHIR.string($0, "code") ?? "")=\(FHIR.text(FHIR.parameter($0, "value")))" }
+            }
+            let named = ["designation", "inactive", "sufficientlyDefined", "moduleId", "effectiveTime", "parent", "child", "normalForm", "normalFormTerse"]
             for code in ["22298006", "322236009", "56265001"] {
-                let full = try await lookup(code, [])
+                let types = Set(flatAttributes(try await lookup(code, [])).map { String($0.prefix { $0 != "=" }) })
+                let full = try await lookup(code, named + types.sorted())
                 #expect(try text(full, keeping: nil, designations: true).count > 8)
                 for subset in [
                     ["designation"], ["parent"], ["child", "inactive"], ["normalForm"], ["normalFormTerse", "moduleId"], ["1142139005"],
@@ -162,13 +186,14 @@ struct FHIRCodeSystemTests {
                         try text(part, keeping: nil, designations: true) == text(full, keeping: Set(subset), designations: subset.contains("designation")),
                         "\(code) with \(subset)")
                 }
-                // Attribute types pick those attributes out of every role group; 609096000 asks for all of them.
+                // Attribute types pick those attributes out of every role group; 609096000 groups all of them.
                 let wanted: Set<String> = ["116676008", "363698007"]
-                let picked = groupedAttributes(try await lookup(code, Array(wanted)))
-                #expect(picked == groupedAttributes(full).filter { wanted.contains(String($0.prefix { $0 != "=" })) }, "\(code) by attribute type")
-                #expect(groupedAttributes(try await lookup(code, ["609096000"])) == groupedAttributes(full), "\(code) role groups")
+                let picked = flatAttributes(try await lookup(code, Array(wanted)))
+                #expect(picked == flatAttributes(full).filter { wanted.contains(String($0.prefix { $0 != "=" })) }, "\(code) by attribute type")
+                let grouped = try await lookup(code, ["609096000"])
+                #expect(Set(groupedAttributes(grouped) + flatAttributes(grouped)) == Set(flatAttributes(full)), "\(code) role groups")
             }
-            #expect(groupedAttributes(try await lookup("22298006", ["116676008", "363698007"])).count == 2)
+            #expect(flatAttributes(try await lookup("22298006", ["116676008", "363698007"])).count == 2)
         }
     }
 
@@ -186,9 +211,7 @@ struct FHIRCodeSystemTests {
                 let output = response.object
                 let ungrouped = FHIR.parameters(output, "property").first { FHIR.string($0, "code") == "1142139005" }
                 #expect(FHIR.parameter(ungrouped ?? [:], "value")?["valueInteger"] as? Int == 1)
-                let group = FHIR.parameters(output, "property").first { FHIR.string($0, "code") == "609096000" }
-                let sub = group.map { FHIR.parameters($0, "subproperty") } ?? []
-                let concrete = sub.filter { ["1142135004", "1142136003"].contains(FHIR.string($0, "code")) }
+                let concrete = FHIR.parameters(output, "property").filter { ["1142135004", "1142136003"].contains(FHIR.string($0, "code")) }
                 let values = concrete.map { "\(FHIR.string($0, "code") ?? "")=\(FHIR.parameter($0, "value")?["valueInteger"] as? Int ?? -1)" }
                 #expect(values == ["1142135004=500", "1142136003=1"])
             }
@@ -250,7 +273,7 @@ struct FHIRCodeSystemTests {
 
     // MARK: $validate-code
 
-    @Test("$validate-code: preferred term, acceptable synonym (true with message), unknown display (false), inactive concept (true, noted)")
+    @Test("$validate-code: preferred term, acceptable synonym, unknown display (false), inactive description and concept (true, warned)")
     func validateCode() async throws {
         let server = try TestServer()
         try await server.test { client in
@@ -265,45 +288,52 @@ struct FHIRCodeSystemTests {
             var output = try await validate([("code", "22298006"), ("display", "Myocardial infarction")])
             #expect(FHIR.bool(output, "result") == true)
             #expect(FHIR.string(output, "message") == nil)
+            #expect(FHIR.issues(output).isEmpty)
             #expect(FHIR.string(output, "display") == "Myocardial infarction")
+            #expect(FHIR.string(output, "code") == "22298006")
+            #expect(FHIR.string(output, "system") == FHIR.sct)
+            #expect(FHIR.string(output, "version") == FHIR.no0215)
 
+            // Any active term of the concept is a correct display.
             output = try await validate([("code", "22298006"), ("display", "Heart attack")])
             #expect(FHIR.bool(output, "result") == true)
-            #expect(
-                FHIR.string(output, "message")
-                    == "display 'Heart attack' is a valid synonym of concept 22298006 but not its preferred term; its preferred term in the requested language is 'Myocardial infarction'"
-            )
-
+            #expect(FHIR.issues(output).isEmpty)
             output = try await validate([("code", "22298006"), ("display", "myokardinfarkt"), ("displayLanguage", "nb")])
             #expect(FHIR.bool(output, "result") == true)
             #expect(FHIR.string(output, "display") == "hjerteinfarkt")
-            #expect(FHIR.string(output, "message")?.contains("preferred term in the requested language is 'hjerteinfarkt'") == true)
-
-            output = try await validate([("code", "22298006"), ("display", "hjerteinfarkt"), ("displayLanguage", "nb")])
-            #expect(FHIR.bool(output, "result") == true)
-            #expect(FHIR.string(output, "message") == nil)
 
             output = try await validate([("code", "22298006"), ("display", "Broken leg")])
             #expect(FHIR.bool(output, "result") == false)
-            #expect(
-                FHIR.string(output, "message")
-                    == "display 'Broken leg' is not a term of concept 22298006; its preferred term in the requested language is 'Myocardial infarction'"
-            )
+            let wrong = FHIR.issues(output)
+            #expect(wrong.map(\.type) == ["invalid-display"])
+            #expect(wrong.first?.text.hasPrefix("Wrong Display Name 'Broken leg' for http://snomed.info/sct#22298006. Valid display is one of 7 choices: 'Heart attack' or ") == true)
+            #expect(FHIR.string(output, "message") == wrong.first?.text)
 
+            // An inactive concept is valid, with a warning and what replaces it.
             output = try await validate([("code", "9900021000202108"), ("version", FHIR.int0201)])
             #expect(FHIR.bool(output, "result") == true)
+            #expect(FHIR.bool(output, "inactive") == true)
             #expect(
-                FHIR.string(output, "message")
-                    == "concept 9900021000202108 is inactive in release INT-20250201 (reason: Duplicate component); SAME AS association reference set: 22298006 |Myocardial infarction|"
-            )
+                FHIR.issues(output) == [
+                    FHIR.Issue(
+                        severity: "warning", type: "code-comment", messageId: "INACTIVE_CONCEPT_FOUND",
+                        text: "The concept '9900021000202108' has a status of inactive and its use should be reviewed"),
+                    FHIR.Issue(
+                        severity: "information", type: "code-comment", messageId: nil,
+                        text: "concept 9900021000202108 is inactive in release INT-20250201 (reason: Duplicate component); SAME AS association reference set: 22298006 |Myocardial infarction|"),
+                ])
 
             // Unknown codes and description ids are invalid codes, not errors.
             output = try await validate([("code", "840539006"), ("version", FHIR.int0101)])
             #expect(FHIR.bool(output, "result") == false)
-            #expect(FHIR.string(output, "message") == "code 840539006 is not in SNOMED CT release INT-20250101 (\(FHIR.int0101))")
+            #expect(
+                FHIR.string(output, "message")
+                    == "Unknown code '840539006' in the CodeSystem 'http://snomed.info/sct' version '\(FHIR.int0101)' (International Edition)")
+            #expect(FHIR.issues(output).map(\.messageId) == ["Unknown_Code_in_Version"])
             output = try await validate([("code", "10003571000202118")])
             #expect(FHIR.bool(output, "result") == false)
-            #expect(FHIR.string(output, "message")?.contains("description id") == true)
+            #expect(FHIR.issues(output).map(\.severity) == ["error", "information"])
+            #expect(FHIR.issues(output).last?.text.contains("description id") == true)
         }
     }
 
@@ -329,7 +359,7 @@ struct FHIRCodeSystemTests {
                 response in
                 #expect(response.status == .ok)
                 #expect(FHIR.bool(response.object, "result") == true)
-                #expect(FHIR.string(response.object, "message")?.contains("'Heart attack' is a valid synonym") == true)
+                #expect(FHIR.string(response.object, "display") == "Myocardial infarction")
             }
             try await client.execute(uri: "/fhir/CodeSystem/$validate-code?url=\(FHIR.sct)", method: .get) { response in
                 #expect(response.status == .badRequest)

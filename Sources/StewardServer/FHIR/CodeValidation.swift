@@ -77,8 +77,26 @@ struct CodeValidation: Sendable {
             outcome.add(
                 "warning", "The concept '\(id)' has a status of inactive and its use should be reviewed",
                 FHIRIssue(code: "business-rule", txIssueType: "code-comment", messageId: "INACTIVE_CONCEPT_FOUND", expression: [coded.path]))
+            outcome.add(
+                "information", try inactiveNote(id, store: store, language: language),
+                FHIRIssue(code: "informational", txIssueType: "code-comment", expression: [coded.path]))
         }
         return outcome
+    }
+
+    /// Why a concept is inactive and what replaces it: "concept X is inactive (reason: …); SAME AS 22298006 |…|".
+    static func inactiveNote(_ id: Int64, store: ReleaseStore, language: LanguagePreference) throws -> String {
+        let reason = try store.inactivationReason(of: id)
+        let associations = try store.historicalAssociations(of: id)
+        let terms = try store.preferredTerms(
+            for: [reason].compactMap { $0 } + associations.flatMap { [$0.refsetId, $0.targetId] }, preference: language)
+        var note = "concept \(id) is inactive in release \(store.info.name)"
+        if let reason { note += " (reason: \(terms[reason] ?? String(reason)))" }
+        if !associations.isEmpty {
+            let targets = associations.map { "\(terms[$0.refsetId] ?? String($0.refsetId)): \($0.targetId) |\(terms[$0.targetId] ?? "")|" }
+            note += "; " + targets.joined(separator: ", ")
+        }
+        return note
     }
 
     /// A display other than the preferred term: another active term is fine, an inactive one a warning,

@@ -63,6 +63,29 @@ enum FHIR {
         (valueSet["expansion"] as? [String: Any])?["total"] as? Int
     }
 
+    /// One issue of an OperationOutcome: severity, `tx-issue-type` code, message id and `details.text`.
+    struct Issue: Equatable, CustomStringConvertible {
+        var severity: String
+        var type: String?
+        var messageId: String?
+        var text: String
+
+        var description: String { "\(severity) \(type ?? "-") \(messageId ?? "-"): \(text)" }
+    }
+
+    /// The issues of an OperationOutcome, or of the `issues` parameter of a `$validate-code` answer.
+    static func issues(_ object: [String: Any]) -> [Issue] {
+        let outcome = (parameter(object, "issues")?["resource"] as? [String: Any]) ?? object
+        return ((outcome["issue"] as? [[String: Any]]) ?? []).map { issue in
+            let details = issue["details"] as? [String: Any]
+            let coding = (details?["coding"] as? [[String: Any]])?.first
+            let id = (issue["extension"] as? [[String: Any]])?.first { $0["url"] as? String == "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id" }
+            return Issue(
+                severity: issue["severity"] as? String ?? "", type: coding?["code"] as? String, messageId: id?["valueString"] as? String,
+                text: details?["text"] as? String ?? "")
+        }
+    }
+
     /// The diagnostics of an OperationOutcome.
     static func diagnostics(_ outcome: [String: Any]) -> String {
         ((outcome["issue"] as? [[String: Any]])?.first?["diagnostics"] as? String) ?? ""
