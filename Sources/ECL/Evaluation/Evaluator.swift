@@ -83,7 +83,7 @@ final class Evaluator {
         }
     }
 
-    /// What `*` means: the concepts of the IS-A hierarchy, the root and its descendants (as Snowstorm and
+    /// What `*` means (unless a concept filter asks for inactive concepts): the concepts of the IS-A hierarchy, the root and its descendants (as Snowstorm and
     /// tx.fhir.org count them). In a release every active concept but the root has a parent, so this is every
     /// active concept; a package cut from one that leaves concepts without parents (metadata, in subsets)
     /// does not make them match `*`. Without a root concept (hand-made fragments) every active concept.
@@ -139,6 +139,9 @@ final class Evaluator {
         var ids: [Int64]
         if let memberOf = sub.memberOf {
             ids = try referencedComponents(refsets: try focus(sub.focus), memberOf: memberOf)
+        } else if sub.focus == .wildcard, sub.hierarchyOperator == nil, sub.admitsInactiveConcepts {
+            // `* {{ C active = 0 }}`: the filter asks for inactive concepts, so they are the substrate.
+            ids = try fetchIDs("SELECT id FROM concept ORDER BY id")
         } else {
             ids = try focus(sub.focus)
         }

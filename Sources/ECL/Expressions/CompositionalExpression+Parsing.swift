@@ -131,7 +131,8 @@ private struct Reader {
         let start = index
         while let char = peek, char.isASCII, char.isNumber { index += 1 }
         guard index > start else {
-            throw error(peek.map { "expected a concept id but found '\($0)'" } ?? "expected a concept id but the expression ends")
+            let next = peek.map { "next char = \"\($0)\"" } ?? "at the end"
+            throw error("Concept not found (\(next), in \"\(String(chars))\")")
         }
         let digits = String(chars[start..<index])
         guard (6...18).contains(digits.count), let id = Int64(digits) else {

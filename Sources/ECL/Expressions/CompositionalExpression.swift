@@ -1,3 +1,5 @@
+import Foundation
+
 /// A SNOMED CT postcoordinated expression in compositional grammar (SCG 2.4), as FHIR carries one in a
 /// code: `367430006:{272741003=24028007}`, `22298006:363698007=80891009`, `a+b:{x=(c:y=d)}`.
 ///
@@ -29,9 +31,11 @@ public struct CompositionalExpression: Sendable, Hashable {
         self.groups = groups
     }
 
-    /// Whether `text` is written as an expression rather than as a single concept id.
+    /// Whether `text` is meant as an expression (or is no concept id at all) rather than a single concept id:
+    /// anything but digits is read as an expression, so that what is wrong with it can be said.
     public static func looksLikeExpression(_ text: String) -> Bool {
-        text.contains { ":+{=|(".contains($0) }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || !trimmed.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Every concept id the expression names, focus first, in order of appearance.

@@ -76,3 +76,14 @@ public enum HistorySupplement: Sendable, Hashable {
     /// `+HISTORY (expr)`: the association refsets the expression names.
     case custom(ECLExpression)
 }
+
+extension SubExpression {
+    /// Whether a concept filter selects inactive concepts (`active = 0`, `active != 1`): then `*` means every
+    /// concept, not only the active ones of the hierarchy.
+    public var admitsInactiveConcepts: Bool {
+        filters.contains { filter in
+            guard case .concept(let conceptFilters) = filter else { return false }
+            return conceptFilters.contains { if case .active(let op, let value) = $0 { value != (op == .equal) } else { false } }
+        }
+    }
+}

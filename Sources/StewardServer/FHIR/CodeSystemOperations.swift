@@ -210,7 +210,7 @@ struct CodeSystemOperations: Sendable {
                 FHIRIssue(code: "not-found", txIssueType: "not-found", expression: [coded.path == "code" ? "system" : "\(coded.path).system"]))
             return outcome
         }
-        let release = try selection.release(coded.version)
+        guard let release = try? selection.release(coded.version) else { return try unknownVersion(coded) }
         let store = release.engines.store
         if CompositionalExpression.looksLikeExpression(coded.code) {
             switch try PostcoordinatedCode.read(coded, release: release, language: language) {
@@ -222,9 +222,22 @@ struct CodeSystemOperations: Sendable {
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
         } catch let error as APIError where error.status == .badRequest {
-            return .unknown(coded, release: release, reason: error.message)
+            return .unknown(coded, release: release, reason: SNOMED.isOtherComponent(coded.code) ? error.message : nil)
         }
         return try CodeValidation.check(id, coded, release: release, language: language)
+    }
+
+    /// A version this server does not have: the code cannot be validated (an answer, not an error, as
+    /// validators expect), with the versions there are.
+    private func unknownVersion(_ coded: CodedInput) throws -> CodeValidation {
+        let versions = try services.releases.all().map(\.info.versionURI).sorted()
+        let list = versions.count > 1 ? versions.dropLast().joined(separator: ", ") + " and " + (versions.last ?? "") : versions.joined()
+        var outcome = CodeValidation(result: false, code: coded.code)
+        outcome.add(
+            "error",
+            "A definition for CodeSystem '\(SNOMED.system)' version '\(coded.version ?? "")' could not be found, so the code cannot be validated. Valid versions: \(list)",
+            FHIRIssue(code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM_VERSION", expression: [coded.path == "code" ? "system" : "\(coded.path).system"]))
+        return outcome
     }
 
     // MARK: $subsumes

@@ -54,12 +54,15 @@ struct CodeValidation: Sendable {
     /// A code not known in `release` (or not a concept id at all): the `Unknown_Code_in_Version` error, and
     /// what is wrong with the code as information when there is more to say.
     static func unknown(_ coded: CodedInput, release: ReleaseHandle, reason: String? = nil) -> CodeValidation {
-        var outcome = CodeValidation(result: false, code: coded.code, system: SNOMED.system, version: release.info.versionURI)
+        var outcome = CodeValidation(
+            result: false, code: coded.code, system: SNOMED.system, version: coded.versionGiven ? release.info.versionURI : nil)
         let version = "'\(release.info.versionURI)' (\(SNOMED.editionName(release.info)))"
         outcome.add(
             "error", "Unknown code '\(coded.code)' in the CodeSystem '\(SNOMED.system)' version \(version)",
-            FHIRIssue(code: "code-invalid", txIssueType: "invalid-code", messageId: "Unknown_Code_in_Version", expression: [coded.path]))
-        if let reason { outcome.add("information", reason, FHIRIssue(code: "code-invalid", txIssueType: "invalid-code", expression: [coded.path])) }
+            FHIRIssue(code: "code-invalid", txIssueType: "invalid-code", messageId: "Unknown_Code_in_Version", expression: [coded.codePath]))
+        if let reason {
+            outcome.add("information", reason, FHIRIssue(code: "code-invalid", txIssueType: "invalid-code", expression: [coded.codePath]))
+        }
         return outcome
     }
 
@@ -135,7 +138,7 @@ struct CodeValidation: Sendable {
         add(
             "error", "The provided code '\(SNOMED.system)#\(coded.code)\(given)' was not found in the value set '\(definition.canonical)'",
             FHIRIssue(code: "code-invalid", txIssueType: "not-in-vs", messageId: "None_of_the_provided_codes_are_in_the_value_set_one",
-                      expression: [coded.path]))
+                      expression: [coded.codePath]))
     }
 
     /// Terms as the FHIR tooling lists them: sorted, distinct, quoted when they contain a space.

@@ -10,6 +10,11 @@ struct CodedInput: Sendable {
     /// Where the code is, as FHIRPath for issues: `code`, `Coding`, `CodeableConcept.coding[1]`.
     var path: String
 
+    /// Where the code itself is, as FHIRPath for issues: `code`, `Coding.code`.
+    var codePath: String { path == "code" ? "code" : "\(path).code" }
+    /// Whether the caller named the version (else the answer names the one used only when the code was found).
+    var versionGiven: Bool { version != nil }
+
     /// Where the display is, as FHIRPath for issues.
     var displayPath: String { path == "code" ? "display" : "\(path).display" }
 

@@ -110,8 +110,14 @@ enum ComposeTranslator {
         }
         // `expressions = true|false` says whether postcoordinated expressions belong in the value set: no
         // expressions are stored here, so it adds no concepts (and decides only whether the set is closed).
+        // `inactive` and `moduleId` narrow the include's concepts (ECL concept filters); the others are sets.
+        var conceptFilters: [String] = []
         for (index, filter) in filters.enumerated() where filter.property != "expressions" {
-            parts.append(try self.filter(filter, path: "\(path).filter[\(index)]"))
+            if let conceptFilter = try self.conceptFilter(filter, path: "\(path).filter[\(index)]") {
+                conceptFilters.append(conceptFilter)
+            } else {
+                parts.append(try self.filter(filter, path: "\(path).filter[\(index)]"))
+            }
         }
         for (index, url) in (set.valueSet ?? []).enumerated() {
             guard let implicit = try ImplicitValueSet(url: url), implicit.kind != .allRefsets else {
@@ -128,8 +134,28 @@ enum ComposeTranslator {
             }
             parts.append(try implicit.ecl())
         }
-        if parts.isEmpty { return ("*", version) }
-        return (parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " AND "), version)
+        let blocks = conceptFilters.map { " {{ C \($0) }}" }.joined()
+        if parts.isEmpty { return ("*" + blocks, version) }
+        let set = parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " AND ")
+        return (blocks.isEmpty ? set : "(\(set))" + blocks, version)
+    }
+
+    /// A filter on the concepts' own fields as an ECL concept filter (`active = 0`, `moduleId = X`); nil for
+    /// the filters that name a set.
+    private static func conceptFilter(_ filter: ValueSet.Filter, path: String) throws -> String? {
+        switch (filter.property, filter.op) {
+        case ("inactive", "="):
+            switch filter.value {
+            case "true": return "active = 0"
+            case "false": return "active = 1"
+            default: throw APIError.badRequest("\(path): 'inactive =' takes true or false, got '\(filter.value)'")
+            }
+        case ("moduleId", "="): return "moduleId = \(try id(filter.value, path))"
+        case ("moduleId", "in"):
+            let modules = try filter.value.split(separator: ",").map { String(try id(String($0), path)) }
+            return "moduleId = (\(modules.joined(separator: " ")))"
+        default: return nil
+        }
     }
 
     private static func filter(_ filter: ValueSet.Filter, path: String) throws -> String {
@@ -143,12 +169,15 @@ enum ComposeTranslator {
             let refsets = try filter.value.split(separator: ",").map { "^ \(try id(String($0), path))" }
             guard !refsets.isEmpty else { throw APIError.badRequest("\(path): 'concept in' needs a refset id") }
             return refsets.joined(separator: " OR ")
+        case (let property, "=") where property.first?.isNumber == true:
+            // An attribute (by its concept id) with that value: `363698007 = 80891009`.
+            return "* : \(try id(property, path)) = \(try id(filter.value, path))"
         case ("constraint", "="), ("expression", "="):
             try checkECL(filter.value, location: "\(path) (\(filter.property) =)")
             return filter.value
         default:
             throw APIError.badRequest(
-                "\(path): filter '\(filter.property) \(filter.op)' is not supported; use concept is-a, descendent-of, in, =, is-not-a, generalizes, or constraint = (ECL)"
+                "\(path): filter '\(filter.property) \(filter.op)' is not supported; use concept is-a, descendent-of, in, =, is-not-a, generalizes, inactive =, moduleId = or in, <attribute id> =, expressions =, or constraint = (ECL)"
             )
         }
     }

@@ -69,7 +69,7 @@ struct ConceptMapTranslation: Sendable {
             let names = maps.map { "\($0.name) (\($0.url))" }.joined(separator: ", ")
             notes.insert("no mapping \(direction) code '\(coded.code)' in \(names), SNOMED CT release \(release.info.name)", at: 0)
         }
-        return Self.output(result: result, notes: notes, matches: matches)
+        return Self.output(result: result, notes: notes, matches: matches, version: release.info.versionURI, reverse: reverse)
     }
 
     /// The code to translate: `code` with `system`, `coding`, or the first coding of `codeableConcept`.
@@ -105,17 +105,20 @@ struct ConceptMapTranslation: Sendable {
         return maps
     }
 
-    /// The answer: `result`, a `message` with the notes, and one `match` per match.
-    private static func output(result: Bool, notes: [String], matches: [Match]) -> Parameters {
+    /// The answer: `result`, a `message` with the notes, one `match` per match (its map as `originMap`, a
+    /// canonical with the release's version), and the maps and code system version used.
+    private static func output(result: Bool, notes: [String], matches: [Match], version: String, reverse: Bool) -> Parameters {
         var output = [Parameter("result", .boolean(result))]
         if !notes.isEmpty { output.append(Parameter("message", .string(notes.joined(separator: "; ")))) }
         for match in matches {
             var parts = [Parameter("equivalence", .code(match.equivalence))]
             if let concept = match.concept { parts.append(Parameter("concept", .coding(concept))) }
             parts += match.extras
-            parts.append(Parameter("source", .uri(match.source)))
+            parts.append(Parameter("originMap", .canonical("\(match.source)|\(version)")))
             output.append(Parameter("match", parts: parts))
         }
+        for map in Set(matches.map(\.source)).sorted() { output.append(Parameter("used-conceptmap", .uri("\(map)|\(version)"))) }
+        if !reverse { output.append(Parameter("used-system", .uri("\(SNOMED.system)|\(version)"))) }
         return Parameters(output)
     }
 

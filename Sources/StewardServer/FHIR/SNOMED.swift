@@ -51,6 +51,12 @@ enum SNOMED {
             "code '\(text)' (\(parameter)) is not a valid SNOMED CT concept id: an SCTID with the concept partition and a valid Verhoeff check digit")
     }
 
+    /// Whether `code` is the id of a description or relationship: worth saying when it was given as a concept.
+    static func isOtherComponent(_ code: String) -> Bool {
+        guard let id = Int64(code.trimmingCharacters(in: .whitespaces)) else { return false }
+        return SCTID.isValid(id, kind: .description) || SCTID.isValid(id, kind: .relationship)
+    }
+
     /// Requires `system` (when given) to be SNOMED CT: this server has no other code system.
     static func requireSystem(_ system: String?, parameter: String) throws {
         guard let system, system != Self.system else { return }

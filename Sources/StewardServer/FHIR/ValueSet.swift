@@ -7,7 +7,8 @@ struct ValueSet: Codable, Sendable {
     var version: String?
     var name: String?
     var title: String?
-    var status = "active"
+    /// Required in a ValueSet, but absent from many posted only to be expanded: echoed as given.
+    var status: String?
     /// Descriptive elements a posted value set carries, echoed in its expansion.
     var experimental: Bool?
     var date: String?
@@ -46,7 +47,7 @@ struct ValueSet: Codable, Sendable {
         version = try container.decodeIfPresent(String.self, forKey: .version)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         title = try container.decodeIfPresent(String.self, forKey: .title)
-        status = try container.decodeIfPresent(String.self, forKey: .status) ?? "active"
+        status = try container.decodeIfPresent(String.self, forKey: .status)
         experimental = try container.decodeIfPresent(Bool.self, forKey: .experimental)
         date = try container.decodeIfPresent(String.self, forKey: .date)
         publisher = try container.decodeIfPresent(String.self, forKey: .publisher)

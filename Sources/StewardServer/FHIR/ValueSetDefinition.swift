@@ -185,7 +185,7 @@ struct ValueSetDefinition: Sendable {
 
     /// How messages name the value set: `url|version`, or what it is when it came without a url.
     var canonical: String {
-        guard let url else { return "(posted ValueSet without url)" }
+        guard let url else { return "(unidentified)" }
         return version.map { "\(url)|\($0)" } ?? url
     }
 

@@ -36,8 +36,13 @@ struct ValueSetExpansion: Sendable {
         }
         let contains = try entries(page, release: definition.release, allActive: allActive, options) + listed
 
-        var valueSet = definition.resource?.identification ?? ValueSet(url: definition.url, version: definition.version, title: definition.title)
-        valueSet.status = definition.status
+        var valueSet: ValueSet
+        if let resource = definition.resource {
+            valueSet = resource.identification
+        } else {
+            valueSet = ValueSet(url: definition.url, version: definition.version, title: definition.title)
+            valueSet.status = definition.status
+        }
         valueSet.expansion = ValueSet.Expansion(
             unclosed: definition.closed ? nil : true, identifier: "urn:uuid:\(UUID().uuidString.lowercased())", timestamp: Self.timestamp(),
             total: total, offset: input.has("offset") ? options.offset : nil,
@@ -222,7 +227,7 @@ struct ValueSetExpansion: Sendable {
         do {
             id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: engines.store)
         } catch let error as APIError where error.status == .badRequest {
-            return .unknown(coded, release: definition.release, reason: error.message)
+            return .unknown(coded, release: definition.release, reason: SNOMED.isOtherComponent(coded.code) ? error.message : nil)
         }
         var outcome = try CodeValidation.check(id, coded, release: definition.release, language: language)
         if try engines.store.concept(id) != nil, try !definition.contains(id, engines: engines) {
