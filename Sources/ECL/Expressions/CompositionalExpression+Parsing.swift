@@ -66,6 +66,7 @@ private struct Reader {
     /// `(attributeSet / attributeGroup) *([","] attributeGroup)`.
     mutating func refinement(into expression: inout CompositionalExpression) throws(CompositionalExpressionError) {
         skipSpace()
+        if atEnd { throw error("expected a refinement after ':'") }
         if peek != "{" { expression.ungrouped = try attributeSet() }
         while true {
             let save = index
@@ -79,7 +80,6 @@ private struct Reader {
             expression.groups.append(try attributeSet())
             try expect("}")
         }
-        if expression.ungrouped.isEmpty, expression.groups.isEmpty { throw error("expected a refinement after ':'") }
     }
 
     mutating func attributeSet() throws(CompositionalExpressionError) -> [CompositionalExpression.Attribute] {
