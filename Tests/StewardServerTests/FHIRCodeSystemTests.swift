@@ -306,7 +306,9 @@ struct FHIRCodeSystemTests {
             #expect(FHIR.bool(output, "result") == false)
             let wrong = FHIR.issues(output)
             #expect(wrong.map(\.type) == ["invalid-display"])
-            #expect(wrong.first?.text.hasPrefix("Wrong Display Name 'Broken leg' for http://snomed.info/sct#22298006. Valid display is one of 7 choices: 'Heart attack' or ") == true)
+            #expect(
+                wrong.first?.text.hasPrefix(
+                    "Wrong Display Name 'Broken leg' for http://snomed.info/sct#22298006. Valid display is one of 7 choices: 'Heart attack' or ") == true)
             #expect(FHIR.string(output, "message") == wrong.first?.text)
 
             // An inactive concept is valid, with a warning and what replaces it.
@@ -320,7 +322,9 @@ struct FHIRCodeSystemTests {
                         text: "The concept '9900021000202108' has a status of inactive and its use should be reviewed"),
                     FHIR.Issue(
                         severity: "information", type: "code-comment", messageId: nil,
-                        text: "concept 9900021000202108 is inactive in release INT-20250201 (reason: Duplicate component); SAME AS association reference set: 22298006 |Myocardial infarction|"),
+                        text:
+                            "concept 9900021000202108 is inactive in release INT-20250201 (reason: Duplicate component); SAME AS association reference set: 22298006 |Myocardial infarction|"
+                    ),
                 ])
 
             // Unknown codes and description ids are invalid codes, not errors.

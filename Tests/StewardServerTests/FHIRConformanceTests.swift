@@ -23,15 +23,18 @@ struct FHIRConformanceTests {
     }
 
     private static func valueSet(_ url: String, _ include: [String: Any], extra: [String: Any] = [:]) -> [String: Any] {
-        ["resourceType": "ValueSet", "url": url, "version": "1.0", "name": "Test", "status": "active", "experimental": false,
-         "description": "not echoed", "compose": ["include": [include]]].merging(extra) { $1 }
+        [
+            "resourceType": "ValueSet", "url": url, "version": "1.0", "name": "Test", "status": "active", "experimental": false,
+            "description": "not echoed", "compose": ["include": [include]],
+        ].merging(extra) { $1 }
     }
 
     @Test("a value set carried as tx-resource resolves its url for this request only; the expansion echoes who it is")
     func txResource() async throws {
         let server = try TestServer()
         try await server.test { client in
-            let carried = Self.valueSet("http://example.org/fhir/ValueSet/heart", ["system": FHIR.sct, "filter": [["property": "concept", "op": "is-a", "value": "56265001"]]])
+            let carried = Self.valueSet(
+                "http://example.org/fhir/ValueSet/heart", ["system": FHIR.sct, "filter": [["property": "concept", "op": "is-a", "value": "56265001"]]])
             let body = FHIR.parametersResource([("url", ["valueUri": "http://example.org/fhir/ValueSet/heart"]), ("tx-resource", ["resource": carried])])
             let expanded = try await post(client, "ValueSet/$expand", body)
             #expect(FHIR.total(expanded) == 8)
@@ -63,7 +66,8 @@ struct FHIRConformanceTests {
             }
             let inactive = try await expand([["property": "inactive", "op": "=", "value": "true"]])
             #expect(inactive == ["9900011000202100", "9900021000202108", "9900031000202105", "9900041000202104"])
-            #expect(try await expand([["property": "concept", "op": "is-a", "value": "56265001"], ["property": "inactive", "op": "=", "value": "true"]]).isEmpty)
+            #expect(
+                try await expand([["property": "concept", "op": "is-a", "value": "56265001"], ["property": "inactive", "op": "=", "value": "true"]]).isEmpty)
             let norwegian = try await expand([
                 ["property": "concept", "op": "is-a", "value": "404684003"], ["property": "moduleId", "op": "=", "value": "51000202101"],
             ])
@@ -122,8 +126,10 @@ struct FHIRConformanceTests {
             #expect(try await member(listed, "56265001 : 363698007 = 80891009") == true)
             #expect(try await member(listed, "56265001:116676008=55641003") == false)
             let isA: [[String: String]] = [["property": "concept", "op": "is-a", "value": "56265001"]]
-            let open = Self.valueSet("http://example.org/open", ["system": FHIR.sct, "filter": isA + [["property": "expressions", "op": "=", "value": "true"]]])
-            let closed = Self.valueSet("http://example.org/closed", ["system": FHIR.sct, "filter": isA + [["property": "expressions", "op": "=", "value": "false"]]])
+            let open = Self.valueSet(
+                "http://example.org/open", ["system": FHIR.sct, "filter": isA + [["property": "expressions", "op": "=", "value": "true"]]])
+            let closed = Self.valueSet(
+                "http://example.org/closed", ["system": FHIR.sct, "filter": isA + [["property": "expressions", "op": "=", "value": "false"]]])
             #expect(try await member(open, "22298006:363698007=80891009") == true)
             #expect(try await member(open, "195967001:363698007=80891009") == false)
             #expect(try await member(closed, "22298006:363698007=80891009") == false)

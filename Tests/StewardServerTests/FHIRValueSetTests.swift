@@ -68,7 +68,8 @@ struct FHIRValueSetTests {
             // Without count, past `limit` the expansion is too costly rather than cut short.
             let tooBig = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs=isa/404684003"), ("limit", "10")], status: .unprocessableContent)
             #expect(FHIR.issues(tooBig).first?.messageId == "VALUESET_TOO_COSTLY")
-            #expect(FHIR.issues(tooBig).first?.text == "The value set 'http://snomed.info/sct?fhir_vs=isa/404684003' expansion has too many codes to produce (>10)")
+            #expect(
+                FHIR.issues(tooBig).first?.text == "The value set 'http://snomed.info/sct?fhir_vs=isa/404684003' expansion has too many codes to produce (>10)")
 
             // count=0: the total only.
             valueSet = try await expand(client, [("url", "\(FHIR.sct)?fhir_vs=isa/404684003"), ("count", "0")])
@@ -263,7 +264,8 @@ struct FHIRValueSetTests {
             ]
             outcome = try await post(client, "ValueSet/$expand", compose, status: .badRequest)
             #expect(
-                FHIR.diagnostics(outcome).hasPrefix("invalid ECL '<< 404684003 {{ C foo = 1 }}' in compose.include[0].filter[0] (constraint =): ECL syntax error at 1:"))
+                FHIR.diagnostics(outcome).hasPrefix(
+                    "invalid ECL '<< 404684003 {{ C foo = 1 }}' in compose.include[0].filter[0] (constraint =): ECL syntax error at 1:"))
 
             // An unknown concept in the author's ECL makes the value set invalid, not empty.
             let unknown: [String: Any] = [

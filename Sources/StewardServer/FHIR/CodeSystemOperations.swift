@@ -236,7 +236,9 @@ struct CodeSystemOperations: Sendable {
         outcome.add(
             "error",
             "A definition for CodeSystem '\(SNOMED.system)' version '\(coded.version ?? "")' could not be found, so the code cannot be validated. Valid versions: \(list)",
-            FHIRIssue(code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM_VERSION", expression: [coded.path == "code" ? "system" : "\(coded.path).system"]))
+            FHIRIssue(
+                code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM_VERSION",
+                expression: [coded.path == "code" ? "system" : "\(coded.path).system"]))
         return outcome
     }
 

@@ -112,8 +112,9 @@ struct CodeValidation: Sendable {
         if active.contains(where: { $0.term.caseInsensitiveCompare(display) == .orderedSame }) {
             add(
                 "warning", "The display '\(display)' for code '\(id)' differs in case from its terms. The correct display is one of \(correct).",
-                FHIRIssue(code: "invalid", txIssueType: "display-comment", messageId: "Display_Name_WS_for__should_be_one_of__instead_of",
-                          expression: [coded.displayPath]))
+                FHIRIssue(
+                    code: "invalid", txIssueType: "display-comment", messageId: "Display_Name_WS_for__should_be_one_of__instead_of",
+                    expression: [coded.displayPath]))
         } else if descriptions.contains(where: { !$0.active && $0.term.caseInsensitiveCompare(display) == .orderedSame }) {
             add(
                 "warning",
@@ -125,8 +126,9 @@ struct CodeValidation: Sendable {
             let valid = terms.count == 1 ? "is '\(terms[0])'" : "is one of \(terms.count) choices: " + terms.map { "'\($0)'" }.joined(separator: " or ")
             add(
                 "error", "Wrong Display Name '\(display)' for \(SNOMED.system)#\(id). Valid display \(valid)",
-                FHIRIssue(code: "invalid", txIssueType: "invalid-display", messageId: "Display_Name_for__should_be_one_of__instead_of",
-                          expression: [coded.displayPath]))
+                FHIRIssue(
+                    code: "invalid", txIssueType: "invalid-display", messageId: "Display_Name_for__should_be_one_of__instead_of",
+                    expression: [coded.displayPath]))
         }
     }
 
@@ -137,8 +139,9 @@ struct CodeValidation: Sendable {
         let given = coded.display.map { " ('\($0)')" } ?? ""
         add(
             "error", "The provided code '\(SNOMED.system)#\(coded.code)\(given)' was not found in the value set '\(definition.canonical)'",
-            FHIRIssue(code: "code-invalid", txIssueType: "not-in-vs", messageId: "None_of_the_provided_codes_are_in_the_value_set_one",
-                      expression: [coded.codePath]))
+            FHIRIssue(
+                code: "code-invalid", txIssueType: "not-in-vs", messageId: "None_of_the_provided_codes_are_in_the_value_set_one",
+                expression: [coded.codePath]))
     }
 
     /// Terms as the FHIR tooling lists them: sorted, distinct, quoted when they contain a space.

@@ -209,7 +209,9 @@ struct ValueSetExpansion: Sendable {
             var outcome = CodeValidation(result: false, code: coded.code, system: system)
             outcome.add(
                 "error", "A definition for CodeSystem '\(system)' could not be found, so the code cannot be validated",
-                FHIRIssue(code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM", expression: ["\(coded.path == "code" ? "system" : "\(coded.path).system")"]))
+                FHIRIssue(
+                    code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM",
+                    expression: ["\(coded.path == "code" ? "system" : "\(coded.path).system")"]))
             return outcome
         }
         let engines = definition.release.engines

@@ -79,7 +79,9 @@ enum FHIR {
         return ((outcome["issue"] as? [[String: Any]]) ?? []).map { issue in
             let details = issue["details"] as? [String: Any]
             let coding = (details?["coding"] as? [[String: Any]])?.first
-            let id = (issue["extension"] as? [[String: Any]])?.first { $0["url"] as? String == "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id" }
+            let id = (issue["extension"] as? [[String: Any]])?.first {
+                $0["url"] as? String == "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id"
+            }
             return Issue(
                 severity: issue["severity"] as? String ?? "", type: coding?["code"] as? String, messageId: id?["valueString"] as? String,
                 text: details?["text"] as? String ?? "")
