@@ -58,4 +58,19 @@ import Testing
         }
         #expect(ids == [138875005, 138875005])
     }
+
+    @Test func emptyEffectiveTimeIsNilAndAnyOtherNonDateAnError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rf2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let name = "sct2_Concept_Snapshot_INT_20250814.txt"
+        let url = directory.appendingPathComponent(name)
+        try Data("id\teffectiveTime\r\n138875005\t20250814\r\n138875005\t\r\n138875005\t2025-08-14\r\n".utf8).write(to: url)
+        let file = RF2File(name: RF2FileName(name)!, location: .file(url), displayPath: name, size: 0)
+        var dates: [Int?] = []
+        #expect(throws: RF2Error(.badDate, file: name, line: 4, column: "effectiveTime", value: "2025-08-14", reason: "not a valid YYYYMMDD date")) {
+            try RF2RowReader(file: file).read(header: { _ in }) { row in dates.append(try row.optionalDate(1)) }
+        }
+        #expect(dates == [20250814, nil])
+    }
 }

@@ -144,6 +144,38 @@ struct Steward {
         #expect(badDate.status != 0)
         #expect(badDate.stderr.contains("--as-of must be a date written YYYYMMDD"))
     }
+
+    @Test func unpublishedAndVersionDateFromTheCommandLine() throws {
+        let steward = try Steward()
+        defer { steward.remove() }
+        let published = "http://snomed.info/sct/900000000000207008/version/20250101"
+        let unpublished = "http://snomed.info/xsct/900000000000207008/version/20250101"
+        #expect(try steward.run(["import", Steward.int1]).stdout == "INT-20250101\n")
+        let beta = try steward.run(["import", Steward.int1, "--unpublished", "--name", "INT-20250101-beta"])
+        #expect(beta.stdout == "INT-20250101-beta\n")
+        #expect(beta.stderr.contains("imported INT-20250101-beta (\(unpublished))"))
+        let dated = try steward.run(["import", Steward.int1, "--unpublished", "--version-date", "20250301"])
+        #expect(dated.stdout == "INT-20250301\n")
+
+        let releases = try steward.run(["releases", "--format", "json"])
+        let list = try JSONSerialization.jsonObject(with: Data(releases.stdout.utf8)) as! [[String: Any]]
+        #expect(list.map { $0["name"] as! String } == ["INT-20250101", "INT-20250101-beta", "INT-20250301"])
+        #expect(list.map { $0["published"] as? Bool } == [true, false, false])
+        #expect(list.map { $0["versionURI"] as? String } == [published, unpublished, "http://snomed.info/xsct/900000000000207008/version/20250301"])
+        #expect(try steward.run(["releases"]).stdout.contains(unpublished))
+        for (uri, name) in [(published, "INT-20250101"), (unpublished, "INT-20250101-beta")] {
+            let info = try steward.run(["info", "--release", uri, "--format", "json"])
+            let release = (try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any])["release"] as! [String: Any]
+            #expect(release["name"] as? String == name)
+        }
+
+        for bad in ["2025-03-01", "20250230"] {
+            let refused = try steward.run(["import", Steward.int1, "--version-date", bad])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("--version-date must be"))
+            #expect(refused.stderr.contains("'\(bad)'"))
+        }
+    }
 }
 
 @Suite(.serialized) struct CLIValidateAndGenerateTests {

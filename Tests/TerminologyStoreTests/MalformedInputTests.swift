@@ -70,6 +70,22 @@ import ZIPFoundation
         #expect(outcome.leftovers.isEmpty)
     }
 
+    /// Only an empty effectiveTime means "not yet published"; any other value that is no date is refused.
+    @Test(arguments: ["2025-08-14", "abc", " ", "2025081"])
+    func malformedEffectiveTime(_ value: String) throws {
+        let outcome = try importFailure { release in
+            release.concepts[5][1] = ""
+            release.descriptions[3][1] = value
+        }
+        let error = try #require(outcome.error as? RF2Error)
+        #expect(error.code == .badDate)
+        #expect(error.file == "Snapshot/Terminology/sct2_Description_Snapshot-en_INT_20250101.txt")
+        #expect(error.line == 5)
+        #expect(error.column == "effectiveTime")
+        #expect(error.value == value)
+        #expect(outcome.leftovers.isEmpty)
+    }
+
     @Test func unknownFile() throws {
         let outcome = try importFailure({ _ in }) { package in
             try Data("id\r\n".utf8).write(to: package.appendingPathComponent("Snapshot/Terminology/sct2_Conceptz_Snapshot_INT_20250101.txt"))

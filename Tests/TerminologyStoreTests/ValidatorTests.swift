@@ -146,6 +146,33 @@ import TerminologyStore
             ])
     }
 
+    @Test func emptyEffectiveTimeIsOneWarningPerFileLikeImport() throws {
+        var fixture = Fixture.international()
+        for id in [b, c] { fixture.concepts[fixture.conceptRow(id)][1] = "" }
+        fixture.descriptions[fixture.descriptionRow(fixture.preferredSynonym(of: c))][1] = ""
+        let report = try validate(fixture)
+        #expect(report.hasErrors == false)
+        let first = fixture.conceptRow(b) + 2
+        #expect(
+            report.problems.map(\.located) == [
+                Located(severity: .warning, rule: .emptyEffectiveTime, package: "INT", file: Self.conceptFile, line: first, column: "effectiveTime"),
+                Located(
+                    severity: .warning, rule: .emptyEffectiveTime, package: "INT", file: Self.descriptionFile,
+                    line: fixture.descriptionRow(fixture.preferredSynonym(of: c)) + 2, column: "effectiveTime"),
+            ])
+        #expect(
+            report.problems.first?.message
+                == "2 rows have an empty effectiveTime (the first is line \(first)): content not yet published, which an import takes as 20250101, the package's date (or its --version-date)"
+        )
+
+        // A value that is there but no date stays an error.
+        fixture.concepts[fixture.conceptRow(a)][1] = "2025-01-01"
+        #expect(
+            try validate(fixture).problems(.value).map(\.located) == [
+                problem(.value, Self.conceptFile, fixture.conceptRow(a) + 2, "effectiveTime", "2025-01-01")
+            ])
+    }
+
     @Test func problemListIsCappedButCounted() throws {
         var fixture = Fixture.international()
         for id in [a, b, c] { fixture.concepts[fixture.conceptRow(id)][1] = "2025013x" }

@@ -127,6 +127,16 @@ public struct RF2Row {
         return Int(value)
     }
 
+    /// An effectiveTime that may be left empty: nil when the field is empty, else a checked `YYYYMMDD` date.
+    /// Subset-extraction and authoring tools write content that is not yet published with an empty
+    /// effectiveTime; the caller decides which date such a row takes. Anything else that is not a date
+    /// (`2025-08-14`, `abc`) is still an error.
+    @inlinable
+    public func optionalDate(_ index: Int) throws(RF2Error) -> Int? {
+        guard starts[index] < ends[index] else { return nil }
+        return try date(index)
+    }
+
     /// A canonical hyphenated UUID.
     @inlinable
     public func uuid(_ index: Int) throws(RF2Error) -> RF2UUID {

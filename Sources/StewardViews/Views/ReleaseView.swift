@@ -4,6 +4,8 @@ import TerminologyStore
 public struct ReleaseView: Encodable, Sendable {
     public var name: String
     public var versionURI: String
+    /// False for a release imported as unpublished (its version URI is the `xsct` form).
+    public var published: Bool
     public var effectiveTime: String
     public var editionModule: String
     public var modules: [String]
@@ -30,6 +32,7 @@ public struct ReleaseView: Encodable, Sendable {
     public init(_ info: ReleaseInfo) {
         name = info.name
         versionURI = info.versionURI
+        published = info.published
         effectiveTime = String(info.effectiveTime)
         editionModule = String(info.editionModule)
         modules = info.modules.map(String.init)

@@ -10,8 +10,11 @@ public struct ReleaseInfo: Sendable, Codable, Hashable {
     }
 
     public var name: String
-    /// `http://snomed.info/sct/<module>/version/<YYYYMMDD>`.
+    /// `http://snomed.info/sct/<module>/version/<YYYYMMDD>`, or `http://snomed.info/xsct/…` when unpublished.
     public var versionURI: String
+    /// False for a release imported as unpublished (beta, pre-release); stores imported before the flag
+    /// existed are published.
+    public var published = true
     public var effectiveTime: Int
     public var editionModule: Int64
     public var modules: [Int64]

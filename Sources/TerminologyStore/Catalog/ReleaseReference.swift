@@ -39,6 +39,12 @@ public enum ReleaseReference: Sendable, Hashable {
         }
     }
 
+    /// The version URI of a release: `http://snomed.info/sct/<edition>/version/<date>` when published, the
+    /// `xsct` form SNOMED's URI specification gives any other version (beta, pre-release).
+    public static func versionURI(edition: Int64, date: Int, published: Bool) -> String {
+        "\(published ? system : unpublishedSystem)/\(edition)/version/\(date)"
+    }
+
     /// The part after `http://snomed.info/sct/` or `http://snomed.info/xsct/`.
     private static func afterSystem(_ text: String) -> Substring? {
         for prefix in [system + "/", unpublishedSystem + "/"] where text.hasPrefix(prefix) {

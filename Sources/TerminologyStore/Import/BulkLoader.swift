@@ -39,10 +39,14 @@ struct BulkLoader {
         var danglingLanguageMembers: [String: Int] = [:]
         /// Blank lines and mixed line endings the reader accepted, one warning each.
         var lineWarnings: [String] = []
+        /// Rows with an empty effectiveTime, one warning per file.
+        var undatedWarnings: [String] = []
     }
     let balance = Balance()
 
-    func load(_ files: [RF2File], into db: Database) throws -> [FileResult] {
+    func load(_ entries: [ImportSelection.Entry], into db: Database) throws -> [FileResult] {
+        let files = entries.map(\.file)
+        let releaseDates = entries.map(\.releaseDate)
         let channel = BatchChannel<Item>(capacity: 6)
         let window = self.window
         let known = knownConcepts
@@ -51,8 +55,8 @@ struct BulkLoader {
         let balance = self.balance
         let producer = Thread {
             Self.produce(
-                files: files, window: window, merge: merge, knownConcepts: known, knownDescriptions: knownDescriptions, balance: balance,
-                channel: channel)
+                files: files, releaseDates: releaseDates, window: window, merge: merge, knownConcepts: known, knownDescriptions: knownDescriptions,
+                balance: balance, channel: channel)
         }
         producer.stackSize = 1 << 22
         producer.start()
@@ -107,7 +111,7 @@ struct BulkLoader {
     /// Without merging, refset member ids must be unique; that is checked here too, in memory, because a
     /// UUID index in SQLite costs more than the rest of the import.
     private static func produce(
-        files: [RF2File], window: TimeWindow, merge: Bool, knownConcepts: Set<Int64>, knownDescriptions: Set<Int64>, balance: Balance,
+        files: [RF2File], releaseDates: [Int], window: TimeWindow, merge: Bool, knownConcepts: Set<Int64>, knownDescriptions: Set<Int64>, balance: Balance,
         channel: BatchChannel<Item>
     ) {
         struct Cancelled: Error {}
@@ -116,11 +120,12 @@ struct BulkLoader {
         var memberIds = Set<RF2UUID>()
         var dangling: [String: Int] = [:]
         var lineWarnings: [String] = []
+        var undatedWarnings: [String] = []
         do {
             for (index, file) in files.enumerated() {
                 guard let kind = file.kind else { continue }
                 let layout = TableLayout.layout(for: kind)
-                let converter = RowConverter(kind: kind, window: window)
+                var converter = RowConverter(kind: kind, window: window, releaseDate: releaseDates[index])
                 var batch = RowBatch(layout: layout)
                 var isLanguageRefset = false
                 let lines = try RF2RowReader(file: file).read(
@@ -169,6 +174,9 @@ struct BulkLoader {
                         }
                     })
                 lineWarnings += lines.warnings(file: file.displayPath)
+                if converter.undatedRows > 0 {
+                    undatedWarnings.append(undatedWarning(file.displayPath, rows: converter.undatedRows, date: releaseDates[index], window: window))
+                }
                 if batch.count > 0 {
                     guard channel.put(.batch(fileIndex: index, batch)) else { throw Cancelled() }
                 }
@@ -178,6 +186,7 @@ struct BulkLoader {
             // channel's lock orders these writes before that read (a `defer` here ran after it, a data race).
             balance.danglingLanguageMembers = dangling
             balance.lineWarnings = lineWarnings
+            balance.undatedWarnings = undatedWarnings
             _ = channel.put(.finished)
         } catch let error as RF2Error {
             _ = channel.put(.failed(error))
@@ -188,12 +197,25 @@ struct BulkLoader {
         }
     }
 
-    /// Language members that point at no description, one line per file.
-    func referenceWarnings() -> [String] {
-        balance.lineWarnings
+    /// What the load accepted but the operator should know: blank lines and mixed line endings, rows with an
+    /// empty effectiveTime, and language members that point at no description (one line per file each).
+    func warnings() -> [String] {
+        balance.lineWarnings + balance.undatedWarnings
             + balance.danglingLanguageMembers.sorted { $0.key < $1.key }.map {
                 "\($0.key): \($0.value) language refset members refer to descriptions that are not in the release"
             }
+    }
+
+    /// Rows dated by the import rather than the file: how many, the date they took, and when the time
+    /// window left them out (a Full import as of an earlier date, or not newer than the base release).
+    private static func undatedWarning(_ path: String, rows: Int, date: Int, window: TimeWindow) -> String {
+        var text = "\(path): \(rows) \(rows == 1 ? "row" : "rows") with an empty effectiveTime taken as \(date) (content not yet published)"
+        if let asOf = window.asOf, date > asOf {
+            text += "; left out, as \(date) is after --as-of \(asOf)"
+        } else if let after = window.after, date <= after {
+            text += "; left out, as \(date) is not after the base release's \(after)"
+        }
+        return text
     }
 
     private static func check(_ id: Int64, column: Int, row: RF2Row, concepts: Set<Int64>) throws(RF2Error) {

@@ -6,15 +6,26 @@ public struct ImportOptions: Sendable {
     public var asOf: Int?
     /// Apply the packages' Delta files to this release (name or version URI), producing a new store.
     public var base: String?
+    /// The release's version date (`YYYYMMDD`) for its version URI, default name and effective time, and the
+    /// date rows with an empty effectiveTime take; nil takes the packages' effective time.
+    public var versionDate: Int?
+    /// A beta or pre-release: its version URI takes SNOMED's `xsct` form, which no published release has, so
+    /// it is never mistaken for the published version of the same date.
+    public var unpublished: Bool
     /// Replace an existing store of the same name instead of refusing.
     public var replace: Bool
     /// Called with short human-readable progress lines.
     public var progress: (@Sendable (String) -> Void)?
 
-    public init(name: String? = nil, asOf: Int? = nil, base: String? = nil, replace: Bool = false, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        name: String? = nil, asOf: Int? = nil, base: String? = nil, versionDate: Int? = nil, unpublished: Bool = false, replace: Bool = false,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.name = name
         self.asOf = asOf
         self.base = base
+        self.versionDate = versionDate
+        self.unpublished = unpublished
         self.replace = replace
         self.progress = progress
     }
@@ -24,6 +35,8 @@ public struct ImportOptions: Sendable {
 public struct ImportSummary: Sendable {
     public var name: String
     public var versionURI: String
+    /// False for a release imported as unpublished (its version URI is the `xsct` form).
+    public var published: Bool
     public var effectiveTime: Int
     public var path: String
     public var counts: [ComponentCount]

@@ -15,10 +15,12 @@ extension ReleaseImporter {
         var writerIdle: Double
     }
 
-    /// The release's name, version URI and final file.
+    /// The release's name, version URI, version date and final file.
     struct Identity {
         var name: String
         var versionURI: String
+        /// `--version-date`, else the date the module dependencies give; also the release's effective time.
+        var versionDate: Int
         var url: URL
     }
 
@@ -37,7 +39,7 @@ extension ReleaseImporter {
                 knownDescriptions: onBase ? Set(try Int64.fetchAll(db, sql: "SELECT id FROM description")) : [], progress: options.progress)
             var loaded: [BulkLoader.FileResult] = []
             try db.inTransaction {
-                loaded = try loader.load(selection.files.map(\.file), into: db)
+                loaded = try loader.load(selection.files, into: db)
                 return .commit
             }
             if merging { try ReleaseSchema.dropMergeIndexes(db) }
@@ -78,7 +80,7 @@ extension ReleaseImporter {
         options.progress?("building the search index")
         try SearchIndexBuilder.build(db)
         clock.lap("search index")
-        let warnings = dependency.warnings + (try finisher.refsetWarnings()) + loader.referenceWarnings()
+        let warnings = dependency.warnings + (try finisher.refsetWarnings()) + loader.warnings()
         let counts = try finisher.recordCounts()
         clock.lap("counts")
         return Built(
@@ -86,15 +88,17 @@ extension ReleaseImporter {
             writerIdle: loader.balance.writerIdle)
     }
 
-    /// The name (given, or the newest package's country and the release date) and version URI.
+    /// The name (given, or the newest package's country and the version date) and version URI (`xsct` when
+    /// unpublished).
     func identify(_ built: Built, packages: [RF2Package], options: ImportOptions) throws -> Identity {
         let newest = packages.max { $0.effectiveTime < $1.effectiveTime }!
         let countryCode = String(newest.countryNamespace.prefix { $0.isLetter })
-        let name = options.name ?? "\(countryCode.isEmpty ? "REL" : countryCode)-\(built.dependency.effectiveTime)"
+        let date = options.versionDate ?? built.dependency.effectiveTime
+        let name = options.name ?? "\(countryCode.isEmpty ? "REL" : countryCode)-\(date)"
         try ReleaseCatalog.checkName(name)
         try checkFree(name, options: options)
-        let versionURI = "http://snomed.info/sct/\(built.dependency.editionModule)/version/\(built.dependency.effectiveTime)"
-        return Identity(name: name, versionURI: versionURI, url: catalog.storeURL(name: name))
+        let versionURI = ReleaseReference.versionURI(edition: built.dependency.editionModule, date: date, published: !options.unpublished)
+        return Identity(name: name, versionURI: versionURI, versionDate: date, url: catalog.storeURL(name: name))
     }
 
     /// Packages, warnings and release metadata, then statistics for the query planner.
@@ -143,7 +147,8 @@ extension ReleaseImporter {
             ("schema_version", String(ReleaseSchema.version)),
             ("name", identity.name),
             ("version_uri", identity.versionURI),
-            ("effective_time", String(built.dependency.effectiveTime)),
+            ("published", String(!options.unpublished)),
+            ("effective_time", String(identity.versionDate)),
             ("edition_module", String(built.dependency.editionModule)),
             ("modules", built.dependency.modules.map(String.init).joined(separator: ",")),
             ("source", source),

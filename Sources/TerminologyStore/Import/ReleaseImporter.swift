@@ -16,7 +16,7 @@ public struct ReleaseImporter: Sendable {
         try Self.check(options, paths: paths)
         let packages = try paths.map { try RF2Package.open($0) }
         let baseURL = try options.base.map { try catalog.resolve($0) }
-        let selection = try ImportSelection(packages: packages, onBase: baseURL != nil, asOf: options.asOf)
+        let selection = try ImportSelection(packages: packages, onBase: baseURL != nil, asOf: options.asOf, versionDate: options.versionDate)
         let window = try Self.window(selection, baseURL: baseURL, asOf: options.asOf)
 
         try FileManager.default.createDirectory(at: catalog.releasesDirectory, withIntermediateDirectories: true)
@@ -37,7 +37,8 @@ public struct ReleaseImporter: Sendable {
         try StoreBuilder.publish(temporary, as: identity.url)
         renamed = true
         return ImportSummary(
-            name: identity.name, versionURI: identity.versionURI, effectiveTime: built.dependency.effectiveTime, path: identity.url.path,
+            name: identity.name, versionURI: identity.versionURI, published: !options.unpublished, effectiveTime: identity.versionDate,
+            path: identity.url.path,
             counts: built.counts, closureRows: built.closureRows, stages: clock.stages, warnings: built.warnings, seconds: seconds)
     }
 
@@ -49,6 +50,9 @@ public struct ReleaseImporter: Sendable {
         }
         if let asOf = options.asOf, !RF2Date.isValid(asOf) {
             throw StoreError(.invalidOptions, "--as-of \(asOf) is not a valid YYYYMMDD date")
+        }
+        if let date = options.versionDate, !RF2Date.isValid(date) {
+            throw StoreError(.invalidOptions, "--version-date \(date) is not a valid YYYYMMDD date")
         }
         if let name = options.name { try ReleaseCatalog.checkName(name) }
     }
@@ -70,7 +74,7 @@ public struct ReleaseImporter: Sendable {
             baseModules = Set(base.modules)
             if selection.releaseTypes.contains(.full) { window.after = base.effectiveTime }
         }
-        try ModuleDependencyPrecheck.check(selection.files.map(\.file), baseModules: baseModules, window: window)
+        try ModuleDependencyPrecheck.check(selection.files, baseModules: baseModules, window: window)
         return window
     }
 }

@@ -69,6 +69,7 @@ public final class ReleaseStore: Sendable {
         return ReleaseInfo(
             name: values["name"] ?? "",
             versionURI: values["version_uri"] ?? "",
+            published: values["published"] != "false",
             effectiveTime: Int(values["effective_time"] ?? "") ?? 0,
             editionModule: Int64(values["edition_module"] ?? "") ?? 0,
             modules: (values["modules"] ?? "").split(separator: ",").compactMap { Int64($0) },

@@ -42,6 +42,9 @@ struct FileChecker {
     let fileIndex: Int
     let packageIndex: Int
     let packageName: String
+    /// The date an import gives rows with an empty effectiveTime: the package's date (see
+    /// ``ImportSelection/Entry/releaseDate``). Such rows are staged with it.
+    let releaseDate: Int
 
     /// Reports one problem: severity, rule, line, column, value and message.
     typealias Report = (ValidationProblem.Severity, ValidationRule, Int, String?, String?, @autoclosure () -> String) -> Void
@@ -66,10 +69,20 @@ struct FileChecker {
         var withoutCR = 0
         var firstWithoutCR = 0
         var lastModule = ValidationValues.null
+        /// The effectiveTime column (the third in identifier files) and the value an empty one is staged as.
+        var effectiveTimeColumn = 1
+        var releaseDate = ValidationValues.null
+        var undated = 0
+        var firstUndated = 0
 
         mutating func lineWithoutCR(_ number: Int) {
             withoutCR += 1
             if firstWithoutCR == 0 { firstWithoutCR = number }
+        }
+
+        mutating func undatedRow(_ number: Int) {
+            undated += 1
+            if firstUndated == 0 { firstUndated = number }
         }
     }
 
@@ -77,6 +90,8 @@ struct FileChecker {
         problems: inout ProblemCollector, plansFound: ([StagingPlan]) throws -> Void, emit: (Batch) throws -> Void
     ) throws -> Summary {
         var scan = Scan()
+        scan.effectiveTimeColumn = kind == .identifier ? 2 : 1
+        if RF2Date.isValid(releaseDate) { scan.releaseDate = Int64(releaseDate) }
         let display = file.displayPath
         func problem(
             _ severity: ValidationProblem.Severity, _ rule: ValidationRule, line: Int, column: String? = nil, value: String? = nil,
@@ -102,14 +117,26 @@ struct FileChecker {
         if !scan.headerRead {
             problem(.error, .header, line: 1, "the file is empty: it has no header row")
         }
+        reportCounted(scan, problem: problem)
+        return scan.summary
+    }
+
+    /// The warnings counted over the whole file, one each: lines without CRLF, rows with an empty effectiveTime.
+    private func reportCounted(_ scan: Scan, problem: Report) {
         if scan.withoutCR > 0 {
             let message =
                 scan.withoutCR == 1
                 ? "line \(scan.firstWithoutCR) does not end with CRLF"
                 : "\(scan.withoutCR) lines do not end with CRLF (the first is line \(scan.firstWithoutCR))"
-            problem(.warning, .lineEnding, line: scan.firstWithoutCR, message + "; RF2 requires CRLF on every line, including the last")
+            problem(.warning, .lineEnding, scan.firstWithoutCR, nil, nil, message + "; RF2 requires CRLF on every line, including the last")
         }
-        return scan.summary
+        if scan.undated > 0 {
+            let rows = scan.undated == 1 ? "1 row has" : "\(scan.undated) rows have"
+            problem(
+                .warning, .emptyEffectiveTime, scan.firstUndated, "effectiveTime", nil,
+                "\(rows) an empty effectiveTime (the first is line \(scan.firstUndated)): content not yet published, which an import takes as \(releaseDate), the package's date (or its --version-date)"
+            )
+        }
     }
 
     /// The line's content without its CR and byte-order mark (start, end); nil for a blank line. Reports blank
@@ -191,6 +218,12 @@ struct FileChecker {
         scan.summary.rows += 1
         for column in 0..<expected {
             let bytes = UnsafeBufferPointer(start: base + scan.starts[column], count: scan.ends[column] - scan.starts[column])
+            if column == scan.effectiveTimeColumn, bytes.isEmpty {
+                // Content not yet published, as an import accepts it: counted, and staged with the date it gets.
+                scan.undatedRow(number)
+                scan.values[column] = scan.releaseDate
+                continue
+            }
             var issues: FieldIssues = []
             scan.values[column] = check(bytes, scan.rules[column], lastValid: &scan.lastValid[column], uuidLow: &scan.uuidLow, issues: &issues)
             if !issues.isEmpty {
@@ -391,7 +424,7 @@ struct FileChecker {
     static func describe(_ issues: FieldIssues, rule: FieldRule, value: Int64) -> [(ValidationRule, String)] {
         var found: [(ValidationRule, String)] = []
         if issues.contains(.empty) {
-            found.append((.value, rule == .date ? "must not be empty (published files always carry an effective time)" : "must not be empty"))
+            found.append((.value, rule == .date ? "must not be empty (a module dependency names both versions)" : "must not be empty"))
         }
         if issues.contains(.notSCTID) { found.append((.value, "not an SCTID (6 to 18 digits, no leading zero)")) }
         if issues.contains(.wrongPartition), case .sctid(let kind?) = rule, let partition = SCTID.partition(of: value) {

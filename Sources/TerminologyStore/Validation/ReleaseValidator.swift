@@ -79,7 +79,9 @@ public struct ReleaseValidator: Sendable {
             selection.types.append(type)
             let order = files.sorted { ($0.kind!.readingOrder, $0.displayPath) < ($1.kind!.readingOrder, $1.displayPath) }
             let packageIndex = selection.names.count - 1
-            selection.inputs += order.map { StructuralPass.Input(packageIndex: packageIndex, packageName: opened.name, file: $0) }
+            selection.inputs += order.map {
+                StructuralPass.Input(packageIndex: packageIndex, packageName: opened.name, file: $0, releaseDate: package.effectiveTime)
+            }
         }
         return selection
     }

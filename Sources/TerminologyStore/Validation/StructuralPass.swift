@@ -9,6 +9,8 @@ struct StructuralPass {
         var packageIndex: Int
         var packageName: String
         var file: RF2File
+        /// The date in the package's file names, which an import gives rows with an empty effectiveTime.
+        var releaseDate: Int
     }
 
     struct Output {
@@ -77,7 +79,9 @@ struct StructuralPass {
         var problems = ProblemCollector(cap: cap)
         for (index, input) in inputs.enumerated() {
             guard let kind = input.file.kind else { continue }
-            let checker = FileChecker(file: input.file, kind: kind, fileIndex: index, packageIndex: input.packageIndex, packageName: input.packageName)
+            let checker = FileChecker(
+                file: input.file, kind: kind, fileIndex: index, packageIndex: input.packageIndex, packageName: input.packageName,
+                releaseDate: input.releaseDate)
             do {
                 let summary = try checker.run(
                     problems: &problems,

@@ -21,6 +21,9 @@ public enum ValidationRule: String, Sendable, Codable, CaseIterable, Hashable {
     case encoding
     /// A line ending in a space.
     case trailingWhitespace = "trailing-whitespace"
+    /// Rows with an empty effectiveTime: content not yet published, which an import dates with the release's
+    /// version date (a warning, counted once per file).
+    case emptyEffectiveTime = "empty-effective-time"
     /// A field that is not of its column's type: SCTID form, UUID, date, boolean, integer, empty mandatory text, UTF-8.
     case value
     /// An SCTID whose partition digits are reserved or name the wrong kind of component for the column.

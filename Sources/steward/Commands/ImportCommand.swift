@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RF2
 import TerminologyStore
 
 struct ImportCommand: ParsableCommand {
@@ -9,7 +10,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Snapshot files are used when present. --as-of materialises Full files as of a date; --base applies \
             the packages' Delta files to an imported release. Several packages (an edition plus extensions) are \
-            combined into one store and checked against the module dependency refset.
+            combined into one store and checked against the module dependency refset. --unpublished gives the \
+            release the xsct version URI of a beta or pre-release. Rows with an empty effectiveTime (content \
+            not yet published) take the version date and are counted in the warnings.
             """)
 
     @OptionGroup var dataOptions: DataOptions
@@ -26,19 +29,21 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Apply Delta files to this release (name or version URI).")
     var base: String?
 
+    @Option(name: .customLong("version-date"), help: "The version date of the release (YYYYMMDD; default: the packages' effective time).")
+    var versionDate: String?
+
+    @Flag(help: "Import as an unpublished (beta/pre-release) version: its version URI takes the xsct form.")
+    var unpublished = false
+
     @Flag(help: "Replace an existing release of the same name.")
     var replace = false
 
     func run() throws {
-        var asOfDate: Int?
-        if let asOf {
-            guard asOf.count == 8, let value = Int(asOf) else {
-                throw ValidationError("--as-of must be a date written YYYYMMDD, got '\(asOf)'")
-            }
-            asOfDate = value
-        }
         let importer = ReleaseImporter(catalog: dataOptions.catalog)
-        let options = ImportOptions(name: name, asOf: asOfDate, base: base, replace: replace, progress: Terminal.progressReporter())
+        let options = ImportOptions(
+            name: name, asOf: try asOf.map { try Self.date($0, option: "--as-of") }, base: base,
+            versionDate: try versionDate.map { try Self.date($0, option: "--version-date") }, unpublished: unpublished, replace: replace,
+            progress: Terminal.progressReporter())
         let summary: ImportSummary
         do {
             summary = try importer.importRelease(from: paths.map { URL(fileURLWithPath: $0) }, options: options)
@@ -52,5 +57,16 @@ struct ImportCommand: ParsableCommand {
         Terminal.note(
             "imported \(summary.name) (\(summary.versionURI)): \(concepts?.total ?? 0) concepts in \(String(format: "%.1f", summary.seconds)) s")
         print(summary.name)
+    }
+
+    /// A date option's value: eight digits naming a real day, else a usage error quoting it.
+    private static func date(_ text: String, option: String) throws -> Int {
+        guard text.count == 8, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+            throw ValidationError("\(option) must be a date written YYYYMMDD, got '\(text)'")
+        }
+        guard RF2Date.isValid(value) else {
+            throw ValidationError("\(option) must be a real date written YYYYMMDD, got '\(text)' (no such day)")
+        }
+        return value
     }
 }
