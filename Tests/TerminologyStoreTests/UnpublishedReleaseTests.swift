@@ -50,6 +50,23 @@ import Testing
         }
     }
 
+    /// A subset cut from an edition is packaged under a module of its own; the edition can be named.
+    @Test func editionModuleNamesTheVersionURIsModule() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let catalog = ReleaseCatalog(dataDirectory: directory)
+        let summary = try ReleaseImporter(catalog: catalog).importRelease(
+            from: [Samples.int20250101], options: ImportOptions(unpublished: true, editionModule: 900000000000012004))
+        #expect(summary.versionURI == "http://snomed.info/xsct/900000000000012004/version/20250101")
+        #expect(try catalog.open(summary.name).info.editionModule == 900000000000012004)
+        #expect(throws: StoreError.self) {
+            _ = try ReleaseImporter(catalog: catalog).importRelease(
+                from: [Samples.int20250101], options: ImportOptions(name: "other", editionModule: 51000202101))
+        }
+        // The refused import left nothing behind.
+        #expect(try catalog.releases().map(\.name) == [summary.name])
+    }
+
     @Test func storesWithoutTheKeyArePublished() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

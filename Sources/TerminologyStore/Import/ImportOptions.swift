@@ -12,20 +12,24 @@ public struct ImportOptions: Sendable {
     /// A beta or pre-release: its version URI takes SNOMED's `xsct` form, which no published release has, so
     /// it is never mistaken for the published version of the same date.
     public var unpublished: Bool
+    /// The edition the release belongs to (its version URI's module) when the module dependencies do not say
+    /// it: a subset cut from an edition is packaged under a module of its own. Must be one of its modules.
+    public var editionModule: Int64?
     /// Replace an existing store of the same name instead of refusing.
     public var replace: Bool
     /// Called with short human-readable progress lines.
     public var progress: (@Sendable (String) -> Void)?
 
     public init(
-        name: String? = nil, asOf: Int? = nil, base: String? = nil, versionDate: Int? = nil, unpublished: Bool = false, replace: Bool = false,
-        progress: (@Sendable (String) -> Void)? = nil
+        name: String? = nil, asOf: Int? = nil, base: String? = nil, versionDate: Int? = nil, unpublished: Bool = false,
+        editionModule: Int64? = nil, replace: Bool = false, progress: (@Sendable (String) -> Void)? = nil
     ) {
         self.name = name
         self.asOf = asOf
         self.base = base
         self.versionDate = versionDate
         self.unpublished = unpublished
+        self.editionModule = editionModule
         self.replace = replace
         self.progress = progress
     }

@@ -21,6 +21,8 @@ extension ReleaseImporter {
         var versionURI: String
         /// `--version-date`, else the date the module dependencies give; also the release's effective time.
         var versionDate: Int
+        /// `--edition-module`, else the edition the module dependencies give.
+        var editionModule: Int64
         var url: URL
     }
 
@@ -97,8 +99,13 @@ extension ReleaseImporter {
         let name = options.name ?? "\(countryCode.isEmpty ? "REL" : countryCode)-\(date)"
         try ReleaseCatalog.checkName(name)
         try checkFree(name, options: options)
-        let versionURI = ReleaseReference.versionURI(edition: built.dependency.editionModule, date: date, published: !options.unpublished)
-        return Identity(name: name, versionURI: versionURI, versionDate: date, url: catalog.storeURL(name: name))
+        let edition = options.editionModule ?? built.dependency.editionModule
+        guard built.dependency.modules.contains(edition) else {
+            let modules = built.dependency.modules.map(String.init).joined(separator: ", ")
+            throw StoreError(.invalidOptions, "edition module \(edition) is not a module of the packages (their modules: \(modules))")
+        }
+        let versionURI = ReleaseReference.versionURI(edition: edition, date: date, published: !options.unpublished)
+        return Identity(name: name, versionURI: versionURI, versionDate: date, editionModule: edition, url: catalog.storeURL(name: name))
     }
 
     /// Packages, warnings and release metadata, then statistics for the query planner.
@@ -149,7 +156,7 @@ extension ReleaseImporter {
             ("version_uri", identity.versionURI),
             ("published", String(!options.unpublished)),
             ("effective_time", String(identity.versionDate)),
-            ("edition_module", String(built.dependency.editionModule)),
+            ("edition_module", String(identity.editionModule)),
             ("modules", built.dependency.modules.map(String.init).joined(separator: ",")),
             ("source", source),
             ("closure_rows", String(built.closureRows)),

@@ -32,6 +32,11 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("version-date"), help: "The version date of the release (YYYYMMDD; default: the packages' effective time).")
     var versionDate: String?
 
+    @Option(
+        name: .customLong("edition-module"),
+        help: "The edition the release belongs to, for its version URI (default: derived from the module dependencies); must be one of its modules.")
+    var editionModule: Int64?
+
     @Flag(help: "Import as an unpublished (beta/pre-release) version: its version URI takes the xsct form.")
     var unpublished = false
 
@@ -42,8 +47,8 @@ struct ImportCommand: ParsableCommand {
         let importer = ReleaseImporter(catalog: dataOptions.catalog)
         let options = ImportOptions(
             name: name, asOf: try asOf.map { try Self.date($0, option: "--as-of") }, base: base,
-            versionDate: try versionDate.map { try Self.date($0, option: "--version-date") }, unpublished: unpublished, replace: replace,
-            progress: Terminal.progressReporter())
+            versionDate: try versionDate.map { try Self.date($0, option: "--version-date") }, unpublished: unpublished, editionModule: editionModule,
+            replace: replace, progress: Terminal.progressReporter())
         let summary: ImportSummary
         do {
             summary = try importer.importRelease(from: paths.map { URL(fileURLWithPath: $0) }, options: options)
