@@ -11,22 +11,11 @@ import Testing
 /// echoed value sets and the shape of validation answers.
 @Suite("FHIR conformance behaviours")
 struct FHIRConformanceTests {
-    private func post(_ client: some TestClientProtocol, _ path: String, _ body: [String: Any], status: HTTPResponse.Status = .ok) async throws
-        -> [String: Any]
-    {
-        var object: [String: Any] = [:]
-        try await client.execute(uri: "/fhir/\(path)", method: .post, headers: FHIR.jsonHeaders, body: try FHIR.body(body)) { response in
-            #expect(response.status == status)
-            object = response.object
-        }
-        return object
-    }
-
-    private static func valueSet(_ url: String, _ include: [String: Any], extra: [String: Any] = [:]) -> [String: Any] {
+    private static func valueSet(_ url: String, _ include: [String: Any]) -> [String: Any] {
         [
             "resourceType": "ValueSet", "url": url, "version": "1.0", "name": "Test", "status": "active", "experimental": false,
             "description": "not echoed", "compose": ["include": [include]],
-        ].merging(extra) { $1 }
+        ]
     }
 
     @Test("a value set carried as tx-resource resolves its url for this request only; the expansion echoes who it is")
@@ -36,7 +25,7 @@ struct FHIRConformanceTests {
             let carried = Self.valueSet(
                 "http://example.org/fhir/ValueSet/heart", ["system": FHIR.sct, "filter": [["property": "concept", "op": "is-a", "value": "56265001"]]])
             let body = FHIR.parametersResource([("url", ["valueUri": "http://example.org/fhir/ValueSet/heart"]), ("tx-resource", ["resource": carried])])
-            let expanded = try await post(client, "ValueSet/$expand", body)
+            let expanded = try await FHIR.post(client, "ValueSet/$expand", body)
             #expect(FHIR.total(expanded) == 8)
             #expect(expanded["url"] as? String == "http://example.org/fhir/ValueSet/heart")
             #expect(expanded["version"] as? String == "1.0")
@@ -49,9 +38,9 @@ struct FHIRConformanceTests {
                 ("url", ["valueUri": "http://example.org/fhir/ValueSet/heart|1.0"]), ("tx-resource", ["resource": carried]),
                 ("system", ["valueUri": FHIR.sct]), ("code", ["valueCode": "22298006"]),
             ])
-            #expect(FHIR.bool(try await post(client, "ValueSet/$validate-code", versioned), "result") == true)
+            #expect(FHIR.bool(try await FHIR.post(client, "ValueSet/$validate-code", versioned), "result") == true)
             let alone = FHIR.parametersResource([("url", ["valueUri": "http://example.org/fhir/ValueSet/heart"])])
-            let unknown = try await post(client, "ValueSet/$expand", alone, status: .notFound)
+            let unknown = try await FHIR.post(client, "ValueSet/$expand", alone, status: .notFound)
             #expect(FHIR.issues(unknown).first?.messageId == "Unable_to_resolve_value_Set_")
         }
     }
@@ -62,7 +51,7 @@ struct FHIRConformanceTests {
         try await server.test { client in
             func expand(_ filters: [[String: String]]) async throws -> [String] {
                 let valueSet = Self.valueSet("http://example.org/vs", ["system": FHIR.sct, "filter": filters])
-                return FHIR.codes(try await post(client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": valueSet])])))
+                return FHIR.codes(try await FHIR.post(client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": valueSet])])))
             }
             let inactive = try await expand([["property": "inactive", "op": "=", "value": "true"]])
             #expect(inactive == ["9900011000202100", "9900021000202108", "9900031000202105", "9900041000202104"])
@@ -75,7 +64,7 @@ struct FHIRConformanceTests {
             let siteOfHeart = try await expand([["property": "363698007", "op": "=", "value": "80891009"]])
             #expect(siteOfHeart == ["22298006", "49436004", "56265001", "57054005", "84114007", "401303003", "414545008", "698247007"])
             let bad = Self.valueSet("http://example.org/vs", ["system": FHIR.sct, "filter": [["property": "inactive", "op": "=", "value": "maybe"]]])
-            let outcome = try await post(client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": bad])]), status: .badRequest)
+            let outcome = try await FHIR.post(client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": bad])]), status: .badRequest)
             #expect(FHIR.diagnostics(outcome) == "compose.include[0].filter[0]: 'inactive =' takes true or false, got 'maybe'")
         }
     }
@@ -86,7 +75,7 @@ struct FHIRConformanceTests {
         try await server.test { client in
             func validate(_ code: String) async throws -> [String: Any] {
                 let body = FHIR.parametersResource([("url", ["valueUri": FHIR.sct]), ("code", ["valueCode": code])])
-                return try await post(client, "CodeSystem/$validate-code", body)
+                return try await FHIR.post(client, "CodeSystem/$validate-code", body)
             }
             var output = try await validate("56265001:363698007=80891009")
             #expect(FHIR.bool(output, "result") == true)
@@ -110,7 +99,7 @@ struct FHIRConformanceTests {
         try await server.test { client in
             let listed = Self.valueSet(
                 "http://example.org/listed", ["system": FHIR.sct, "concept": [["code": "56265001"], ["code": "56265001:363698007=80891009"]]])
-            let expanded = try await post(client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": listed])]))
+            let expanded = try await FHIR.post(client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": listed])]))
             #expect(FHIR.total(expanded) == 2)
             #expect(FHIR.codes(expanded) == ["56265001", "56265001:363698007=80891009"])
             #expect(FHIR.contains(expanded).last?["display"] as? String == "56265001|Heart disease|:363698007|Finding site|=80891009|Heart structure|")
@@ -121,7 +110,7 @@ struct FHIRConformanceTests {
                 let body = FHIR.parametersResource([
                     ("valueSet", ["resource": valueSet]), ("system", ["valueUri": FHIR.sct]), ("code", ["valueCode": code]),
                 ])
-                return FHIR.bool(try await post(client, "ValueSet/$validate-code", body), "result")
+                return FHIR.bool(try await FHIR.post(client, "ValueSet/$validate-code", body), "result")
             }
             #expect(try await member(listed, "56265001 : 363698007 = 80891009") == true)
             #expect(try await member(listed, "56265001:116676008=55641003") == false)
@@ -144,7 +133,7 @@ struct FHIRConformanceTests {
                 ("url", ["valueUri": FHIR.sct]), ("code", ["valueCode": Self.inactiveDescription.concept]),
                 ("display", ["valueString": Self.inactiveDescription.term]), ("version", ["valueString": Self.inactiveDescription.version]),
             ])
-            let output = try await post(client, "CodeSystem/$validate-code", body)
+            let output = try await FHIR.post(client, "CodeSystem/$validate-code", body)
             #expect(FHIR.bool(output, "result") == true)
             #expect(FHIR.issues(output).map(\.messageId) == ["INACTIVE_DISPLAY_FOUND"])
             #expect(FHIR.issues(output).first?.text.hasPrefix("'\(Self.inactiveDescription.term)' is no longer considered a correct display") == true)

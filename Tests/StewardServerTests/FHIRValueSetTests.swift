@@ -25,17 +25,6 @@ struct FHIRValueSetTests {
         return object
     }
 
-    private func post(_ client: some TestClientProtocol, _ path: String, _ body: [String: Any], status: HTTPResponse.Status = .ok) async throws
-        -> [String: Any]
-    {
-        var object: [String: Any] = [:]
-        try await client.execute(uri: "/fhir/\(path)", method: .post, headers: FHIR.jsonHeaders, body: try FHIR.body(body)) { response in
-            #expect(response.status == status)
-            object = response.object
-        }
-        return object
-    }
-
     @Test("isa implicit value set: the whole set without count, ascending codes with display, paging, used-codesystem and the echo")
     func expandIsA() async throws {
         let server = try TestServer()
@@ -155,12 +144,12 @@ struct FHIRValueSetTests {
             let valueSet: [String: Any] = [
                 "resourceType": "ValueSet", "url": "http://example.org/fhir/ValueSet/heart", "status": "draft", "compose": compose,
             ]
-            var expanded = try await post(
+            var expanded = try await FHIR.post(
                 client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": valueSet]), ("count", ["valueInteger": 20])]))
             #expect(expanded["url"] as? String == "http://example.org/fhir/ValueSet/heart")
             #expect(FHIR.codes(expanded) == ["22298006", "56265001", "57054005", "84114007", "195967001", "401303003", "414545008", "698247007"])
 
-            expanded = try await post(client, "ValueSet/$expand", valueSet)
+            expanded = try await FHIR.post(client, "ValueSet/$expand", valueSet)
             #expect(FHIR.total(expanded) == 8)
 
             // concept in <refset> and descendent-of, with the version in the include.
@@ -178,7 +167,7 @@ struct FHIRValueSetTests {
                     ]
                 ],
             ]
-            expanded = try await post(client, "ValueSet/$expand", inRefset)
+            expanded = try await FHIR.post(client, "ValueSet/$expand", inRefset)
             #expect(FHIR.codes(expanded) == ["6142004", "13645005", "82272006", "195967001", "233604007", "840539006", "8800031000202104"])
         }
     }
@@ -193,11 +182,11 @@ struct FHIRValueSetTests {
                     "include": [["system": FHIR.sct, "version": FHIR.int0201, "concept": [["code": "22298006"], ["code": "9900021000202108"]]]]
                 ],
             ]
-            var expanded = try await post(client, "ValueSet/$expand", valueSet)
+            var expanded = try await FHIR.post(client, "ValueSet/$expand", valueSet)
             #expect(FHIR.codes(expanded) == ["22298006", "9900021000202108"])
             #expect(FHIR.contains(expanded).map { $0["inactive"] as? Bool } == [nil, true])
 
-            expanded = try await post(
+            expanded = try await FHIR.post(
                 client, "ValueSet/$expand", FHIR.parametersResource([("valueSet", ["resource": valueSet]), ("activeOnly", ["valueBoolean": true])]))
             #expect(FHIR.codes(expanded) == ["22298006"])
 
@@ -262,7 +251,7 @@ struct FHIRValueSetTests {
                     "include": [["system": FHIR.sct, "filter": [["property": "constraint", "op": "=", "value": "<< 404684003 {{ C foo = 1 }}"]]]]
                 ],
             ]
-            outcome = try await post(client, "ValueSet/$expand", compose, status: .badRequest)
+            outcome = try await FHIR.post(client, "ValueSet/$expand", compose, status: .badRequest)
             #expect(
                 FHIR.diagnostics(outcome).hasPrefix(
                     "invalid ECL '<< 404684003 {{ C foo = 1 }}' in compose.include[0].filter[0] (constraint =): ECL syntax error at 1:"))
@@ -272,7 +261,7 @@ struct FHIRValueSetTests {
                 "resourceType": "ValueSet",
                 "compose": ["include": [["system": FHIR.sct, "filter": [["property": "constraint", "op": "=", "value": "< 99999999"]]]]],
             ]
-            outcome = try await post(client, "ValueSet/$expand", unknown, status: .badRequest)
+            outcome = try await FHIR.post(client, "ValueSet/$expand", unknown, status: .badRequest)
             #expect(FHIR.issues(outcome).map(\.type) == ["vs-invalid"])
             #expect(FHIR.issues(outcome).first?.text.contains("'< 99999999'") == true)
 
@@ -302,7 +291,7 @@ struct FHIRValueSetTests {
             let loinc: [String: Any] = [
                 "resourceType": "ValueSet", "compose": ["include": [["system": "http://loinc.org", "concept": [["code": "1234-5"]]]]],
             ]
-            outcome = try await post(client, "ValueSet/$expand", loinc, status: .badRequest)
+            outcome = try await FHIR.post(client, "ValueSet/$expand", loinc, status: .badRequest)
             #expect(
                 FHIR.diagnostics(outcome)
                     == "compose.include[0].system 'http://loinc.org' is not supported: this server expands SNOMED CT (http://snomed.info/sct) only")
@@ -311,7 +300,7 @@ struct FHIRValueSetTests {
                 "resourceType": "ValueSet",
                 "compose": ["include": [["system": FHIR.sct, "filter": [["property": "display", "op": "regex", "value": "^heart"]]]]],
             ]
-            outcome = try await post(client, "ValueSet/$expand", regex, status: .badRequest)
+            outcome = try await FHIR.post(client, "ValueSet/$expand", regex, status: .badRequest)
             #expect(FHIR.diagnostics(outcome).hasPrefix("compose.include[0].filter[0]: filter 'display regex' is not supported"))
         }
     }
@@ -356,7 +345,7 @@ struct FHIRValueSetTests {
                 ),
                 ("coding", ["valueCoding": ["system": FHIR.sct, "code": "59621000"]]), ("displayLanguage", ["valueCode": "nb"]),
             ])
-            output = try await post(client, "ValueSet/$validate-code", body)
+            output = try await FHIR.post(client, "ValueSet/$validate-code", body)
             #expect(FHIR.bool(output, "result") == true)
             #expect(FHIR.string(output, "display") == "essensiell hypertensjon")
         }

@@ -115,6 +115,18 @@ enum FHIR {
 
     static let jsonHeaders: HTTPFields = [.contentType: "application/fhir+json"]
 
+    /// POSTs a FHIR JSON body to `/fhir/<path>`, expects `status` and returns the answer as JSON.
+    static func post(_ client: some TestClientProtocol, _ path: String, _ body: [String: Any], status: HTTPResponse.Status = .ok) async throws
+        -> [String: Any]
+    {
+        var object: [String: Any] = [:]
+        try await client.execute(uri: "/fhir/\(path)", method: .post, headers: jsonHeaders, body: try Self.body(body)) { response in
+            #expect(response.status == status)
+            object = response.object
+        }
+        return object
+    }
+
     /// A Parameters resource from name → value[x] pairs, e.g. `("code", ["valueCode": "22298006"])`.
     static func parametersResource(_ items: [(String, [String: Any])]) -> [String: Any] {
         ["resourceType": "Parameters", "parameter": items.map { name, value in value.merging(["name": name]) { first, _ in first } }]
