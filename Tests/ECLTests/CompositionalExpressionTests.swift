@@ -67,6 +67,18 @@ import Testing
         }
     }
 
+    @Test("nesting is bounded: a crafted code cannot exhaust the stack")
+    func nestingLimit() throws {
+        func nested(_ levels: Int) -> String {
+            String(repeating: "22298006:363698007=(", count: levels) + "80891009" + String(repeating: ")", count: levels)
+        }
+        #expect(try CompositionalExpression.parse(nested(100)).conceptIds.count == 100 * 2 + 1)
+        #expect(throws: CompositionalExpressionError.self) { _ = try CompositionalExpression.parse(nested(101)) }
+        #expect(throws: CompositionalExpressionError.self) {
+            _ = try CompositionalExpression.parse(String(repeating: "22298006:363698007=(", count: 100_000))
+        }
+    }
+
     @Test("codes that are not plain concept ids are read as expressions")
     func looksLikeExpression() {
         #expect(!CompositionalExpression.looksLikeExpression("22298006"))

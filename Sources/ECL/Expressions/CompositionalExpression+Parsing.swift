@@ -26,6 +26,8 @@ public struct CompositionalExpressionError: Error, Sendable, Hashable, CustomStr
 private struct Reader {
     let chars: [Character]
     var index = 0
+    /// How deep nested values go: bounded like ECL's brackets, so a crafted code cannot exhaust the stack.
+    var depth = 0
 
     init(_ chars: [Character]) {
         self.chars = chars
@@ -103,8 +105,13 @@ private struct Reader {
         skipSpace()
         switch peek {
         case "(":
+            guard depth < ECLParser.maximumNesting else {
+                throw error("expression nested too deeply: at most \(ECLParser.maximumNesting) levels of nested values")
+            }
             index += 1
+            depth += 1
             let inner = try subExpression()
+            depth -= 1
             try expect(")")
             return .init(name: name, value: .nested(inner))
         case "#":
