@@ -93,6 +93,22 @@ struct FHIRConformanceTests {
         }
     }
 
+    @Test("$lookup of an expression: its display, the focus concept's hierarchy, the refinements as attributes")
+    func lookupExpression() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let body = FHIR.parametersResource([("system", ["valueUri": FHIR.sct]), ("code", ["valueCode": "56265001:116676008=55641003"])])
+            let output = try await FHIR.post(client, "CodeSystem/$lookup", body)
+            #expect(FHIR.string(output, "display") == "56265001|Heart disease|:116676008|Associated morphology|=55641003|Infarct|")
+            #expect(FHIR.string(output, "code") == "56265001:116676008=55641003")
+            let properties = FHIR.properties(output)
+            #expect(properties.filter { $0.code == "parent" }.map(\.value) == ["49601007"])
+            #expect(properties.filter { $0.code == "116676008" }.map(\.value) == ["55641003"])
+            let designation = FHIR.parameter(output, "designation")
+            #expect(designation.flatMap { FHIR.string($0, "value") } == FHIR.string(output, "display"))
+        }
+    }
+
     @Test("value sets list expressions in concept lists and take expressions over their concepts with expressions = true")
     func expressionMembership() async throws {
         let server = try TestServer()

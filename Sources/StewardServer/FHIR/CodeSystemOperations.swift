@@ -25,8 +25,11 @@ struct CodeSystemOperations: Sendable {
         let release = try selection.release(coded.version)
         let store = release.engines.store
         let language = try input.language()
-        let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
         let requested = Set(try input.strings("property"))
+        if CompositionalExpression.looksLikeExpression(coded.code), coded.code.contains(":") || coded.code.contains("+") {
+            return try lookupExpression(coded, release: release, language: language, requested: requested)
+        }
+        let id = try SNOMED.conceptId(coded.code, parameter: coded.parameter, store: store)
         guard let detail = try store.conceptDetail(id, preference: language, parts: Self.parts(for: requested)) else {
             throw APIError.notFound(
                 "code \(id) is not in SNOMED CT release \(release.info.name) (\(release.info.versionURI))",
@@ -79,7 +82,7 @@ struct CodeSystemOperations: Sendable {
     }
 
     /// One `property` parameter.
-    private static func property(_ code: String, _ value: FHIRValue?, description: String? = nil, sub: [Parameter] = []) -> Parameter {
+    static func property(_ code: String, _ value: FHIRValue?, description: String? = nil, sub: [Parameter] = []) -> Parameter {
         var parts = [Parameter("code", .code(code))]
         if let value { parts.append(Parameter("value", value)) }
         if let description, !description.isEmpty { parts.append(Parameter("description", .string(description))) }
@@ -87,7 +90,7 @@ struct CodeSystemOperations: Sendable {
     }
 
     /// The concept's own properties, parents, children and normal forms, as far as `wants` them.
-    private static func appendConceptProperties(_ detail: ConceptDetail, wants: (String) -> Bool, to output: inout [Parameter]) {
+    static func appendConceptProperties(_ detail: ConceptDetail, wants: (String) -> Bool, to output: inout [Parameter]) {
         let concept = detail.concept
         if wants("inactive") { output.append(property("inactive", .boolean(!concept.active))) }
         if wants("sufficientlyDefined") { output.append(property("sufficientlyDefined", .boolean(concept.isFullyDefined))) }
@@ -102,7 +105,7 @@ struct CodeSystemOperations: Sendable {
     /// Attributes as properties named by their type id, with the type's term as `code-display`. Grouped
     /// attributes are listed like the others unless role groups (`609096000`) are asked for: then each group
     /// is one property with the attributes as subproperties.
-    private static func appendAttributeProperties(_ detail: ConceptDetail, requested: Set<String>, to output: inout [Parameter]) {
+    static func appendAttributeProperties(_ detail: ConceptDetail, requested: Set<String>, to output: inout [Parameter]) {
         let grouped = requested.contains(String(SNOMED.roleGroup))
         for group in detail.groups {
             let attributes = group.attributes.filter { requested.isEmpty || grouped || requested.contains(String($0.type.id)) }
