@@ -83,10 +83,11 @@ final class Evaluator {
         }
     }
 
-    /// What `*` means (unless a concept filter asks for inactive concepts): the concepts of the IS-A hierarchy, the root and its descendants (as Snowstorm and
-    /// tx.fhir.org count them). In a release every active concept but the root has a parent, so this is every
-    /// active concept; a package cut from one that leaves concepts without parents (metadata, in subsets)
-    /// does not make them match `*`. Without a root concept (hand-made fragments) every active concept.
+    /// What `*` means (unless a concept filter asks for inactive concepts): the concepts of the IS-A
+    /// hierarchy, the root and its descendants (as Snowstorm and tx.fhir.org count them). In a release every
+    /// active concept but the root has a parent, so this is every active concept; a package cut from one that
+    /// leaves concepts without parents (metadata, in subsets) does not make them match `*`. Without a root
+    /// concept (hand-made fragments) every active concept.
     func activeConcepts() throws -> [Int64] {
         if let cached = activeConceptsCache { return cached }
         let root = try Int64.fetchOne(db, sql: "SELECT id FROM concept WHERE id = ? AND active = 1", arguments: [WellKnown.root])

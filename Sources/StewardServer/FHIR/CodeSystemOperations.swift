@@ -26,6 +26,7 @@ struct CodeSystemOperations: Sendable {
         let store = release.engines.store
         let language = try input.language()
         let requested = Set(try input.strings("property"))
+        // A refined or combined expression is looked up as one; other non-ids get the concept-id message.
         if CompositionalExpression.looksLikeExpression(coded.code), coded.code.contains(":") || coded.code.contains("+") {
             return try lookupExpression(coded, release: release, language: language, requested: requested)
         }

@@ -16,8 +16,8 @@ enum ComposeTranslator {
         /// The ECL the author wrote (constraint filters, `fhir_vs=ecl/` references): every concept it names
         /// must exist in the release.
         var authoredECL: [String]
-        /// Postcoordinated expressions listed as codes of included concepts, as written.
-        var expressions: [String] = []
+        /// Postcoordinated expressions listed as codes of included concepts.
+        var expressions: [ListedExpression] = []
         /// Whether an include takes expressions over its concepts (`expressions = true`).
         var takesExpressions = false
     }
@@ -26,7 +26,7 @@ enum ComposeTranslator {
         guard !compose.include.isEmpty else { throw APIError.badRequest("compose.include is empty: a value set needs at least one include") }
         var versions: [String] = []
         var closed = true
-        var expressions: [String] = []
+        var expressions: [ListedExpression] = []
         func translate(_ sets: [ValueSet.ConceptSet], _ role: String) throws -> [String] {
             try sets.enumerated().compactMap { index, set in
                 let (ecl, version) = try conceptSet(set, path: "compose.\(role)[\(index)]")
@@ -50,21 +50,20 @@ enum ComposeTranslator {
             ecl = "(\(included)) MINUS (\(excludes.map { "(\($0))" }.joined(separator: " OR ")))"
         }
         let authored = (compose.include + (compose.exclude ?? [])).flatMap(Self.authoredECL)
-        let takes = compose.include.contains { ($0.filter ?? []).contains { $0.property == "expressions" && $0.op == "=" && $0.value == "true" } }
+        let takes = compose.include.contains { ($0.filter ?? []).contains { $0.expressions == true } }
         return Translation(
             ecl: ecl, version: distinct.first, closed: closed, authoredECL: authored, expressions: expressions, takesExpressions: takes)
     }
 
     /// The codes of an include's concept list that are expressions; one that does not parse is a 400.
-    private static func listedExpressions(_ set: ValueSet.ConceptSet, path: String) throws -> [String] {
+    private static func listedExpressions(_ set: ValueSet.ConceptSet, path: String) throws -> [ListedExpression] {
         try (set.concept ?? []).enumerated().compactMap { index, concept in
             guard CompositionalExpression.looksLikeExpression(concept.code) else { return nil }
             do {
-                _ = try CompositionalExpression.parse(concept.code)
+                return ListedExpression(code: concept.code, expression: try CompositionalExpression.parse(concept.code))
             } catch {
                 throw APIError.badRequest("\(path).concept[\(index)].code '\(concept.code)' is not a valid SNOMED CT expression: \(error)")
             }
-            return concept.code
         }
     }
 
@@ -82,7 +81,7 @@ enum ComposeTranslator {
     private static func isClosed(_ set: ValueSet.ConceptSet) -> Bool {
         let filters = set.filter ?? []
         if filters.isEmpty { return set.valueSet?.isEmpty ?? true }
-        return filters.contains { $0.property == "expressions" && $0.op == "=" && $0.value == "false" }
+        return filters.contains { $0.expressions == false }
     }
 
     /// One include or exclude as ECL (nil when it lists only expressions), with the version it names.
@@ -112,7 +111,7 @@ enum ComposeTranslator {
         // expressions are stored here, so it adds no concepts (and decides only whether the set is closed).
         // `inactive` and `moduleId` narrow the include's concepts (ECL concept filters); the others are sets.
         var conceptFilters: [String] = []
-        for (index, filter) in filters.enumerated() where filter.property != "expressions" {
+        for (index, filter) in filters.enumerated() where filter.expressions == nil {
             if let conceptFilter = try self.conceptFilter(filter, path: "\(path).filter[\(index)]") {
                 conceptFilters.append(conceptFilter)
             } else {
@@ -195,5 +194,22 @@ enum ComposeTranslator {
                 .badRequest, "invalid ECL '\(text)' in \(location): \(error.description)",
                 position: ErrorPosition(line: error.line, column: error.column, offset: error.offset), issue: .invalidECL)
         }
+    }
+}
+
+/// A postcoordinated expression a value set lists: the code as written, parsed once.
+struct ListedExpression: Sendable {
+    let code: String
+    let expression: CompositionalExpression
+    /// For membership: the expression without terms, in canonical order.
+    var normalized: CompositionalExpression { expression.normalized }
+}
+
+extension ValueSet.Filter {
+    /// The value of an `expressions =` filter (whether postcoordinated expressions belong to the value set);
+    /// nil for any other filter.
+    var expressions: Bool? {
+        guard property == "expressions", op == "=" else { return nil }
+        return value == "true" ? true : value == "false" ? false : nil
     }
 }

@@ -37,8 +37,8 @@ struct ValueSetDefinition: Sendable {
     var resource: ValueSet?
     /// ECL the caller wrote, whose concepts must exist (see ``checkAuthoredConcepts(in:)``).
     var authoredECL: [String] = []
-    /// Postcoordinated expressions the value set lists, as written.
-    var expressions: [String] = []
+    /// Postcoordinated expressions the value set lists.
+    var expressions: [ListedExpression] = []
     /// Whether expressions over the value set's concepts belong to it (a filter `expressions = true`).
     var takesExpressions = false
 
@@ -193,7 +193,7 @@ struct ValueSetDefinition: Sendable {
     /// `expressions = true`) every focus concept of it is.
     func contains(_ expression: CompositionalExpression, engines: ReleaseHandle.Engines) throws -> Bool {
         let normalized = expression.normalized
-        if expressions.contains(where: { (try? CompositionalExpression.parse($0))?.normalized == normalized }) { return true }
+        if expressions.contains(where: { $0.normalized == normalized }) { return true }
         guard takesExpressions else { return false }
         return try expression.focus.allSatisfy { try contains($0.id, engines: engines) }
     }

@@ -127,10 +127,9 @@ struct ValueSetExpansion: Sendable {
         let start = max(options.offset - conceptTotal, 0)
         let room = options.pageSize - max(min(conceptTotal - options.offset, options.pageSize), 0)
         let store = definition.release.engines.store
-        return try definition.expressions.dropFirst(start).prefix(max(room, 0)).map { text in
-            let expression = try CompositionalExpression.parse(text)
-            let terms = try store.preferredTerms(for: expression.conceptIds, preference: options.language)
-            return ValueSet.Contains(system: SNOMED.system, code: text, display: expression.rendered(terms: terms))
+        return try definition.expressions.dropFirst(start).prefix(max(room, 0)).map { listed in
+            let terms = try store.preferredTerms(for: listed.expression.conceptIds, preference: options.language)
+            return ValueSet.Contains(system: SNOMED.system, code: listed.code, display: listed.expression.rendered(terms: terms))
         }
     }
 
