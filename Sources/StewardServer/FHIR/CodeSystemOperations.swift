@@ -211,7 +211,7 @@ struct CodeSystemOperations: Sendable {
             var outcome = CodeValidation(result: false, code: coded.code, system: system)
             outcome.add(
                 "error", "The code system '\(system)' is not SNOMED CT (\(SNOMED.system)), the only code system of this server",
-                FHIRIssue(code: "not-found", txIssueType: "not-found", expression: [coded.path == "code" ? "system" : "\(coded.path).system"]))
+                FHIRIssue(code: "not-found", txIssueType: "not-found", expression: [coded.systemPath]))
             return outcome
         }
         guard let release = try? selection.release(coded.version) else { return try unknownVersion(coded) }
@@ -242,7 +242,7 @@ struct CodeSystemOperations: Sendable {
             "A definition for CodeSystem '\(SNOMED.system)' version '\(coded.version ?? "")' could not be found, so the code cannot be validated. Valid versions: \(list)",
             FHIRIssue(
                 code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM_VERSION",
-                expression: [coded.path == "code" ? "system" : "\(coded.path).system"]))
+                expression: [coded.systemPath]))
         return outcome
     }
 

@@ -12,6 +12,8 @@ struct CodedInput: Sendable {
 
     /// Where the code itself is, as FHIRPath for issues: `code`, `Coding.code`.
     var codePath: String { path == "code" ? "code" : "\(path).code" }
+    /// Where its system is: `system`, `Coding.system`.
+    var systemPath: String { path == "code" ? "system" : "\(path).system" }
     /// Whether the caller named the version (else the answer names the one used only when the code was found).
     var versionGiven: Bool { version != nil }
 

@@ -210,7 +210,7 @@ struct ValueSetExpansion: Sendable {
                 "error", "A definition for CodeSystem '\(system)' could not be found, so the code cannot be validated",
                 FHIRIssue(
                     code: "not-found", txIssueType: "not-found", messageId: "UNKNOWN_CODESYSTEM",
-                    expression: ["\(coded.path == "code" ? "system" : "\(coded.path).system")"]))
+                    expression: [coded.systemPath]))
             return outcome
         }
         let engines = definition.release.engines
